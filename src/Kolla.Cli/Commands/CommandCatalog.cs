@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Kolla.Cli.Commands;
+
+/// <summary>Every verb the CLI knows, in help order.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliConsole console)
+    {
+        yield return DeployCommand.Create(console);
+    }
+}

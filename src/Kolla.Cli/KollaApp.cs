@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Kolla.Cli.Commands;
+
+namespace Kolla.Cli;
+
+/// <summary>The <c>kolla</c> command line: parses arguments and dispatches to one command.</summary>
+internal static class KollaApp
+{
+    /// <summary>Runs the command line in-process (the tests call this too).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("Deploy OpenStack Kolla containers from kolla-ansible inputs, with a readable plan first.");
+        foreach (var command in CommandCatalog.Create(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}
