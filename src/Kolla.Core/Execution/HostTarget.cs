@@ -1,0 +1,16 @@
+namespace Kolla.Execution;
+
+/// <summary>Where and how to reach one inventory host (from its Ansible connection variables).</summary>
+/// <param name="Name">Inventory name (<c>inventory_hostname</c>).</param>
+/// <param name="Address">Address to connect to (<c>ansible_host</c>, else the name).</param>
+/// <param name="Port">SSH port (<c>ansible_port</c>, default 22).</param>
+/// <param name="User">Login user (<c>ansible_user</c>), or null for the connector's default.</param>
+/// <param name="Connection"><c>ansible_connection</c>: <c>ssh</c> or <c>local</c>.</param>
+/// <param name="Variables">Every variable of the host, for connector-specific settings (key file, become, docker host).</param>
+public sealed record HostTarget(
+    string Name,
+    string Address,
+    int Port = 22,
+    string? User = null,
+    string Connection = "ssh",
+    IReadOnlyDictionary<string, object?>? Variables = null);
