@@ -1,0 +1,75 @@
+namespace Kolla.Services;
+
+/// <summary>
+/// One container of a service, as kolla-ansible's <c>&lt;role&gt;_services</c> entry describes it, plus the
+/// files it receives and its <c>config.json</c>.
+/// </summary>
+/// <remarks>String values may hold Jinja expressions; they are rendered per host by the planner.</remarks>
+public sealed record ContainerDefinition
+{
+    /// <summary>Service key, hyphenated (<c>nova-api</c>): names the config directory and override files.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>Container name, underscored (<c>nova_api</c>).</summary>
+    public required string ContainerName { get; init; }
+
+    /// <summary>Inventory group whose hosts run it (<c>all</c> for every host).</summary>
+    public required string Group { get; init; }
+
+    /// <summary>Optional per-host boolean expression that overrides <see cref="Group"/> (kolla's <c>host_in_groups</c>).</summary>
+    public string? HostInGroups { get; init; }
+
+    /// <summary>Boolean expression: whether the container is deployed at all (<c>{{ enable_keystone }}</c>).</summary>
+    public string Enabled { get; init; } = "true";
+
+    /// <summary>Image reference expression (<c>{{ keystone_image_full }}</c>).</summary>
+    public required string Image { get; init; }
+
+    /// <summary>Volumes (kolla notation); empty entries are dropped after rendering.</summary>
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+
+    /// <summary>Environment in order; a null value means "present but empty".</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> Environment { get; init; } = [];
+
+    /// <summary>Boolean expression for privileged mode.</summary>
+    public string Privileged { get; init; } = "false";
+
+    /// <summary>PID namespace mode expression.</summary>
+    public string? PidMode { get; init; }
+
+    /// <summary>IPC namespace mode expression.</summary>
+    public string? IpcMode { get; init; }
+
+    /// <summary>cgroup namespace mode expression.</summary>
+    public string? CgroupnsMode { get; init; }
+
+    /// <summary>Capabilities to add.</summary>
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+
+    /// <summary>Security options.</summary>
+    public IReadOnlyList<string> SecurityOpt { get; init; } = [];
+
+    /// <summary>tmpfs mounts.</summary>
+    public IReadOnlyList<string> Tmpfs { get; init; } = [];
+
+    /// <summary>Labels.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
+
+    /// <summary>Command override expression (rare).</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Dimensions: a raw mapping, or an expression naming one (<c>{{ default_container_dimensions }}</c>).</summary>
+    public object? Dimensions { get; init; }
+
+    /// <summary>Health check: a raw mapping with kolla's five keys (values may be expressions), or null.</summary>
+    public object? Healthcheck { get; init; }
+
+    /// <summary>Restart policy expression; default kolla's <c>docker_restart_policy</c>.</summary>
+    public string? RestartPolicy { get; init; }
+
+    /// <summary>Files rendered into the container's config directory.</summary>
+    public IReadOnlyList<ServiceFileDefinition> Files { get; init; } = [];
+
+    /// <summary>The <c>config.json</c> template: a mapping in kolla_set_configs' schema; entries may carry a <c>when</c> expression.</summary>
+    public required IReadOnlyDictionary<string, object?> ConfigJson { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Kolla.Services;
+
+/// <summary>How the sources of one service file are combined.</summary>
+public enum FileMergeKind
+{
+    /// <summary>kolla-ansible's <c>merge_configs</c>: INI merge, later wins per key.</summary>
+    Ini,
+
+    /// <summary>kolla-ansible's <c>merge_yaml</c>: YAML deep merge.</summary>
+    Yaml,
+
+    /// <summary>The first existing source is rendered whole (<c>with_first_found</c>); the built-in template comes last.</summary>
+    FirstFound,
+
+    /// <summary>The template is rendered as is; overrides are not consulted.</summary>
+    Template,
+}

@@ -1,0 +1,232 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Kolla.Services;
+
+/// <summary>Parses one <c>service.yml</c> into a <see cref="ServiceDefinition"/>.</summary>
+/// <remarks>
+/// The format follows kolla-ansible's <c>&lt;role&gt;_services</c> field names (<c>container_name</c>, <c>group</c>,
+/// <c>enabled</c>, <c>image</c>, <c>volumes</c>, ...) and adds <c>files</c>, <c>config_json</c> and <c>bootstrap</c>,
+/// which upstream spreads over config tasks and <c>*.json.j2</c> templates. See docs/catalogue.md.
+/// </remarks>
+public static class ServiceDefinitionReader
+{
+    private static readonly HashSet<string> s_topKeys = ["service", "after", "restart", "defaults", "containers", "bootstrap"];
+
+    private static readonly HashSet<string> s_containerKeys =
+    [
+        "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
+        "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
+        "dimensions", "healthcheck", "restart_policy", "files", "config_json",
+    ];
+
+    private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists"];
+
+    private static readonly HashSet<string> s_bootstrapKeys = ["name", "container", "environment", "command", "run_once", "timeout"];
+
+    /// <summary>Parses a definition.</summary>
+    /// <param name="source">File path or resource name, used in errors.</param>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="templates">Templates shipped beside it, by relative name.</param>
+    /// <exception cref="CatalogueException">The text is not a valid definition; names the source and line.</exception>
+    public static ServiceDefinition Read(string source, string yaml, IReadOnlyDictionary<string, string> templates)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(templates);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new CatalogueException(source, (int)e.Start.Line, e.Message);
+        }
+
+        var nodes = new YamlNodes(source);
+        if (stream.Documents.Count != 1)
+        {
+            throw new CatalogueException(source, 0, "expected exactly one YAML document");
+        }
+
+        var root = nodes.Mapping(stream.Documents[0].RootNode, "a service definition");
+        CheckKeys(nodes, root, s_topKeys, "service definition");
+        string? name = null;
+        var after = Array.Empty<string>() as IReadOnlyList<string>;
+        var restart = RestartStrategy.Parallel;
+        var defaults = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var containers = new List<ContainerDefinition>();
+        var bootstrap = new List<BootstrapDefinition>();
+        foreach (var (key, value, _) in nodes.Entries(root))
+        {
+            switch (key)
+            {
+                case "service":
+                    name = nodes.Text(value, "service");
+                    break;
+                case "after":
+                    after = nodes.TextList(value, "after");
+                    break;
+                case "restart":
+                    restart = nodes.Text(value, "restart") switch
+                    {
+                        "parallel" => RestartStrategy.Parallel,
+                        "serial" => RestartStrategy.Serial,
+                        "spec-change-only" => RestartStrategy.SpecChangeOnly,
+                        var other => throw nodes.Error(value, $"restart must be parallel, serial or spec-change-only, not '{other}'"),
+                    };
+                    break;
+                case "defaults":
+                    foreach (var (k, v, _) in nodes.Entries(nodes.Mapping(value, "defaults")))
+                    {
+                        defaults[k] = nodes.Plain(v);
+                    }
+
+                    break;
+                case "containers":
+                    foreach (var (k, v, _) in nodes.Entries(nodes.Mapping(value, "containers")))
+                    {
+                        containers.Add(ReadContainer(nodes, k, nodes.Mapping(v, $"container {k}")));
+                    }
+
+                    break;
+                case "bootstrap":
+                    if (value is not YamlSequenceNode seq)
+                    {
+                        throw nodes.Error(value, "bootstrap must be a list");
+                    }
+
+                    bootstrap.AddRange(seq.Children.Select(c => ReadBootstrap(nodes, nodes.Mapping(c, "a bootstrap job"))));
+                    break;
+            }
+        }
+
+        if (name is null)
+        {
+            throw new CatalogueException(source, 1, "'service' (the service name) is required");
+        }
+
+        foreach (var job in bootstrap)
+        {
+            if (containers.All(c => c.Key != job.Container))
+            {
+                throw new CatalogueException(source, 0, $"bootstrap job {job.Name} names container '{job.Container}', which this service does not define");
+            }
+        }
+
+        foreach (var file in containers.SelectMany(c => c.Files))
+        {
+            if (file.Template is not null && !templates.ContainsKey(file.Template))
+            {
+                throw new CatalogueException(source, 0, $"file {file.Dest} names template '{file.Template}', which is not shipped with the service");
+            }
+        }
+
+        return new ServiceDefinition
+        {
+            Name = name,
+            Source = source,
+            After = after,
+            Restart = restart,
+            Defaults = defaults,
+            Containers = containers,
+            Bootstrap = bootstrap,
+            Templates = templates,
+        };
+    }
+
+    private static ContainerDefinition ReadContainer(YamlNodes nodes, string key, YamlMappingNode map)
+    {
+        CheckKeys(nodes, map, s_containerKeys, $"container {key}");
+        string Required(string field) => map.Children.TryGetValue(new YamlScalarNode(field), out var n)
+            ? nodes.Text(n, $"{key}.{field}")
+            : throw nodes.Error(map, $"container {key}: '{field}' is required");
+        YamlNode? Get(string field) => map.Children.TryGetValue(new YamlScalarNode(field), out var n) ? n : null;
+        string? Optional(string field) => nodes.OptionalText(map, field, $"{key}.{field}");
+
+        var configJson = Get("config_json") ?? throw nodes.Error(map, $"container {key}: 'config_json' is required");
+        return new ContainerDefinition
+        {
+            Key = key,
+            ContainerName = Required("container_name"),
+            Group = Required("group"),
+            HostInGroups = Optional("host_in_groups"),
+            Enabled = Optional("enabled") ?? "true",
+            Image = Required("image"),
+            Volumes = Get("volumes") is { } v ? nodes.TextList(v, $"{key}.volumes") : [],
+            Environment = Get("environment") is { } env ? nodes.TextMap(env, $"{key}.environment") : [],
+            Privileged = Optional("privileged") ?? "false",
+            PidMode = Optional("pid_mode"),
+            IpcMode = Optional("ipc_mode"),
+            CgroupnsMode = Optional("cgroupns_mode"),
+            CapAdd = Get("cap_add") is { } cap ? nodes.TextList(cap, $"{key}.cap_add") : [],
+            SecurityOpt = Get("security_opt") is { } so ? nodes.TextList(so, $"{key}.security_opt") : [],
+            Tmpfs = Get("tmpfs") is { } tmp ? nodes.TextList(tmp, $"{key}.tmpfs") : [],
+            Labels = Get("labels") is { } labels
+                ? nodes.TextMap(labels, $"{key}.labels").Select(p => KeyValuePair.Create(p.Key, p.Value ?? "")).ToArray()
+                : [],
+            Command = Optional("command"),
+            Dimensions = Get("dimensions") is { } dim ? nodes.Plain(dim) : null,
+            Healthcheck = Get("healthcheck") is { } hc ? nodes.Plain(hc) : null,
+            RestartPolicy = Optional("restart_policy"),
+            Files = Get("files") is YamlSequenceNode files
+                ? files.Children.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()
+                : [],
+            ConfigJson = (Dictionary<string, object?>)nodes.Plain(nodes.Mapping(configJson, $"{key}.config_json"))!,
+        };
+    }
+
+    private static ServiceFileDefinition ReadFile(YamlNodes nodes, string container, YamlMappingNode map)
+    {
+        CheckKeys(nodes, map, s_fileKeys, $"a file of {container}");
+        string? Optional(string field) => nodes.OptionalText(map, field, $"{container}.files.{field}");
+        var dest = Optional("dest") ?? throw nodes.Error(map, $"a file of {container} needs 'dest'");
+        var merge = Optional("merge") switch
+        {
+            null or "ini" => FileMergeKind.Ini,
+            "yaml" => FileMergeKind.Yaml,
+            "first_found" => FileMergeKind.FirstFound,
+            "template" => FileMergeKind.Template,
+            var other => throw nodes.Error(map, $"file {dest}: merge must be ini, yaml, first_found or template, not '{other}'"),
+        };
+        return new ServiceFileDefinition
+        {
+            Dest = dest,
+            Template = Optional("template"),
+            Merge = merge,
+            Overrides = map.Children.TryGetValue(new YamlScalarNode("overrides"), out var o) ? nodes.TextList(o, $"{dest}.overrides") : [],
+            TemplateLast = Optional("template_last") is "true" or "True" or "yes",
+            Mode = Optional("mode") ?? "0660",
+            When = Optional("when") ?? "true",
+            ExtendLists = Optional("extend_lists") is "true" or "True" or "yes",
+        };
+    }
+
+    private static BootstrapDefinition ReadBootstrap(YamlNodes nodes, YamlMappingNode map)
+    {
+        CheckKeys(nodes, map, s_bootstrapKeys, "a bootstrap job");
+        string? Optional(string field) => nodes.OptionalText(map, field, $"bootstrap.{field}");
+        var name = Optional("name") ?? throw nodes.Error(map, "a bootstrap job needs 'name'");
+        return new BootstrapDefinition
+        {
+            Name = name,
+            Container = Optional("container") ?? throw nodes.Error(map, $"bootstrap job {name} needs 'container'"),
+            Environment = map.Children.TryGetValue(new YamlScalarNode("environment"), out var env) ? nodes.TextMap(env, $"{name}.environment") : [],
+            Command = Optional("command"),
+            RunOnce = Optional("run_once") is not ("false" or "False" or "no"),
+            TimeoutSeconds = Optional("timeout") is { } t && int.TryParse(t, out var seconds) ? seconds : 1800,
+        };
+    }
+
+    private static void CheckKeys(YamlNodes nodes, YamlMappingNode map, HashSet<string> allowed, string what)
+    {
+        foreach (var (key, _, keyNode) in nodes.Entries(map))
+        {
+            if (!allowed.Contains(key))
+            {
+                throw nodes.Error(keyNode, $"unknown key '{key}' in {what} (allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))})");
+            }
+        }
+    }
+}
