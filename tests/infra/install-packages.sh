@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install the Debian packages the test suite needs, only those missing (apt-get, non-interactive).
+#
+#   install-packages.sh
+set -euo pipefail
+
+packages=(docker.io openssh-server busybox-static iproute2 python3-oslo.config ansible-core)
+
+missing=()
+for pkg in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-packages.sh: missing ${missing[*]} and no apt-get; install them by other means" >&2
+    exit 3
+fi
+echo "install-packages.sh: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq </dev/null
+apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}" </dev/null
