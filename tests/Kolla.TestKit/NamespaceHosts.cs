@@ -68,7 +68,7 @@ public sealed class NamespaceHosts : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 200);
         if (!TestRig.IsRoot)
         {
-            throw TestRig.Unavailable($"Network-namespace hosts need root; this process is not root. {TestRig.InstallHint}.");
+            throw TestRig.Unavailable($"Network-namespace hosts need root, and this process is not root; {TestRig.InstallHint}.");
         }
 
         var runId = TestRig.NewRunId();
