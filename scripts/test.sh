@@ -7,7 +7,7 @@
 # (tests/infra/start-dockerd.sh: vfs, own data/exec root, unix socket and pid file, no bridge, no
 # iptables), builds the busybox test image, runs `dotnet build` then `dotnet test` for Kolla.sln, and
 # stops everything it and the test fixtures started (by PID, see tests/infra/cleanup.sh), even when
-# the tests fail. Exits with dotnet test's status.
+# the tests fail. Exits with dotnet test's status; the test output is kept in artifacts/test.log.
 #
 # Environment passed to the tests:
 #   KOLLA_TEST_DOCKER_HOST  unix:// address of the private engine (fixtures reuse it)
@@ -32,7 +32,7 @@ infra="$repo/tests/infra"
 started=$SECONDS
 run_root=${TMPDIR:-/tmp}/kolla-test
 run_dir="$run_root/s$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')"
-log="$run_dir/dotnet-test.log"
+log="$repo/artifacts/test.log"
 status=1
 
 summary() {
@@ -67,7 +67,8 @@ trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-mkdir -p "$run_dir"
+mkdir -p "$run_dir" "$(dirname "$log")"
+rm -f "$log"
 echo $$ >"$run_dir/owner.pid"
 
 "$infra/install-packages.sh"
