@@ -58,6 +58,15 @@ finish() {
     # dotnet test's status wins; otherwise the status of whatever failed before it ran.
     [[ "${tests_ran:-}" == yes ]] || status=$rc
     trap - EXIT INT TERM
+    if [[ -n "${test_group:-}" ]] && kill -0 -- "-$test_group" 2>/dev/null; then
+        echo "test.sh: interrupted; stopping dotnet test (process group $test_group)"
+        kill -TERM -- "-$test_group" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            kill -0 -- "-$test_group" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL -- "-$test_group" 2>/dev/null || true
+    fi
     echo "test.sh: stopping what this run started"
     "$infra/cleanup.sh" "$run_dir" --purge
     summary
@@ -86,10 +95,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 cd "$repo"
 dotnet build Kolla.sln -c Release --disable-build-servers -nologo -v quiet -clp:NoSummary
 
+# In the background, in its own process group, so an interrupt is handled at once (bash runs traps only
+# between foreground commands) and stops dotnet test, vstest and the test hosts together.
+setsid dotnet test Kolla.sln -c Release --no-build -nologo \
+    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" > >(tee "$log") 2>&1 &
+test_group=$!
 set +e
-dotnet test Kolla.sln -c Release --no-build -nologo \
-    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+wait "$test_group"
+status=$?
 set -e
 tests_ran=yes
 exit "$status"
