@@ -35,6 +35,7 @@ run_dir="$run_root/s$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')"
 log="$repo/artifacts/test.log"
 status=1
 
+# shellcheck disable=SC2317 # called from the EXIT trap
 summary() {
     local passed=0 failed=0 skipped=0 assemblies=0 line p f s
     if [[ -f "$log" ]]; then
@@ -53,6 +54,7 @@ summary() {
     echo "test.sh: $passed passed, $failed failed, $skipped skipped in $assemblies test assemblies; $((SECONDS - started)) s; exit $status"
 }
 
+# shellcheck disable=SC2317 # the EXIT trap
 finish() {
     local rc=$?
     # dotnet test's status wins; otherwise the status of whatever failed before it ran.

@@ -27,7 +27,10 @@ with_docker=false
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 [[ "$runid" =~ ^[a-z0-9]{1,6}$ ]] || { echo "start-netns-hosts.sh: RUNID must be 1-6 of [a-z0-9]" >&2; exit 2; }
-[[ "$count" =~ ^[0-9]+$ ]] && ((count >= 1 && count <= 200)) || { echo "start-netns-hosts.sh: COUNT must be 1..200" >&2; exit 2; }
+if ! [[ "$count" =~ ^[0-9]+$ ]] || ((count < 1 || count > 200)); then
+    echo "start-netns-hosts.sh: COUNT must be 1..200" >&2
+    exit 2
+fi
 if ! command -v ip >/dev/null 2>&1; then
     echo "start-netns-hosts.sh: ip not found; install with: apt-get install -y iproute2" >&2
     exit 3

@@ -59,7 +59,10 @@ port_in_use() {
 
 banner() {
     # Succeeds when an SSH server greets on $address:$1.
-    timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1" && head -c 4 <&3' "$address" "$1" 2>/dev/null | grep -q '^SSH-'
+    local greeting
+    # shellcheck disable=SC2016 # $0 and $1 belong to the inner bash
+    greeting=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1" && head -c 4 <&3' "$address" "$1" 2>/dev/null) || true
+    [[ "$greeting" == SSH- ]]
 }
 
 write_config() {
@@ -90,7 +93,7 @@ CONF
     fi
 }
 
-for attempt in 1 2 3 4 5; do
+for _ in 1 2 3 4 5; do
     try_port=$port
     if [[ "$port" == 0 ]]; then
         try_port=$((20000 + RANDOM % 40000))

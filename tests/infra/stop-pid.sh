@@ -35,7 +35,9 @@ for arg in "$@"; do
     else
         continue
     fi
-    [[ -n "$pid" ]] && ((pid > 1)) && alive "$pid" || continue
+    if [[ -z "$pid" ]] || ((pid <= 1)) || ! alive "$pid"; then
+        continue
+    fi
     if [[ -n "$expect" ]]; then
         cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
         [[ "$cmdline" == *"$expect"* ]] || continue
