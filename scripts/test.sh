@@ -60,7 +60,7 @@ finish() {
     # dotnet test's status wins; otherwise the status of whatever failed before it ran.
     [[ "${tests_ran:-}" == yes ]] || status=$rc
     trap - EXIT INT TERM
-    if [[ -n "${test_group:-}" ]] && kill -0 -- "-$test_group" 2>/dev/null; then
+    if [[ -n "${test_group:-}" && "${tests_ran:-}" != yes ]] && kill -0 -- "-$test_group" 2>/dev/null; then
         echo "test.sh: interrupted; stopping dotnet test (process group $test_group)"
         kill -TERM -- "-$test_group" 2>/dev/null || true
         for _ in $(seq 1 100); do

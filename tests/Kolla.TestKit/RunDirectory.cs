@@ -18,10 +18,11 @@ internal sealed class RunDirectory
         await SweepStaleAsync(cancellationToken);
         var path = System.IO.Path.Combine(TestRig.RunRoot, $"{runId}-{kind}");
         Directory.CreateDirectory(path);
-        await File.WriteAllTextAsync(
-            System.IO.Path.Combine(path, "owner.pid"),
-            Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-            cancellationToken);
+
+        // Written whole (temp + rename): a concurrent sweep must never see a half-written owner.
+        var owner = System.IO.Path.Combine(path, "owner.pid");
+        await File.WriteAllTextAsync(owner + ".tmp", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        File.Move(owner + ".tmp", owner, overwrite: true);
         return new RunDirectory(path);
     }
 

@@ -24,7 +24,7 @@ for pid in "${pids[@]}"; do
     wait "$pid" || true
 done
 
-mapfile -t pidfiles < <(find "$dir" -name '*.pid' -type f 2>/dev/null)
+mapfile -t pidfiles < <(find "$dir" -name '*.pid' ! -name owner.pid -type f 2>/dev/null)
 if ((${#pidfiles[@]})); then
     "$here/stop-pid.sh" --grace 10 --expect "$dir/" "${pidfiles[@]}"
 fi

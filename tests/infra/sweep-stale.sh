@@ -14,7 +14,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 for owner in "$root"/*/owner.pid; do
     [[ -f "$owner" ]] || continue
     pid=$(tr -dc '0-9' 2>/dev/null <"$owner") || continue
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    # An empty file is a run being set up right now, not a dead one.
+    if [[ -z "$pid" ]] || kill -0 "$pid" 2>/dev/null; then
         continue
     fi
     run=$(dirname "$owner")
