@@ -70,7 +70,7 @@ finish() {
         kill -KILL -- "-$test_group" 2>/dev/null || true
     fi
     echo "test.sh: stopping what this run started"
-    "$infra/cleanup.sh" "$run_dir" --purge
+    bash "$infra/cleanup.sh" "$run_dir" --purge
     summary
     exit "$status"
 }
@@ -82,13 +82,13 @@ mkdir -p "$run_dir" "$(dirname "$log")"
 rm -f "$log"
 echo $$ >"$run_dir/owner.pid"
 
-"$infra/install-packages.sh"
-"$infra/sweep-stale.sh" "$run_root"
+bash "$infra/install-packages.sh"
+bash "$infra/sweep-stale.sh" "$run_root"
 
 echo "test.sh: starting a private Docker engine in $run_dir/engine"
-docker_host=$("$infra/start-dockerd.sh" "$run_dir/engine")
+docker_host=$(bash "$infra/start-dockerd.sh" "$run_dir/engine")
 echo "test.sh: building the test image on $docker_host"
-"$infra/build-test-image.sh" "$docker_host"
+bash "$infra/build-test-image.sh" "$docker_host"
 
 export KOLLA_TEST_DOCKER_HOST=$docker_host
 export KOLLA_TEST_RUN_DIR=$run_dir
@@ -98,13 +98,18 @@ cd "$repo"
 dotnet build Kolla.sln -c Release --disable-build-servers -nologo -v quiet -clp:NoSummary
 
 # In the background, in its own process group, so an interrupt is handled at once (bash runs traps only
-# between foreground commands) and stops dotnet test, vstest and the test hosts together.
+# between foreground commands) and stops dotnet test, vstest and the test hosts together. (This script
+# runs without job control, so setsid does not fork and $! is dotnet test, the group's leader.)
 setsid dotnet test Kolla.sln -c Release --no-build -nologo \
-    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" > >(tee "$log") 2>&1 &
+    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" >"$log" 2>&1 &
 test_group=$!
+# Show the output as it comes; tail ends by itself once dotnet test has exited and all is shown.
+tail -n +1 --pid="$test_group" -f "$log" &
+tail_pid=$!
 set +e
 wait "$test_group"
 status=$?
+wait "$tail_pid"
 set -e
 tests_ran=yes
 exit "$status"

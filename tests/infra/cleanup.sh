@@ -17,7 +17,7 @@ dir=$(cd "$dir" && pwd)
 # Engines first (their containers may hold sessions or namespaces), in parallel.
 pids=()
 while IFS= read -r toml; do
-    "$here/stop-dockerd.sh" "$(dirname "$toml")" &
+    bash "$here/stop-dockerd.sh" "$(dirname "$toml")" &
     pids+=($!)
 done < <(find "$dir" -name containerd.toml -type f 2>/dev/null)
 for pid in "${pids[@]}"; do
@@ -26,7 +26,7 @@ done
 
 mapfile -t pidfiles < <(find "$dir" -name '*.pid' ! -name owner.pid -type f 2>/dev/null)
 if ((${#pidfiles[@]})); then
-    "$here/stop-pid.sh" --grace 10 --expect "$dir/" "${pidfiles[@]}"
+    bash "$here/stop-pid.sh" --grace 10 --expect "$dir/" "${pidfiles[@]}"
 fi
 
 while IFS= read -r list; do
@@ -36,7 +36,7 @@ while IFS= read -r list; do
             # Sessions still running inside would keep the namespace alive after deletion; ask
             # the kernel which processes are in it and stop those that are ours.
             for pid in $(ip netns pids "$ns" 2>/dev/null); do
-                "$here/stop-pid.sh" --grace 5 --expect "$dir/" "$pid"
+                bash "$here/stop-pid.sh" --grace 5 --expect "$dir/" "$pid"
             done
             ip netns del "$ns" 2>/dev/null || true
         fi
@@ -50,7 +50,7 @@ while IFS= read -r list; do
     done <"$list"
 done < <(find "$dir" -name links.list -type f 2>/dev/null)
 
-"$here/unmount-under.sh" "$dir"
+bash "$here/unmount-under.sh" "$dir"
 if [[ "$purge" == "--purge" ]]; then
     rm -rf "$dir"
 fi

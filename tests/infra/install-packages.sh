@@ -5,6 +5,11 @@
 set -euo pipefail
 
 packages=(docker.io openssh-server busybox-static iproute2 python3-oslo.config ansible-core)
+# With AppArmor on in the kernel, dockerd must load its docker-default profile (apparmor_parser) or
+# containers fail to start; docker.io only recommends the package and recommends are not installed here.
+if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" == Y ]]; then
+    packages+=(apparmor)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -87,13 +87,13 @@ if $with_docker; then
     # Engines start in parallel; the image is built once and copied to the others.
     pids=()
     for n in $(seq 1 "$count"); do
-        "$here/start-dockerd.sh" "$dir/h$n/docker" "kt-$runid-h$n" >/dev/null &
+        bash "$here/start-dockerd.sh" "$dir/h$n/docker" "kt-$runid-h$n" >/dev/null &
         pids+=($!)
     done
     for pid in "${pids[@]}"; do
         wait "$pid" || { echo "start-netns-hosts.sh: a namespace engine did not start" >&2; exit 4; }
     done
-    "$here/build-test-image.sh" "unix://$dir/h1/docker/docker.sock"
+    bash "$here/build-test-image.sh" "unix://$dir/h1/docker/docker.sock"
     if ((count > 1)); then
         mapfile -t tags < <(grep -v -e '^#' -e '^[[:space:]]*$' "$here/test-image.tags")
         docker -H "unix://$dir/h1/docker/docker.sock" save "${tags[@]}" >"$dir/test-image.tar"
@@ -121,7 +121,7 @@ for n in $(seq 1 "$count"); do
     else
         unset KT_SSHD_DOCKER_HOST
     fi
-    KT_SSHD_AUTHORIZED_KEYS="$dir/client_key.pub" "$here/start-sshd.sh" "$dir/h$n/ssh" "$address" 22 "$ns" >/dev/null
+    KT_SSHD_AUTHORIZED_KEYS="$dir/client_key.pub" bash "$here/start-sshd.sh" "$dir/h$n/ssh" "$address" 22 "$ns" >/dev/null
     cat "$dir/h$n/ssh/known_hosts" >>"$dir/known_hosts"
     printf 'h%s\t%s\t%s\t%s\t%s\n' "$n" "$ns" "$address" "$docker_host" \
         "$(cut -d' ' -f1,2 "$dir/h$n/ssh/host_key.pub")" >>"$dir/hosts.tsv"

@@ -22,17 +22,17 @@ if [[ -S "$dir/docker.sock" ]]; then
         timeout 20 docker -H "unix://$dir/docker.sock" kill $ids >/dev/null 2>&1 || true
     fi
 fi
-"$here/stop-pid.sh" --grace 15 --expect "$dir/" "$dir/dockerd.launch.pid" "$dir/dockerd.pid"
-"$here/stop-pid.sh" --grace 10 --expect "$dir/" "$dir/containerd.pid"
+bash "$here/stop-pid.sh" --grace 15 --expect "$dir/" "$dir/dockerd.launch.pid" "$dir/dockerd.pid"
+bash "$here/stop-pid.sh" --grace 10 --expect "$dir/" "$dir/containerd.pid"
 # Container shims outlive a killed containerd; ours name this engine's containerd socket.
 for proc in /proc/[0-9]*; do
     cmdline=$(tr '\0' ' ' 2>/dev/null <"$proc/cmdline") || continue
     if [[ "$cmdline" == *containerd-shim*"-address $dir/containerd.sock"* ]]; then
-        "$here/stop-pid.sh" --grace 5 --expect "$dir/" "${proc#/proc/}"
+        bash "$here/stop-pid.sh" --grace 5 --expect "$dir/" "${proc#/proc/}"
     fi
 done
 
-"$here/unmount-under.sh" "$dir"
+bash "$here/unmount-under.sh" "$dir"
 if [[ "$purge" == "--purge" ]]; then
     rm -rf "$dir"
 fi

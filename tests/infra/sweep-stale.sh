@@ -20,6 +20,6 @@ for owner in "$root"/*/owner.pid; do
     fi
     run=$(dirname "$owner")
     echo "sweep-stale.sh: cleaning up $run (owner $pid is gone)" >&2
-    "$here/cleanup.sh" "$run" --purge
+    bash "$here/cleanup.sh" "$run" --purge
 done
 exit 0
