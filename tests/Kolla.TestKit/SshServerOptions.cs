@@ -1,0 +1,14 @@
+namespace Kolla.TestKit;
+
+/// <summary>How <see cref="SshServer.StartAsync"/> starts a private sshd.</summary>
+public sealed record SshServerOptions
+{
+    /// <summary>Gets the address to listen on (default <c>127.0.0.1</c>).</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Gets the port; 0 (default) picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Gets the value of <c>DOCKER_HOST</c> sessions see (sshd_config <c>SetEnv</c>), if any.</summary>
+    public string? DockerHost { get; init; }
+}
