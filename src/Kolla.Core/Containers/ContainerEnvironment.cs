@@ -58,6 +58,32 @@ public static class ContainerEnvironment
     public static IReadOnlyList<string> ToEngineEntries(ContainerSpec spec, string? timeZone = null) =>
         [.. Build(spec, timeZone).Select(kv => $"{kv.Key}={kv.Value}")];
 
+    /// <summary>Works out a host's time zone the way kolla_container does.</summary>
+    /// <param name="etcTimezone">Content of the host's <c>/etc/timezone</c>, or null when absent.</param>
+    /// <param name="localtimeLinkTarget">Target of the <c>/etc/localtime</c> symlink, or null when it is not a link.</param>
+    /// <returns>The first line of <c>/etc/timezone</c> when not empty, else the link target after <c>zoneinfo/</c>, else <c>UTC</c>.</returns>
+    public static string ResolveTimeZone(string? etcTimezone, string? localtimeLinkTarget)
+    {
+        var fromFile = etcTimezone?.Split('\n', 2)[0].Trim();
+        if (!string.IsNullOrEmpty(fromFile))
+        {
+            return fromFile;
+        }
+
+        const string Marker = "zoneinfo/";
+        var index = localtimeLinkTarget?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+        if (index >= 0)
+        {
+            var zone = localtimeLinkTarget![(index + Marker.Length)..].Trim();
+            if (zone.Length > 0)
+            {
+                return zone;
+            }
+        }
+
+        return DefaultTimeZone;
+    }
+
     /// <summary>The <c>KOLLA_SERVICE_NAME</c> value for a container name.</summary>
     /// <param name="containerName">Container name, e.g. <c>nova_api</c>.</param>
     /// <returns>The name with underscores replaced by dashes, e.g. <c>nova-api</c>.</returns>

@@ -59,4 +59,15 @@ public sealed class ContainerEnvironmentTests
 
         env.Should().Equal("A=3", "B=2", "KOLLA_SERVICE_NAME=a", "TZ=UTC");
     }
+
+    [Theory]
+    [InlineData("Europe/Berlin\n", "/usr/share/zoneinfo/Asia/Tokyo", "Europe/Berlin")]
+    [InlineData(null, "/usr/share/zoneinfo/Asia/Tokyo", "Asia/Tokyo")]
+    [InlineData("  \n", "../usr/share/zoneinfo/America/New_York", "America/New_York")]
+    [InlineData(null, "/etc/some-other-file", "UTC")]
+    [InlineData(null, null, "UTC")]
+    public void ResolveTimeZone_KollaOrder(string? etcTimezone, string? link, string expected)
+    {
+        ContainerEnvironment.ResolveTimeZone(etcTimezone, link).Should().Be(expected);
+    }
 }
