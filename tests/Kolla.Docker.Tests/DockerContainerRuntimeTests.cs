@@ -56,6 +56,7 @@ public sealed class DockerContainerRuntimeTests(DockerEngineFixture engine) : Do
     public async Task CreateInspect_EverySpecField_CompareFieldsFindsNoDifference()
     {
         var configDir = Directory.CreateTempSubdirectory("kt-config-").FullName;
+        using var cleanup = new DirectoryCleanup(configDir);
         var source = Sleeper("rt-source");
         await Runtime.CreateAsync(source, NoLabels, Token);
         var spec = FullSpec("roundtrip", configDir, Engine.NameFor("rt-logs"), source.Name);
@@ -337,5 +338,10 @@ public sealed class DockerContainerRuntimeTests(DockerEngineFixture engine) : Do
         image!.Id.Should().StartWith("sha256:");
         image.RepoTags.Should().Contain(Engine.TestImage);
         (await Runtime.GetImageIdAsync(Engine.TestImage, Token)).Should().Be(image.Id);
+    }
+
+    private sealed class DirectoryCleanup(string path) : IDisposable
+    {
+        public void Dispose() => Directory.Delete(path, recursive: true);
     }
 }
