@@ -47,9 +47,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2013, Level = LogLevel.Debug, Message = "{Host}: exec in {Name} exited with {ExitCode}")]
     public static partial void Executed(this ILogger logger, string host, string name, long exitCode);
 
-    [LoggerMessage(EventId = 2014, Level = LogLevel.Debug, Message = "{Host}: wrote {Path}")]
-    public static partial void FileWritten(this ILogger logger, string host, string path);
-
     [LoggerMessage(EventId = 2015, Level = LogLevel.Debug, Message = "{Host}: create of {Name} conflicted after a retry; the first attempt had created it ({Id})")]
     public static partial void CreateRecovered(this ILogger logger, string host, string name, string id);
 }

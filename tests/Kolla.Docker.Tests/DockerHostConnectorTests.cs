@@ -17,6 +17,14 @@ public sealed class DockerHostConnectorTests
     }
 
     [Fact]
+    public void Runtime_SshEndpoint_PointsToTheSshConnector()
+    {
+        var act = () => new DockerContainerRuntime("remote1", new DockerRuntimeOptions { Endpoint = new Uri("ssh://kolla@10.0.0.5") });
+
+        act.Should().Throw<HostUnreachableException>().WithMessage("remote1: ssh:// Docker endpoints are reached through Kolla.Ssh*");
+    }
+
+    [Fact]
     public async Task ConnectAsync_InvalidEndpointVariable_Refused()
     {
         var target = new HostTarget("local1", "localhost", Connection: "local", Variables: new Dictionary<string, object?>
