@@ -4,3 +4,6 @@ using Kolla.TestKit;
 [assembly: Trait("Category", "Integration")]
 [assembly: Trait("Requires", "Docker")]
 [assembly: AssemblyFixture(typeof(DockerEngineFixture))]
+
+// Kolla manages Linux hosts; these tests use Unix file modes and a local dockerd.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

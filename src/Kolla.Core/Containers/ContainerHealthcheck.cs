@@ -11,4 +11,8 @@ public sealed record ContainerHealthcheck(
     int IntervalSeconds = 30,
     int TimeoutSeconds = 30,
     int StartPeriodSeconds = 5,
-    int Retries = 3);
+    int Retries = 3)
+{
+    /// <summary>True when the test is kolla's <c>NONE</c>, which means "no health check".</summary>
+    public bool IsNone => Test.Count == 0 || (Test.Count == 1 && Test[0] == "NONE");
+}

@@ -69,4 +69,12 @@ public sealed record ContainerSpec
 
     /// <summary>Network mode; kolla always uses the host network.</summary>
     public string NetworkMode { get; init; } = "host";
+
+    /// <summary>Desired engine state, kolla's <c>state</c>: <c>running</c> (default), <c>exited</c> or <c>paused</c>.</summary>
+    /// <remarks>Compared with <c>State.Status</c> when adopting a container; not part of <see cref="ComputeHash"/>.</remarks>
+    public string State { get; init; } = "running";
+
+    /// <summary>The canonical spec hash kept in the <see cref="KollaLabels.SpecHash"/> label.</summary>
+    /// <returns>Lower-case hex SHA-256 of <see cref="ContainerSpecHasher.ToCanonicalJson"/>.</returns>
+    public string ComputeHash() => ContainerSpecHasher.Compute(this);
 }

@@ -19,6 +19,9 @@ public interface IContainerRuntime
     /// <summary>Image id of a local image reference, or null when the image is not present.</summary>
     Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default);
 
+    /// <summary>Inspects a local image (id, tags, labels), or null when it is not present; feeds <see cref="ContainerComparisonContext.DesiredImage"/>.</summary>
+    Task<ImageState?> InspectImageAsync(string image, CancellationToken cancellationToken = default);
+
     /// <summary>Pulls an image from its registry.</summary>
     Task PullImageAsync(string image, CancellationToken cancellationToken = default);
 

@@ -1,0 +1,88 @@
+using Kolla.Containers;
+using Kolla.Execution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kolla.Docker;
+
+/// <summary>Connects to inventory hosts that run on this machine (<c>ansible_connection=local</c>): local files and a Docker engine.</summary>
+/// <remarks>
+/// <para>
+/// The engine endpoint is the host variable <see cref="DockerHostVariable"/> (<c>kolla_docker_host</c>, e.g.
+/// <c>unix:///run/docker.sock</c>) when set, else <see cref="DockerRuntimeOptions.Endpoint"/>, else what the docker
+/// CLI would use (<c>DOCKER_HOST</c>, the current context, <c>unix:///var/run/docker.sock</c>). The time zone
+/// injected as <c>TZ</c> is the local host's, found as kolla does, unless the options set one.
+/// </para>
+/// <para>Connecting pings the engine, so an engine that is down fails here with <see cref="HostUnreachableException"/>.</para>
+/// </remarks>
+public sealed class DockerHostConnector : IHostConnector
+{
+    /// <summary>The inventory variable overriding a host's Docker endpoint.</summary>
+    public const string DockerHostVariable = "kolla_docker_host";
+
+    private readonly DockerRuntimeOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the connector.</summary>
+    /// <param name="options">Runtime settings shared by all hosts; null for defaults.</param>
+    /// <param name="loggerFactory">Logger factory; null for none.</param>
+    /// <param name="timeProvider">Clock; null for the system clock.</param>
+    public DockerHostConnector(DockerRuntimeOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        _options = (options ?? new DockerRuntimeOptions()).Clone();
+        _options.Validate();
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="HostUnreachableException">The host is not local, its endpoint is invalid, or its engine does not answer.</exception>
+    public async ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!string.Equals(target.Connection, "local", StringComparison.Ordinal))
+        {
+            throw new HostUnreachableException(
+                target.Name, $"ansible_connection is '{target.Connection}'; the Docker connector serves local hosts only (use the SSH connector)");
+        }
+
+        var options = _options.Clone();
+        if (target.Variables?.TryGetValue(DockerHostVariable, out var value) == true && value is not null)
+        {
+            var text = value.ToString();
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var endpoint))
+            {
+                throw new HostUnreachableException(target.Name, $"{DockerHostVariable} '{text}' is not an absolute URI such as unix:///var/run/docker.sock");
+            }
+
+            options.Endpoint = endpoint;
+        }
+
+        options.TimeZone ??= await LocalTimeZoneAsync(cancellationToken).ConfigureAwait(false);
+        var runtime = new DockerContainerRuntime(target.Name, options, _loggerFactory.CreateLogger<DockerContainerRuntime>(), _timeProvider);
+        try
+        {
+            await runtime.PingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            runtime.Dispose();
+            throw;
+        }
+
+        return new DockerHostConnection(target.Name, new LocalHostFiles(target.Name), runtime);
+    }
+
+    private static async Task<string> LocalTimeZoneAsync(CancellationToken cancellationToken)
+    {
+        string? etcTimezone = null;
+        if (File.Exists("/etc/timezone"))
+        {
+            etcTimezone = await File.ReadAllTextAsync("/etc/timezone", cancellationToken).ConfigureAwait(false);
+        }
+
+        var link = File.Exists("/etc/localtime") ? new FileInfo("/etc/localtime").LinkTarget : null;
+        return ContainerEnvironment.ResolveTimeZone(etcTimezone, link);
+    }
+}
