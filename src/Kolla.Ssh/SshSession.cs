@@ -1,0 +1,184 @@
+using System.Net.Sockets;
+using Kolla.Execution;
+using Microsoft.Extensions.Logging;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Kolla.Ssh;
+
+/// <summary>The live SSH connection(s) to one host: remote commands, SFTP, and the mapping of transport failures to
+/// <see cref="HostUnreachableException"/>.</summary>
+/// <remarks>
+/// SSH.NET runs SFTP on a client of its own, so a host has one SSH connection for commands and Docker, plus a second one
+/// for SFTP when files are written without <c>become</c> (with become, files go through <c>sudo</c> commands and SFTP is
+/// not opened). Once either connection is lost the session stays failed; the next <c>ConnectAsync</c> opens a new one.
+/// </remarks>
+internal sealed class SshSession : IDisposable
+{
+    private readonly ILogger _logger;
+    private string? _lostReason;
+
+    public SshSession(string host, SshClient ssh, SftpClient? sftp, Become become, TimeSpan commandTimeout, ILogger logger)
+    {
+        Host = host;
+        Ssh = ssh;
+        Sftp = sftp;
+        Become = become;
+        CommandTimeout = commandTimeout;
+        _logger = logger;
+        ssh.ErrorOccurred += OnError;
+        if (sftp is not null)
+        {
+            sftp.ErrorOccurred += OnError;
+        }
+    }
+
+    /// <summary>Inventory name of the host.</summary>
+    public string Host { get; }
+
+    public SshClient Ssh { get; }
+
+    /// <summary>SFTP client; null when files go through sudo commands instead.</summary>
+    public SftpClient? Sftp { get; }
+
+    public Become Become { get; }
+
+    public TimeSpan CommandTimeout { get; }
+
+    /// <summary>False once a connection error was seen or either client disconnected.</summary>
+    public bool IsAlive => _lostReason is null && Ssh.IsConnected && (Sftp is null || Sftp.IsConnected);
+
+    /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), optionally feeding stdin.</summary>
+    public Task<ExecResult> RunAsync(string script, CancellationToken cancellationToken) =>
+        RunAsync(script, stdin: null, cancellationToken);
+
+    /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), feeding <paramref name="stdin"/>.</summary>
+    public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken)
+    {
+        var commandText = Become.Wrap(script);
+        _logger.RunningCommand(Host, commandText);
+        return await GuardAsync(commandText, async () =>
+        {
+            using var command = Ssh.CreateCommand(commandText);
+            command.CommandTimeout = CommandTimeout;
+            var execution = command.ExecuteAsync(cancellationToken);
+            if (stdin is { } input)
+            {
+                using var stream = command.CreateInputStream();
+                stream.Write(input.Span);
+            }
+
+            await execution.ConfigureAwait(false);
+            using var output = new MemoryStream();
+            await command.OutputStream.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            return new ExecResult(command.ExitStatus ?? -1, output.ToArray(), command.Error, command.ExitSignal);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="operation"/>; transport failures become <see cref="HostUnreachableException"/> naming the host.</summary>
+    public async Task<T> GuardAsync<T>(string what, Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ThrowIfLost();
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not KollaException && TranslateFailure(ex, what) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>Runs <paramref name="operation"/>; transport failures become <see cref="HostUnreachableException"/> naming the host.</summary>
+    public Task GuardAsync(string what, Func<Task> operation, CancellationToken cancellationToken) =>
+        GuardAsync(what, async () =>
+        {
+            await operation().ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The exception to throw for <paramref name="exception"/> when it means the host is unreachable; null otherwise.</summary>
+    public HostUnreachableException? TranslateFailure(Exception exception, string what)
+    {
+        if (FindInChain<SshOperationTimeoutException>(exception) is { } timeout)
+        {
+            return new HostUnreachableException(Host, $"no answer within {CommandTimeout.TotalSeconds:0.#} s ({what}): {timeout.Message}", exception);
+        }
+
+        var lost = FindInChain<SshConnectionException>(exception) is not null
+            || FindInChain<SocketException>(exception) is not null
+            || !IsAlive;
+        if (!lost)
+        {
+            return null;
+        }
+
+        MarkLost(exception.GetBaseException().Message);
+        return new HostUnreachableException(Host, $"the SSH connection was lost ({what}): {_lostReason}", exception);
+    }
+
+    public void Dispose()
+    {
+        Ssh.ErrorOccurred -= OnError;
+        if (Sftp is not null)
+        {
+            Sftp.ErrorOccurred -= OnError;
+            Sftp.Dispose();
+        }
+
+        Ssh.Dispose();
+    }
+
+    private void ThrowIfLost()
+    {
+        if (_lostReason is not null)
+        {
+            throw new HostUnreachableException(Host, $"the SSH connection was lost earlier ({_lostReason}); connect again");
+        }
+
+        if (!Ssh.IsConnected || (Sftp is not null && !Sftp.IsConnected))
+        {
+            MarkLost("disconnected");
+            throw new HostUnreachableException(Host, "the SSH connection is closed; connect again");
+        }
+    }
+
+    private void OnError(object? sender, ExceptionEventArgs e) => MarkLost(e.Exception.Message);
+
+    private void MarkLost(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _lostReason, reason, null) is null)
+        {
+            _logger.ConnectionLost(Host, reason);
+        }
+    }
+
+    private static T? FindInChain<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    if (FindInChain<T>(inner) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+}
