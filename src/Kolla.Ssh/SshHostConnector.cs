@@ -19,8 +19,9 @@ namespace Kolla.Ssh;
 /// the constructor's factory builds (e.g. Kolla.Docker's runtime over the given <see cref="DockerClient"/>); the
 /// connection disposes the Docker client. A lost connection makes every later call fail with
 /// <see cref="HostUnreachableException"/> naming the host.</para>
-/// <para>SSH.NET runs SFTP on a separate client, so a host without become has two TCP connections (commands and Docker;
-/// SFTP). Counterpart of Ansible's ssh connection plugin with <c>host_key_checking</c> on.</para>
+/// <para>SSH.NET runs SFTP on a separate client, so a host without become gets a second TCP connection for SFTP, opened on
+/// the first file write or read (a run that changes no file never opens it). Counterpart of Ansible's ssh connection
+/// plugin with <c>host_key_checking</c> on.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -74,27 +75,19 @@ public sealed class SshHostConnector : IHostConnector
         var keys = LoadKeys(settings);
         var hostKeys = new HostKeyCheck(settings, knownHosts, _options.AcceptUnknownHostKeys);
         SshClient? ssh = null;
-        SftpClient? sftp = null;
         SshSession? session = null;
         DockerClient? docker = null;
         try
         {
             ssh = new SshClient(CreateConnectionInfo(settings, keys, knownHosts)) { KeepAliveInterval = KeepAlive };
             ssh.HostKeyReceived += hostKeys.OnHostKeyReceived;
-            if (!settings.Become.Enabled)
-            {
-                sftp = new SftpClient(CreateConnectionInfo(settings, keys, knownHosts))
-                {
-                    KeepAliveInterval = KeepAlive,
-                    OperationTimeout = _options.CommandTimeout,
-                };
-                sftp.HostKeyReceived += hostKeys.OnHostKeyReceived;
-            }
-
-            await ConnectClientsAsync(settings, hostKeys, ssh, sftp, cancellationToken).ConfigureAwait(false);
+            await ConnectClientAsync(settings, hostKeys, ssh, cancellationToken).ConfigureAwait(false);
             await AddAcceptedKeysAsync(settings, hostKeys, cancellationToken).ConfigureAwait(false);
 
-            session = new SshSession(settings.Name, ssh, sftp, settings.Become, _options.CommandTimeout, _logger);
+            Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
+                ? null
+                : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
+            session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger);
             docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger);
             if (_options.VerifyDockerOnConnect)
             {
@@ -114,7 +107,6 @@ public sealed class SshHostConnector : IHostConnector
             }
             else
             {
-                sftp?.Dispose();
                 ssh?.Dispose();
             }
 
@@ -129,16 +121,33 @@ public sealed class SshHostConnector : IHostConnector
 
     private TimeSpan KeepAlive => _options.KeepAliveInterval == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : _options.KeepAliveInterval;
 
-    private async Task ConnectClientsAsync(SshHostSettings settings, HostKeyCheck hostKeys, SshClient ssh, SftpClient? sftp, CancellationToken cancellationToken)
+    private async Task<SftpClient> ConnectSftpAsync(SshHostSettings settings, IReadOnlyList<PrivateKeyFile> keys, KnownHosts knownHosts, HostKeyCheck hostKeys, CancellationToken cancellationToken)
+    {
+        var sftp = new SftpClient(CreateConnectionInfo(settings, keys, knownHosts))
+        {
+            KeepAliveInterval = KeepAlive,
+            OperationTimeout = _options.CommandTimeout,
+        };
+        sftp.HostKeyReceived += hostKeys.OnHostKeyReceived;
+        try
+        {
+            await ConnectClientAsync(settings, hostKeys, sftp, cancellationToken).ConfigureAwait(false);
+            return sftp;
+        }
+        catch
+        {
+            sftp.Dispose();
+            throw;
+        }
+    }
+
+    private async Task ConnectClientAsync(SshHostSettings settings, HostKeyCheck hostKeys, BaseClient client, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
         try
         {
-            var connecting = sftp is null
-                ? ssh.ConnectAsync(timeout.Token)
-                : Task.WhenAll(ssh.ConnectAsync(timeout.Token), sftp.ConnectAsync(timeout.Token));
-            await connecting.ConfigureAwait(false);
+            await client.ConnectAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using Kolla.Execution;
 using Microsoft.Extensions.Logging;
@@ -9,10 +11,11 @@ namespace Kolla.Ssh;
 
 /// <summary>A host's files over SSH: SFTP writes to a temporary name beside the target, then an atomic rename.</summary>
 /// <remarks>
-/// <para>Without become: the file is created under a temporary name in the target directory with SFTP, its permission bits are
-/// set before any content is written (so a secret is never readable by others), the content is written, the owner is
-/// set with <c>chown</c> when one is given, and the file is renamed over the target with <c>posix-rename@openssh.com</c>
-/// (atomic replace; <c>mv -f</c> when the server lacks the extension). Reads use SFTP.</para>
+/// <para>Without become: the file is created under a temporary name in the target directory with SFTP, its permission bits
+/// and owner are set before any content is written (so a secret is never readable by others), the content is written,
+/// and the file is renamed over the target with <c>posix-rename@openssh.com</c> (atomic replace; <c>mv -f</c> when the
+/// server lacks the extension). Owner and group names are resolved to ids once per connection (<c>id -u</c>,
+/// <c>getent group</c>) and then set with SFTP, so a write costs no remote process. Reads use SFTP.</para>
 /// <para>With become (<c>sudo</c>), SFTP would run as the login user, so every operation is one <c>sudo -n sh -c</c>
 /// command instead; writes stream the content on stdin into <c>mktemp</c> in the target directory and rename it into
 /// place, which is just as atomic.</para>
@@ -21,6 +24,9 @@ namespace Kolla.Ssh;
 internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFiles
 {
     private const int MissingExitCode = 3;
+
+    private readonly ConcurrentDictionary<string, int> _userIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _groupIds = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyDictionary<string, HostFileState>> ReadTreeStateAsync(string directory, CancellationToken cancellationToken = default)
     {
@@ -40,7 +46,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
     public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         RequireAbsolute(path);
-        if (session.Sftp is not { } sftp)
+        if (!session.UsesSftp)
         {
             var p = ShellQuote.Quote(path);
             var result = await session.RunAsync($"[ -e {p} ] || exit {MissingExitCode}; exec cat -- {p}", cancellationToken).ConfigureAwait(false);
@@ -51,6 +57,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
 
         return await session.GuardAsync($"reading {path}", async () =>
         {
+            var sftp = await session.GetSftpAsync(cancellationToken).ConfigureAwait(false);
             using var buffer = new MemoryStream();
             try
             {
@@ -74,9 +81,9 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         RequireAbsolute(path);
         ArgumentNullException.ThrowIfNull(mode);
         var (directory, name) = Split(path);
-        if (session.Sftp is { } sftp)
+        if (session.UsesSftp)
         {
-            await WriteWithSftpAsync(sftp, path, directory, name, content, mode, cancellationToken).ConfigureAwait(false);
+            await WriteWithSftpAsync(path, directory, name, content, mode, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -121,15 +128,18 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         result.EnsureSuccess(session.Host, $"deleting {dir}");
     }
 
-    private async Task WriteWithSftpAsync(SftpClient sftp, string path, string directory, string name, ReadOnlyMemory<byte> content, HostFileMode mode, CancellationToken cancellationToken)
+    private async Task WriteWithSftpAsync(string path, string directory, string name, ReadOnlyMemory<byte> content, HostFileMode mode, CancellationToken cancellationToken)
     {
         var temp = directory.TrimEnd('/') + "/" + TempName(name);
         var what = $"writing {path}";
+        var (userId, groupId) = await ResolveOwnerAsync(path, mode, cancellationToken).ConfigureAwait(false);
+        SftpClient? sftp = null;
         var created = false;
         try
         {
             await session.GuardAsync(what, async () =>
             {
+                sftp = await session.GetSftpAsync(cancellationToken).ConfigureAwait(false);
                 SftpFileStream stream;
                 try
                 {
@@ -144,22 +154,29 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
                 created = true;
                 await using (stream.ConfigureAwait(false))
                 {
-                    // Restrict the mode before the content arrives, so a secret is never exposed under the default umask.
-                    SetPermissions(sftp, temp, mode.Mode);
-                    await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (TreeState.FormatOwner(mode) is { } owner)
-                {
-                    var chown = $"chown -- {ShellQuote.Quote(owner)} {ShellQuote.Quote(temp)}";
-                    if (mode.Mode > 0x1FF)
+                    // Mode and owner before the content arrives, so a secret is never exposed under the default umask.
+                    var attributes = await sftp.GetAttributesAsync(temp, cancellationToken).ConfigureAwait(false);
+                    SetPermissionBits(attributes, mode.Mode);
+                    if (userId is { } uid)
                     {
-                        // chown clears set-id bits: apply the full mode again.
-                        chown += $" && chmod -- {TreeState.FormatMode(mode.Mode)} {ShellQuote.Quote(temp)}";
+                        attributes.UserId = uid;
                     }
 
-                    var result = await session.RunAsync(chown, cancellationToken).ConfigureAwait(false);
-                    result.EnsureSuccess(session.Host, $"setting the owner of {path}");
+                    if (groupId is { } gid)
+                    {
+                        attributes.GroupId = gid;
+                    }
+
+                    sftp.SetAttributes(temp, attributes);
+                    if ((userId is not null || groupId is not null) && mode.Mode > 0x1FF)
+                    {
+                        // chown clears set-id bits (the server applies it after chmod): apply the mode once more.
+                        var again = await sftp.GetAttributesAsync(temp, cancellationToken).ConfigureAwait(false);
+                        SetPermissionBits(again, mode.Mode);
+                        sftp.SetAttributes(temp, again);
+                    }
+
+                    await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
                 }
 
                 try
@@ -185,11 +202,60 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         }
         finally
         {
-            if (created && session.IsAlive)
+            if (created && sftp is not null && session.IsAlive)
             {
                 TryDelete(sftp, temp);
             }
         }
+    }
+
+    /// <summary>Numeric ids for the mode's owner and group, resolved on the host once per connection.</summary>
+    private async Task<(int? UserId, int? GroupId)> ResolveOwnerAsync(string path, HostFileMode mode, CancellationToken cancellationToken)
+    {
+        int? userId = mode.Owner is { } owner ? Known(_userIds, owner) : null;
+        int? groupId = mode.Group is { } group ? Known(_groupIds, group) : null;
+        var needUser = mode.Owner is not null && userId is null;
+        var needGroup = mode.Group is not null && groupId is null;
+        if (!needUser && !needGroup)
+        {
+            return (userId, groupId);
+        }
+
+        var script = "set -e";
+        if (needUser)
+        {
+            script += $"; u=$(id -u -- {ShellQuote.Quote(mode.Owner!)}); echo \"u $u\"";
+        }
+
+        if (needGroup)
+        {
+            var g = ShellQuote.Quote(mode.Group!);
+            script += $"; g=$(getent group -- {g} | cut -d: -f3); [ -n \"$g\" ] || {{ echo \"no such group: \"{g} >&2; exit 2; }}; echo \"g $g\"";
+        }
+
+        var result = await session.RunAsync(script, cancellationToken).ConfigureAwait(false);
+        result.EnsureSuccess(session.Host, $"setting the owner of {path} to {TreeState.FormatOwner(mode)}");
+        foreach (var line in result.OutputText.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var id = int.Parse(line[2..].Trim(), CultureInfo.InvariantCulture);
+            if (line[0] == 'u')
+            {
+                _userIds[mode.Owner!] = id;
+                userId = id;
+            }
+            else
+            {
+                _groupIds[mode.Group!] = id;
+                groupId = id;
+            }
+        }
+
+        return (userId, groupId);
+
+        static int? Known(ConcurrentDictionary<string, int> cache, string name) =>
+            int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) ? numeric
+            : cache.TryGetValue(name, out var id) ? id
+            : null;
     }
 
     private async Task WriteWithCommandAsync(string path, string directory, string name, ReadOnlyMemory<byte> content, HostFileMode mode, CancellationToken cancellationToken)
@@ -215,9 +281,8 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         result.EnsureSuccess(session.Host, $"creating directory {directory}");
     }
 
-    private static void SetPermissions(SftpClient sftp, string path, int mode)
+    private static void SetPermissionBits(SftpFileAttributes attributes, int mode)
     {
-        var attributes = sftp.GetAttributes(path);
         attributes.OwnerCanRead = (mode & 0x100) != 0;
         attributes.OwnerCanWrite = (mode & 0x80) != 0;
         attributes.OwnerCanExecute = (mode & 0x40) != 0;
@@ -230,7 +295,6 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         attributes.IsUIDBitSet = (mode & 0x800) != 0;
         attributes.IsGroupIDBitSet = (mode & 0x400) != 0;
         attributes.IsStickyBitSet = (mode & 0x200) != 0;
-        sftp.SetAttributes(path, attributes);
     }
 
     private static void TryDelete(SftpClient sftp, string path)

@@ -10,27 +10,34 @@ namespace Kolla.Ssh;
 /// <see cref="HostUnreachableException"/>.</summary>
 /// <remarks>
 /// SSH.NET runs SFTP on a client of its own, so a host has one SSH connection for commands and Docker, plus a second one
-/// for SFTP when files are written without <c>become</c> (with become, files go through <c>sudo</c> commands and SFTP is
-/// not opened). Once either connection is lost the session stays failed; the next <c>ConnectAsync</c> opens a new one.
+/// for SFTP, opened on first use (file writes and reads without <c>become</c>; with become, files go through <c>sudo</c>
+/// commands and SFTP is never opened). A run that changes no file opens no SFTP connection. Once either connection is
+/// lost the session stays failed; the next <c>ConnectAsync</c> opens a new one.
 /// </remarks>
 internal sealed class SshSession : IDisposable
 {
     private readonly ILogger _logger;
+    private readonly Func<CancellationToken, Task<SftpClient>>? _connectSftp;
+    private readonly SemaphoreSlim _sftpGate = new(1, 1);
+    private SftpClient? _sftp;
     private string? _lostReason;
+    private int _disposed;
 
-    public SshSession(string host, SshClient ssh, SftpClient? sftp, Become become, TimeSpan commandTimeout, ILogger logger)
+    /// <param name="host">Inventory name.</param>
+    /// <param name="ssh">The connected command client.</param>
+    /// <param name="connectSftp">Opens and connects the SFTP client on first use; null when files go through commands.</param>
+    /// <param name="become">sudo settings for commands.</param>
+    /// <param name="commandTimeout">Limit for one remote command.</param>
+    /// <param name="logger">Logger.</param>
+    public SshSession(string host, SshClient ssh, Func<CancellationToken, Task<SftpClient>>? connectSftp, Become become, TimeSpan commandTimeout, ILogger logger)
     {
         Host = host;
         Ssh = ssh;
-        Sftp = sftp;
+        _connectSftp = connectSftp;
         Become = become;
         CommandTimeout = commandTimeout;
         _logger = logger;
         ssh.ErrorOccurred += OnError;
-        if (sftp is not null)
-        {
-            sftp.ErrorOccurred += OnError;
-        }
     }
 
     /// <summary>Inventory name of the host.</summary>
@@ -38,15 +45,48 @@ internal sealed class SshSession : IDisposable
 
     public SshClient Ssh { get; }
 
-    /// <summary>SFTP client; null when files go through sudo commands instead.</summary>
-    public SftpClient? Sftp { get; }
+    /// <summary>Whether files go through SFTP (false with become: sudo commands instead).</summary>
+    public bool UsesSftp => _connectSftp is not null;
+
+    /// <summary>True once the SFTP connection has been opened.</summary>
+    public bool SftpOpened => _sftp is not null;
 
     public Become Become { get; }
 
     public TimeSpan CommandTimeout { get; }
 
     /// <summary>False once a connection error was seen or either client disconnected.</summary>
-    public bool IsAlive => _lostReason is null && Ssh.IsConnected && (Sftp is null || Sftp.IsConnected);
+    public bool IsAlive => _lostReason is null && Ssh.IsConnected && (_sftp is null || _sftp.IsConnected);
+
+    /// <summary>The SFTP client, connected on first use.</summary>
+    /// <exception cref="InvalidOperationException">This session sends files through commands (become).</exception>
+    public async Task<SftpClient> GetSftpAsync(CancellationToken cancellationToken)
+    {
+        var connect = _connectSftp ?? throw new InvalidOperationException("SFTP is not used with become.");
+        ThrowIfLost();
+        if (_sftp is { } existing)
+        {
+            return existing;
+        }
+
+        await _sftpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_sftp is null)
+            {
+                ObjectDisposedException.ThrowIf(_disposed != 0, this);
+                var sftp = await connect(cancellationToken).ConfigureAwait(false);
+                sftp.ErrorOccurred += OnError;
+                _sftp = sftp;
+            }
+
+            return _sftp;
+        }
+        finally
+        {
+            _sftpGate.Release();
+        }
+    }
 
     /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), optionally feeding stdin.</summary>
     public Task<ExecResult> RunAsync(string script, CancellationToken cancellationToken) =>
@@ -123,14 +163,20 @@ internal sealed class SshSession : IDisposable
 
     public void Dispose()
     {
-        Ssh.ErrorOccurred -= OnError;
-        if (Sftp is not null)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            Sftp.ErrorOccurred -= OnError;
-            Sftp.Dispose();
+            return;
+        }
+
+        Ssh.ErrorOccurred -= OnError;
+        if (_sftp is { } sftp)
+        {
+            sftp.ErrorOccurred -= OnError;
+            sftp.Dispose();
         }
 
         Ssh.Dispose();
+        _sftpGate.Dispose();
     }
 
     private void ThrowIfLost()
@@ -140,7 +186,7 @@ internal sealed class SshSession : IDisposable
             throw new HostUnreachableException(Host, $"the SSH connection was lost earlier ({_lostReason}); connect again");
         }
 
-        if (!Ssh.IsConnected || (Sftp is not null && !Sftp.IsConnected))
+        if (!Ssh.IsConnected || (_sftp is not null && !_sftp.IsConnected))
         {
             MarkLost("disconnected");
             throw new HostUnreachableException(Host, "the SSH connection is closed; connect again");
