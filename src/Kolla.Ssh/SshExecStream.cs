@@ -73,6 +73,12 @@ internal sealed class SshExecStream : WriteClosableStream
     {
         if (buffer.IsEmpty)
         {
+            // Zero-byte read: wait until data (or the end) is available, as sockets do.
+            if (_current.IsEmpty)
+            {
+                await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return 0;
         }
 
