@@ -104,8 +104,15 @@ internal sealed class SshSession : IDisposable
             var execution = command.ExecuteAsync(cancellationToken);
             if (stdin is { } input)
             {
-                using var stream = command.CreateInputStream();
-                stream.Write(input.Span);
+                try
+                {
+                    using var stream = command.CreateInputStream();
+                    stream.Write(input.Span);
+                }
+                catch (Exception ex) when (ex is SshException or ObjectDisposedException or InvalidOperationException && Ssh.IsConnected)
+                {
+                    // The command ended before reading all of its input; its exit status and stderr tell why.
+                }
             }
 
             await execution.ConfigureAwait(false);

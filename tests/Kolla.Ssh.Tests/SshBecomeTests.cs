@@ -51,13 +51,33 @@ public sealed class SshBecomeTests(SshHostEnvironment env)
             containers.Should().NotBeNull();
             Directory.GetFiles(root + "/nova").Should().Equal(path);
 
+            var blocked = async () => await connection.Files.WriteAsync(path + "/under-a-file", new byte[200_000], HostFileMode.ConfigFile, Token);
+            (await blocked.Should().ThrowAsync<HostExecutionException>()).Which.Message.Should().Contain(path + "/under-a-file");
+
             await connection.Files.DeleteTreeAsync(root + "/nova", Token);
             Directory.Exists(root + "/nova").Should().BeFalse();
         }
         finally
         {
             File.Delete(sudoers);
-            await TestShell.RunAsync("userdel", user);
+            await DeleteUserAsync(user);
+        }
+    }
+
+    /// <summary>userdel refuses while the user's sshd session is still closing: retry for a while.</summary>
+    private static async Task DeleteUserAsync(string user)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await TestShell.RunAsync("userdel", user);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
         }
     }
 }

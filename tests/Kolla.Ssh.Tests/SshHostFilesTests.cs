@@ -223,6 +223,19 @@ public sealed class SshHostFilesTests(SshHostEnvironment env)
     }
 
     [Fact]
+    public async Task Write_ParentIsAFile_FailsNamingHostAndPath()
+    {
+        env.RequireAvailable();
+        await using var connection = await env.ConnectAsync(Token);
+        var directory = env.NewDirectory("parentfile");
+        await File.WriteAllTextAsync(directory + "/blocker", "x", Token);
+
+        var act = async () => await connection.Files.WriteAsync(directory + "/blocker/sub/f", "x"u8.ToArray(), HostFileMode.ConfigFile, Token);
+
+        (await act.Should().ThrowAsync<HostExecutionException>()).Which.Message.Should().StartWith("node-a: ").And.Contain(directory + "/blocker/sub");
+    }
+
+    [Fact]
     public async Task RelativePath_IsRejected()
     {
         env.RequireAvailable();
