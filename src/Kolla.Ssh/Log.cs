@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Kolla.Ssh;
+
+/// <summary>Log messages of Kolla.Ssh (event ids 3000–3999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3000, LogLevel.Information, "{Host}: connected to {Address}:{Port} as {User}")]
+    public static partial void Connected(this ILogger logger, string host, string address, int port, string user);
+
+    [LoggerMessage(3001, LogLevel.Warning, "{Host}: trusting unknown host key: {Detail}")]
+    public static partial void AcceptedUnknownHostKey(this ILogger logger, string host, string detail);
+
+    [LoggerMessage(3002, LogLevel.Information, "{Host}: added host key for {Name} to {File}")]
+    public static partial void AddedHostKey(this ILogger logger, string host, string name, string file);
+
+    [LoggerMessage(3003, LogLevel.Debug, "{Address}: started '{Command}' for a Docker API connection")]
+    public static partial void DialStdioStarted(this ILogger logger, string address, string command);
+
+    [LoggerMessage(3004, LogLevel.Debug, "{Host}: {Command}")]
+    public static partial void RunningCommand(this ILogger logger, string host, string command);
+
+    [LoggerMessage(3005, LogLevel.Warning, "{Host}: connection lost: {Reason}")]
+    public static partial void ConnectionLost(this ILogger logger, string host, string reason);
+
+    [LoggerMessage(3006, LogLevel.Debug, "{Host}: wrote {Path} ({Bytes} bytes)")]
+    public static partial void WroteFile(this ILogger logger, string host, string path, int bytes);
+
+    [LoggerMessage(3007, LogLevel.Warning, "{Warning}")]
+    public static partial void KnownHostsWarning(this ILogger logger, string warning);
+}

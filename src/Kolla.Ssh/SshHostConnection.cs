@@ -1,0 +1,37 @@
+using Docker.DotNet;
+using Kolla.Execution;
+using Renci.SshNet;
+
+namespace Kolla.Ssh;
+
+/// <summary>An open SSH connection to one host: its files over SFTP/commands and its Docker engine over dial-stdio.</summary>
+internal sealed class SshHostConnection(SshSession session, SshHostFiles files, IContainerRuntime containers, DockerClient docker, IReadOnlyList<PrivateKeyFile> keys)
+    : IHostConnection
+{
+    private int _disposed;
+
+    public string Host => session.Host;
+
+    public IHostFiles Files => files;
+
+    public IContainerRuntime Containers => containers;
+
+    internal SshSession Session => session;
+
+    internal DockerClient Docker => docker;
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            docker.Dispose();
+            session.Dispose();
+            foreach (var key in keys)
+            {
+                key.Dispose();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

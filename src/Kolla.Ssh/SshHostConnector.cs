@@ -1,0 +1,310 @@
+using System.Net.Sockets;
+using Docker.DotNet;
+using Kolla.Execution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Kolla.Ssh;
+
+/// <summary>Connects to inventory hosts over SSH: one connection per host for commands, file state and Docker.</summary>
+/// <remarks>
+/// <para>Each <see cref="ConnectAsync"/> opens a new connection (so a host whose connection was lost is reached again by
+/// connecting again); the caller owns and disposes the returned <see cref="IHostConnection"/>. The host key is checked
+/// against <see cref="SshExecutorOptions.KnownHostsFile"/> (<see cref="KnownHosts"/>): a changed or revoked key is always
+/// refused, an unknown one unless <see cref="SshExecutorOptions.AcceptUnknownHostKeys"/> is set.</para>
+/// <para>Files: see <c>SshHostFiles</c> (SFTP temp + rename; sudo commands with become). Docker: the engine API through
+/// <c>docker system dial-stdio</c> on the target (<see cref="SshDockerClientFactory"/>), wrapped by the container runtime
+/// the constructor's factory builds (e.g. Kolla.Docker's runtime over the given <see cref="DockerClient"/>); the
+/// connection disposes the Docker client. A lost connection makes every later call fail with
+/// <see cref="HostUnreachableException"/> naming the host.</para>
+/// <para>SSH.NET runs SFTP on a separate client, so a host without become gets a second TCP connection for SFTP, opened on
+/// the first file write or read (a run that changes no file never opens it). Counterpart of Ansible's ssh connection
+/// plugin with <c>host_key_checking</c> on.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var connector = new SshHostConnector(
+///     new SshExecutorOptions { User = "root", PrivateKeyFile = "~/.ssh/id_ed25519" },
+///     (docker, host) => new DockerContainerRuntime(docker, host));
+/// await using IHostConnection node = await connector.ConnectAsync(new HostTarget("node1", "10.0.0.11"), cancellationToken);
+/// var state = await node.Files.ReadTreeStateAsync("/etc/kolla", cancellationToken);
+/// </code>
+/// </example>
+public sealed class SshHostConnector : IHostConnector
+{
+    private readonly SshExecutorOptions _options;
+    private readonly Func<DockerClient, string, IContainerRuntime> _containerRuntimeFactory;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _knownHostsWrite = new(1, 1);
+
+    /// <summary>Creates the connector.</summary>
+    /// <param name="options">SSH settings; validated here.</param>
+    /// <param name="containerRuntimeFactory">Builds a host's container runtime from its tunnelled Docker client and inventory
+    /// name. The runtime must not dispose the client; the connection does.</param>
+    /// <param name="loggerFactory">Logging, or none.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public SshHostConnector(
+        SshExecutorOptions options,
+        Func<DockerClient, string, IContainerRuntime> containerRuntimeFactory,
+        ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(containerRuntimeFactory);
+        options.Validate();
+        _options = options;
+        _containerRuntimeFactory = containerRuntimeFactory;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Kolla.Ssh");
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="HostUnreachableException">TCP connect, host key check, authentication or the Docker check failed.</exception>
+    /// <exception cref="HostExecutionException">The host's variables ask for something unsupported (become method, key file).</exception>
+    public async ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var settings = SshHostSettings.Resolve(target, _options);
+        var knownHosts = await KnownHosts.LoadAsync(_options.KnownHostsFile, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in knownHosts.Warnings)
+        {
+            _logger.KnownHostsWarning(warning);
+        }
+
+        var keys = LoadKeys(settings);
+        var hostKeys = new HostKeyCheck(settings, knownHosts, _options.AcceptUnknownHostKeys);
+        SshClient? ssh = null;
+        SshSession? session = null;
+        DockerClient? docker = null;
+        try
+        {
+            ssh = new SshClient(CreateConnectionInfo(settings, keys, knownHosts)) { KeepAliveInterval = KeepAlive };
+            ssh.HostKeyReceived += hostKeys.OnHostKeyReceived;
+            await ConnectClientAsync(settings, hostKeys, ssh, cancellationToken).ConfigureAwait(false);
+            await AddAcceptedKeysAsync(settings, hostKeys, cancellationToken).ConfigureAwait(false);
+
+            Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
+                ? null
+                : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
+            session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger);
+            docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger);
+            if (_options.VerifyDockerOnConnect)
+            {
+                await PingDockerAsync(settings, docker, cancellationToken).ConfigureAwait(false);
+            }
+
+            var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name), session);
+            _logger.Connected(settings.Name, settings.Address, settings.Port, settings.User);
+            return new SshHostConnection(session, new SshHostFiles(session, _logger), runtime, docker, keys);
+        }
+        catch
+        {
+            docker?.Dispose();
+            if (session is not null)
+            {
+                session.Dispose();
+            }
+            else
+            {
+                ssh?.Dispose();
+            }
+
+            foreach (var key in keys)
+            {
+                key.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private TimeSpan KeepAlive => _options.KeepAliveInterval == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : _options.KeepAliveInterval;
+
+    private async Task<SftpClient> ConnectSftpAsync(SshHostSettings settings, IReadOnlyList<PrivateKeyFile> keys, KnownHosts knownHosts, HostKeyCheck hostKeys, CancellationToken cancellationToken)
+    {
+        var sftp = new SftpClient(CreateConnectionInfo(settings, keys, knownHosts))
+        {
+            KeepAliveInterval = KeepAlive,
+            OperationTimeout = _options.CommandTimeout,
+        };
+        sftp.HostKeyReceived += hostKeys.OnHostKeyReceived;
+        try
+        {
+            await ConnectClientAsync(settings, hostKeys, sftp, cancellationToken).ConfigureAwait(false);
+            return sftp;
+        }
+        catch
+        {
+            sftp.Dispose();
+            throw;
+        }
+    }
+
+    private async Task ConnectClientAsync(SshHostSettings settings, HostKeyCheck hostKeys, BaseClient client, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await client.ConnectAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not KollaException)
+        {
+            throw DescribeConnectFailure(settings, hostKeys, ex, timeout.IsCancellationRequested);
+        }
+    }
+
+    private HostUnreachableException DescribeConnectFailure(SshHostSettings settings, HostKeyCheck hostKeys, Exception exception, bool timedOut)
+    {
+        var endpoint = $"{settings.Address}:{settings.Port}";
+        if (hostKeys.Refusal is { } refusal)
+        {
+            return new HostUnreachableException(settings.Name, $"refusing to connect to {endpoint}: {refusal.Message}", exception);
+        }
+
+        var message = exception switch
+        {
+            _ when timedOut => $"no SSH connection to {endpoint} within {_options.ConnectTimeout.TotalSeconds:0.#} s",
+            SshAuthenticationException => $"authentication as '{settings.User}' at {endpoint} failed with key(s) " +
+                $"{string.Join(", ", settings.KeyFiles)}: {exception.Message}",
+            SocketException socket => $"cannot connect to {endpoint}: {socket.Message}",
+            SshOperationTimeoutException => $"no SSH connection to {endpoint} within {_options.ConnectTimeout.TotalSeconds:0.#} s",
+            _ => $"SSH connection to {endpoint} failed: {exception.GetBaseException().Message}",
+        };
+        return new HostUnreachableException(settings.Name, message, exception);
+    }
+
+    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await docker.System.PingAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not KollaException)
+        {
+            var reason = timeout.IsCancellationRequested
+                ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0.#} s"
+                : ex.GetBaseException().Message;
+            throw new HostUnreachableException(settings.Name,
+                $"the Docker engine is not reachable through 'docker system dial-stdio' on {settings.Address}: {reason}", ex);
+        }
+    }
+
+    private SshDockerTransportOptions CreateDockerOptions(SshHostSettings settings) => new()
+    {
+        DockerHost = _options.DockerHost,
+        UseSudo = settings.Become.Enabled,
+        SudoUser = settings.Become.User,
+        ApiVersion = _options.DockerApiVersion,
+        MaxConnections = _options.DockerMaxConnections,
+        IdleTimeout = _options.DockerIdleTimeout,
+        RequestTimeout = _options.DockerRequestTimeout,
+    };
+
+    private ConnectionInfo CreateConnectionInfo(SshHostSettings settings, IReadOnlyList<PrivateKeyFile> keys, KnownHosts knownHosts)
+    {
+        var info = new PrivateKeyConnectionInfo(settings.Address, settings.Port, settings.User, [.. keys])
+        {
+            Timeout = _options.ConnectTimeout,
+        };
+        HostKeyAlgorithmOrder.Apply(info, knownHosts.GetKnownKeyTypes(settings.Address, settings.Port));
+        return info;
+    }
+
+    private static List<PrivateKeyFile> LoadKeys(SshHostSettings settings)
+    {
+        if (settings.KeyFiles.Count == 0)
+        {
+            throw new HostUnreachableException(settings.Name,
+                "no private key to log in with: set SshExecutorOptions.PrivateKeyFile or ansible_ssh_private_key_file " +
+                "(SSH.NET cannot use ssh-agent)");
+        }
+
+        var keys = new List<PrivateKeyFile>();
+        try
+        {
+            foreach (var file in settings.KeyFiles)
+            {
+                keys.Add(new PrivateKeyFile(file));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SshException or ArgumentException)
+        {
+            foreach (var key in keys)
+            {
+                key.Dispose();
+            }
+
+            var file = settings.KeyFiles[keys.Count];
+            throw new HostExecutionException(settings.Name, $"cannot use private key {file}: {ex.Message}", ex);
+        }
+
+        return keys;
+    }
+
+    private async Task AddAcceptedKeysAsync(SshHostSettings settings, HostKeyCheck hostKeys, CancellationToken cancellationToken)
+    {
+        if (hostKeys.AcceptedUnknown is not { } accepted)
+        {
+            return;
+        }
+
+        _logger.AcceptedUnknownHostKey(settings.Name, accepted.Message);
+        if (!_options.AddUnknownHostKeys)
+        {
+            return;
+        }
+
+        var path = HomePath.Expand(_options.KnownHostsFile);
+        await _knownHostsWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Another host (or run) may have added it meanwhile.
+            var current = await KnownHosts.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+            if (current.Verify(settings.Address, settings.Port, hostKeys.AcceptedKey!).Status != HostKeyStatus.Unknown)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!Directory.Exists(directory))
+            {
+                if (OperatingSystem.IsWindows())
+                {
+                    Directory.CreateDirectory(directory);
+                }
+                else
+                {
+                    Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
+            var needsNewline = File.Exists(path) && new FileInfo(path).Length > 0 && !EndsWithNewline(path);
+            var line = KnownHosts.FormatLine(settings.Address, settings.Port, hostKeys.AcceptedKey!);
+            await File.AppendAllTextAsync(path, (needsNewline ? "\n" : string.Empty) + line + "\n", cancellationToken).ConfigureAwait(false);
+            _logger.AddedHostKey(settings.Name, accepted.HostName, path);
+        }
+        finally
+        {
+            _knownHostsWrite.Release();
+        }
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = File.OpenRead(path);
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+}
