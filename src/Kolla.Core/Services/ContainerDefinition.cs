@@ -67,6 +67,12 @@ public sealed record ContainerDefinition
     /// <summary>Restart policy expression; default kolla's <c>docker_restart_policy</c>.</summary>
     public string? RestartPolicy { get; init; }
 
+    /// <summary>
+    /// How this container may be restarted, overriding <see cref="ServiceDefinition.Restart"/> (null = the service's):
+    /// <c>nova_libvirt</c> is <see cref="RestartStrategy.SpecChangeOnly"/> while the rest of nova restarts in parallel.
+    /// </summary>
+    public RestartStrategy? Restart { get; init; }
+
     /// <summary>Files rendered into the container's config directory.</summary>
     public IReadOnlyList<ServiceFileDefinition> Files { get; init; } = [];
 

@@ -17,7 +17,7 @@ public static class ServiceDefinitionReader
     [
         "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
         "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
-        "dimensions", "healthcheck", "restart_policy", "files", "config_json",
+        "dimensions", "healthcheck", "restart_policy", "restart", "files", "config_json",
     ];
 
     private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists"];
@@ -69,13 +69,7 @@ public static class ServiceDefinitionReader
                     after = nodes.TextList(value, "after");
                     break;
                 case "restart":
-                    restart = nodes.Text(value, "restart") switch
-                    {
-                        "parallel" => RestartStrategy.Parallel,
-                        "serial" => RestartStrategy.Serial,
-                        "spec-change-only" => RestartStrategy.SpecChangeOnly,
-                        var other => throw nodes.Error(value, $"restart must be parallel, serial or spec-change-only, not '{other}'"),
-                    };
+                    restart = ReadRestart(nodes, value);
                     break;
                 case "defaults":
                     foreach (var (k, v, _) in nodes.Entries(nodes.Mapping(value, "defaults")))
@@ -170,12 +164,21 @@ public static class ServiceDefinitionReader
             Dimensions = Get("dimensions") is { } dim ? nodes.Plain(dim) : null,
             Healthcheck = Get("healthcheck") is { } hc ? nodes.Plain(hc) : null,
             RestartPolicy = Optional("restart_policy"),
+            Restart = Get("restart") is { } r ? ReadRestart(nodes, r) : null,
             Files = Get("files") is YamlSequenceNode files
                 ? files.Children.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()
                 : [],
             ConfigJson = (Dictionary<string, object?>)nodes.Plain(nodes.Mapping(configJson, $"{key}.config_json"))!,
         };
     }
+
+    private static RestartStrategy ReadRestart(YamlNodes nodes, YamlNode value) => nodes.Text(value, "restart") switch
+    {
+        "parallel" => RestartStrategy.Parallel,
+        "serial" => RestartStrategy.Serial,
+        "spec-change-only" => RestartStrategy.SpecChangeOnly,
+        var other => throw nodes.Error(value, $"restart must be parallel, serial or spec-change-only, not '{other}'"),
+    };
 
     private static ServiceFileDefinition ReadFile(YamlNodes nodes, string container, YamlMappingNode map)
     {
