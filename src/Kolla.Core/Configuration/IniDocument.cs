@@ -60,6 +60,31 @@ public sealed class IniDocument
         return s?.Find(key);
     }
 
+    /// <summary>
+    /// Finds a key given as <c>SECTION.KEY</c>. Section and key names may themselves contain dots
+    /// (<c>filter:authtoken.paste.filter_factory</c>), so every split is tried, shortest section first; a name
+    /// without a matching split is looked up in the orphan section.
+    /// </summary>
+    /// <returns>The section and entry, or null when no source set the key.</returns>
+    public (IniSection Section, IniEntry Entry)? FindDotted(string sectionDotKey)
+    {
+        ArgumentNullException.ThrowIfNull(sectionDotKey);
+        for (var dot = sectionDotKey.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = sectionDotKey.IndexOf('.', dot + 1))
+        {
+            if (FindSection(sectionDotKey[..dot]) is { } section && section.Find(sectionDotKey[(dot + 1)..]) is { } entry)
+            {
+                return (section, entry);
+            }
+        }
+
+        if (OrphanSection is { } orphan && orphan.Find(sectionDotKey) is { } orphanEntry)
+        {
+            return (orphan, orphanEntry);
+        }
+
+        return null;
+    }
+
     /// <summary>The merged text, byte for byte what <c>merge_configs</c> writes.</summary>
     /// <param name="whitespace">False for kolla's <c>whitespace: false</c> (<c>key=value</c>).</param>
     public string ToText(bool whitespace = true) => IniWriter.Write(this, whitespace);

@@ -76,6 +76,27 @@ public readonly struct IniValue : IEquatable<IniValue>
         return index == 0 ? _first.Span : _rest![index - 1].Span;
     }
 
+    /// <summary>This occurrence as merge_configs writes it under <paramref name="key"/> (lines joined with <c>\n</c>, no final newline).</summary>
+    public string Format(string key, bool whitespace = true)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var ws = whitespace ? " " : string.Empty;
+        if (IsEmpty)
+        {
+            return key + ws + "=";
+        }
+
+        var indent = new string(' ', PyText.CodePointLength(key) + (2 * ws.Length) + 1);
+        var sb = new System.Text.StringBuilder();
+        sb.Append(key).Append(ws).Append('=').Append(ws).Append(GetLine(0));
+        for (var i = 1; i < _lineCount; i++)
+        {
+            sb.Append('\n').Append(indent).Append(GetLine(i));
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Same lines (the origin is not compared).</summary>
     public bool Equals(IniValue other)
     {
