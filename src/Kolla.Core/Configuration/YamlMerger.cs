@@ -47,7 +47,7 @@ public static class YamlMerger
                 throw new ConfigMergeException(source.Name, null, $"the document is {Describe(loaded)}, not a mapping; merge_yaml needs a mapping at the top level");
             }
 
-            MergeInto(output, mapping, options.ExtendLists, source.Name, []);
+            MergeInto(output, mapping, options.ExtendLists, source.Name, [], new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance));
         }
 
         return output;
@@ -73,8 +73,15 @@ public static class YamlMerger
         return Merge(sources, options);
     }
 
-    private static void MergeInto(YamlMapping target, YamlMapping update, bool extendLists, string source, List<object?> path)
+    private static void MergeInto(
+        YamlMapping target, YamlMapping update, bool extendLists, string source, List<object?> path, HashSet<YamlMapping> active)
     {
+        if (!active.Add(update))
+        {
+            // A mapping that contains itself (an alias inside its own anchor) would recurse forever; kolla dies with RecursionError.
+            throw new ConfigMergeException(source, null, $"key '{KeyPath(path)}': the mapping contains itself (an alias inside its own anchor) and cannot be merged");
+        }
+
         for (var i = 0; i < update.Count; i++)
         {
             var (key, value, line) = update.EntryAt(i);
@@ -85,14 +92,14 @@ public static class YamlMerger
                 {
                     var fresh = new YamlMapping();
                     path.Add(key);
-                    MergeInto(fresh, child, extendLists, source, path);
+                    MergeInto(fresh, child, extendLists, source, path, active);
                     path.RemoveAt(path.Count - 1);
                     target.Set(key, fresh, 0);
                 }
                 else if (existing is YamlMapping earlier)
                 {
                     path.Add(key);
-                    MergeInto(earlier, child, extendLists, source, path);
+                    MergeInto(earlier, child, extendLists, source, path, active);
                     path.RemoveAt(path.Count - 1);
                 }
                 else if (child.Count > 0)
@@ -116,13 +123,16 @@ public static class YamlMerger
 
             target.Set(key, value, 0);
         }
+
+        active.Remove(update);
     }
 
     private static ConfigMergeException Error(string source, int line, List<object?> path, object? key, string message)
     {
-        var keyPath = string.Join('.', path.Append(key).Select(KeyText));
-        return new ConfigMergeException(source, line > 0 ? line : null, $"key '{keyPath}': {message}");
+        return new ConfigMergeException(source, line > 0 ? line : null, $"key '{KeyPath(path.Append(key))}': {message}");
     }
+
+    private static string KeyPath(IEnumerable<object?> path) => string.Join('.', path.Select(KeyText));
 
     private static string KeyText(object? key) => key switch
     {

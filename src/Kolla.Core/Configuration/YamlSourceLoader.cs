@@ -67,7 +67,10 @@ internal sealed class YamlSourceLoader
         return cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
     }
 
-    private Node Compose(IParser parser)
+    /// <summary>Deeper documents are refused (Python's recursion limit stops PyYAML at a similar depth).</summary>
+    private const int MaxDepth = 512;
+
+    private Node Compose(IParser parser, int depth = 0)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
@@ -81,6 +84,11 @@ internal sealed class YamlSourceLoader
 
         var start = parser.Current as NodeEvent ?? throw Error(0, "expected a node");
         var line = (int)start.Start.Line;
+        if (depth > MaxDepth)
+        {
+            throw Error(line, $"the document is nested deeper than {MaxDepth} levels");
+        }
+
         Node node;
         switch (start)
         {
@@ -98,7 +106,7 @@ internal sealed class YamlSourceLoader
                 Register(start, node);
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    node.Items.Add(Compose(parser));
+                    node.Items.Add(Compose(parser, depth + 1));
                 }
 
                 return node;
@@ -108,8 +116,8 @@ internal sealed class YamlSourceLoader
                 Register(start, node);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = Compose(parser);
-                    var value = Compose(parser);
+                    var key = Compose(parser, depth + 1);
+                    var value = Compose(parser, depth + 1);
                     node.Pairs.Add((key, value));
                 }
 
