@@ -16,6 +16,8 @@ internal sealed class YamlSourceLoader
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<Node, object?> _constructed = new(ReferenceEqualityComparer.Instance);
 
+    private int _lastLine;
+
     private YamlSourceLoader(string source) => _source = source;
 
     private enum NodeKind
@@ -55,6 +57,11 @@ internal sealed class YamlSourceLoader
         {
             throw new ConfigMergeException(_source, (int)e.Start.Line, CleanMessage(e), e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet's scanner occasionally fails this way on malformed input instead of with a YamlException.
+            throw new ConfigMergeException(_source, _lastLine > 0 ? _lastLine : null, "the text is not valid YAML (the parser stopped after this line)", e);
+        }
 
         return Construct(root);
     }
@@ -84,6 +91,7 @@ internal sealed class YamlSourceLoader
 
         var start = parser.Current as NodeEvent ?? throw Error(0, "expected a node");
         var line = (int)start.Start.Line;
+        _lastLine = line;
         if (depth > MaxDepth)
         {
             throw Error(line, $"the document is nested deeper than {MaxDepth} levels");
