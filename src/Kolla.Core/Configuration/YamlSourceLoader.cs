@@ -233,7 +233,7 @@ internal sealed class YamlSourceLoader
         }
     }
 
-    private static BigInteger ParseInt(Node node, string text)
+    private BigInteger ParseInt(Node node, string text)
     {
         var value = text.Replace("_", string.Empty, StringComparison.Ordinal);
         var sign = BigInteger.One;
@@ -284,7 +284,7 @@ internal sealed class YamlSourceLoader
         }
         catch (FormatException)
         {
-            throw new ConfigMergeException("?", node.Line, $"invalid integer '{text}'");
+            throw Error(node.Line, $"invalid integer '{text}'");
         }
     }
 
