@@ -1,14 +1,10 @@
-using System.Text;
-
 namespace Kolla.Cli;
 
 /// <summary>Writes a file so that readers see the old content or the new one, never a half-written file.</summary>
 internal static class AtomicFile
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
-    /// <summary>Writes <paramref name="text"/> as UTF-8 (no BOM) to a temporary file beside <paramref name="path"/>, then renames it over.</summary>
-    public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="bytes"/> to a temporary file beside <paramref name="path"/>, then renames it over.</summary>
+    public static async Task WriteAllBytesAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
@@ -17,7 +13,6 @@ internal static class AtomicFile
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
-                var bytes = Utf8NoBom.GetBytes(text);
                 await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);

@@ -41,19 +41,20 @@ internal static class ConfigCommandSupport
         }
     }
 
-    /// <summary>Writes the result to stdout, or atomically to <paramref name="output"/>.</summary>
-    public static async Task WriteResultAsync(CliConsole console, string text, string? output, CancellationToken cancellationToken)
+    /// <summary>Writes the result to stdout, or atomically to <paramref name="output"/> as UTF-8 bytes.</summary>
+    public static async Task WriteResultAsync(
+        CliConsole console, Func<string> text, Func<byte[]> utf8, string? output, CancellationToken cancellationToken)
     {
         if (output is null)
         {
-            await console.Out.WriteAsync(text).ConfigureAwait(false);
+            await console.Out.WriteAsync(text()).ConfigureAwait(false);
             await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await AtomicFile.WriteAllTextAsync(output, text, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllBytesAsync(output, utf8(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

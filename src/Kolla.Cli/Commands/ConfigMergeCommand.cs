@@ -18,8 +18,9 @@ internal static class ConfigMergeCommand
         command.SetAction((parse, cancellationToken) => ConfigCommandSupport.RunAsync(console, async () =>
         {
             var document = await IniMerger.MergeFilesAsync(parse.GetValue(sources) ?? [], cancellationToken: cancellationToken).ConfigureAwait(false);
-            var text = document.ToText(whitespace: !parse.GetValue(noWhitespace));
-            await ConfigCommandSupport.WriteResultAsync(console, text, parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            var whitespace = !parse.GetValue(noWhitespace);
+            await ConfigCommandSupport.WriteResultAsync(
+                console, () => document.ToText(whitespace), () => document.ToUtf8(whitespace), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Kolla.Configuration;
 
 namespace Kolla.Cli.Commands;
@@ -27,7 +28,8 @@ internal static class ConfigMergeYamlCommand
             var options = new YamlMergeOptions { ExtendLists = parse.GetValue(extendLists), Width = parse.GetValue(width) };
             var merged = await YamlMerger.MergeFilesAsync(parse.GetValue(sources) ?? [], options, cancellationToken).ConfigureAwait(false);
             var text = PyYamlWriter.Write(merged, options.Width);
-            await ConfigCommandSupport.WriteResultAsync(console, text, parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            await ConfigCommandSupport.WriteResultAsync(
+                console, () => text, () => new UTF8Encoding(false).GetBytes(text), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
             return 0;
         }));
         return command;

@@ -89,6 +89,17 @@ public sealed class IniDocument
     /// <param name="whitespace">False for kolla's <c>whitespace: false</c> (<c>key=value</c>).</param>
     public string ToText(bool whitespace = true) => IniWriter.Write(this, whitespace);
 
+    /// <summary>The merged file's bytes (UTF-8, no byte order mark), as <c>merge_configs</c> writes them.</summary>
+    /// <param name="whitespace">False for kolla's <c>whitespace: false</c> (<c>key=value</c>).</param>
+    public byte[] ToUtf8(bool whitespace = true) => IniWriter.WriteUtf8(this, whitespace);
+
+    /// <summary>Writes the merged file's UTF-8 bytes to <paramref name="writer"/> without building the whole text first.</summary>
+    public void WriteTo(System.Buffers.IBufferWriter<byte> writer, bool whitespace = true)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        IniWriter.WriteUtf8(this, whitespace, writer);
+    }
+
     /// <summary>Same sections, keys, occurrences and lines in the same order (origins are not compared).</summary>
     public bool ContentEquals(IniDocument other)
     {

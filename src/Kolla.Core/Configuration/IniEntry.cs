@@ -13,14 +13,20 @@ public sealed class IniEntry
     private int _count;
     private List<IniShadowedValues>? _shadowed;
 
-    internal IniEntry(string key)
+    private readonly ReadOnlyMemory<char> _key;
+    private string? _keyString;
+
+    internal IniEntry(ReadOnlyMemory<char> key)
     {
-        Key = key;
+        _key = key;
         Layer = -1;
     }
 
     /// <summary>The key, exactly as written (case-sensitive, trimmed).</summary>
-    public string Key { get; }
+    public string Key => _keyString ??= _key.ToString();
+
+    /// <summary>The key as a slice of the source that first set it.</summary>
+    internal ReadOnlyMemory<char> KeyMemory => _key;
 
     /// <summary>Number of occurrences (at least 1).</summary>
     public int Count => _count;
@@ -67,7 +73,7 @@ public sealed class IniEntry
     public bool ContentEquals(IniEntry other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!string.Equals(Key, other.Key, StringComparison.Ordinal) || _count != other._count)
+        if (!_key.Span.SequenceEqual(other._key.Span) || _count != other._count)
         {
             return false;
         }

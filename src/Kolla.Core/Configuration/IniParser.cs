@@ -161,7 +161,7 @@ internal sealed class IniParser
     {
         _pending = false;
         _section ??= _document.GetOrAddSection([]);
-        var entry = _section.GetOrAdd(_text.AsSpan(_keyStart, _keyLength));
+        var entry = _section.GetOrAdd(_text.AsMemory(_keyStart, _keyLength));
         var origin = new IniOrigin(_source, _keyLine);
         IniValue value;
         if (_continuations.Count == 0)

@@ -8,8 +8,8 @@ namespace Kolla.Configuration;
 public sealed class IniSection
 {
     private readonly List<IniEntry> _entries = [];
-    private readonly Dictionary<string, IniEntry> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IniEntry>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly Dictionary<ReadOnlyMemory<char>, IniEntry> _byKey = new(MemoryKeyComparer.Instance);
+    private readonly Dictionary<ReadOnlyMemory<char>, IniEntry>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
 
     internal IniSection(string name)
     {
@@ -30,7 +30,7 @@ public sealed class IniSection
     public IniEntry? Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _byKey.GetValueOrDefault(key);
+        return _byKeySpan.TryGetValue(key, out var entry) ? entry : null;
     }
 
     /// <summary>Same name and same keys with the same occurrences, in the same order.</summary>
@@ -53,16 +53,16 @@ public sealed class IniSection
         return true;
     }
 
-    internal IniEntry GetOrAdd(ReadOnlySpan<char> key)
+    internal IniEntry GetOrAdd(ReadOnlyMemory<char> key)
     {
-        if (_byKeySpan.TryGetValue(key, out var entry))
+        // One hash and probe for both the hit and the miss.
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byKey, key, out var exists);
+        if (!exists)
         {
-            return entry;
+            slot = new IniEntry(key);
+            _entries.Add(slot);
         }
 
-        entry = new IniEntry(key.ToString());
-        _byKey.Add(entry.Key, entry);
-        _entries.Add(entry);
-        return entry;
+        return slot!;
     }
 }

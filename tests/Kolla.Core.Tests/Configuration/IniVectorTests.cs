@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Kolla.Configuration;
 
@@ -33,7 +34,14 @@ public sealed class IniVectorTests
         }
 
         var document = IniMerger.Merge(sources);
-        Encoding.UTF8.GetBytes(document.ToText()).Should().Equal(File.ReadAllBytes(Path.Combine(dir, "expected.conf")));
-        Encoding.UTF8.GetBytes(document.ToText(whitespace: false)).Should().Equal(File.ReadAllBytes(Path.Combine(dir, "expected.nows.conf")));
+        var expected = File.ReadAllBytes(Path.Combine(dir, "expected.conf"));
+        var expectedNoWhitespace = File.ReadAllBytes(Path.Combine(dir, "expected.nows.conf"));
+        Encoding.UTF8.GetBytes(document.ToText()).Should().Equal(expected);
+        Encoding.UTF8.GetBytes(document.ToText(whitespace: false)).Should().Equal(expectedNoWhitespace);
+        document.ToUtf8().Should().Equal(expected);
+        document.ToUtf8(whitespace: false).Should().Equal(expectedNoWhitespace);
+        var buffer = new ArrayBufferWriter<byte>(1);
+        document.WriteTo(buffer);
+        buffer.WrittenSpan.ToArray().Should().Equal(expected);
     }
 }
