@@ -24,12 +24,12 @@ public sealed class IniVectorTests
         var errorFile = Path.Combine(dir, "expected.error");
         if (File.Exists(errorFile))
         {
-            var expected = File.ReadAllText(errorFile).TrimEnd('\n');
-            var prefix = expected[..(expected.IndexOf(": ", StringComparison.Ordinal) + 2)];
+            var expectedError = File.ReadAllText(errorFile).TrimEnd('\n');
+            var prefix = expectedError[..(expectedError.IndexOf(": ", StringComparison.Ordinal) + 2)];
             var act = () => IniMerger.Merge(sources);
             var error = act.Should().Throw<ConfigMergeException>().Which;
             error.Message.Should().StartWith(prefix);
-            error.Message.Should().StartWith(expected, "our messages keep oslo.config's wording");
+            error.Message.Should().StartWith(expectedError, "our messages keep oslo.config's wording");
             return;
         }
 
