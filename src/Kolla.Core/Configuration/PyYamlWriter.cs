@@ -78,28 +78,28 @@ public static class PyYamlWriter
                 case YamlTimestamp ts:
                     return Remember(ts, Scalar(YamlTags.Timestamp, ts.ToString()));
                 case YamlSequence list:
-                {
-                    var node = Remember(list, new RNode(Kind.Sequence, YamlTags.Seq));
-                    foreach (var item in list)
                     {
-                        node.Items.Add(Represent(item));
-                    }
+                        var node = Remember(list, new RNode(Kind.Sequence, YamlTags.Seq));
+                        foreach (var item in list)
+                        {
+                            node.Items.Add(Represent(item));
+                        }
 
-                    return node;
-                }
+                        return node;
+                    }
 
                 case YamlMapping map:
-                {
-                    var node = Remember(map, new RNode(Kind.Mapping, YamlTags.Map));
-                    foreach (var i in map.DumpOrder())
                     {
-                        var (k, v, _) = map.EntryAt(i);
-                        var keyNode = Represent(k);
-                        node.Pairs.Add((keyNode, Represent(v)));
-                    }
+                        var node = Remember(map, new RNode(Kind.Mapping, YamlTags.Map));
+                        foreach (var i in map.DumpOrder())
+                        {
+                            var (k, v, _) = map.EntryAt(i);
+                            var keyNode = Represent(k);
+                            node.Pairs.Add((keyNode, Represent(v)));
+                        }
 
-                    return node;
-                }
+                        return node;
+                    }
 
                 default:
                     throw new ArgumentException($"cannot represent a {value.GetType().Name} in YAML", nameof(value));

@@ -166,36 +166,36 @@ internal sealed class YamlSourceLoader
         switch (node.Tag)
         {
             case YamlTags.Map:
-            {
-                RequireKind(node, NodeKind.Mapping, "a mapping");
-                var mapping = new YamlMapping();
-                _constructed[node] = mapping;
-                foreach (var (keyNode, valueNode) in Flatten(node))
                 {
-                    var key = Construct(keyNode);
-                    if (key is YamlMapping or YamlSequence)
+                    RequireKind(node, NodeKind.Mapping, "a mapping");
+                    var mapping = new YamlMapping();
+                    _constructed[node] = mapping;
+                    foreach (var (keyNode, valueNode) in Flatten(node))
                     {
-                        throw Error(keyNode.Line, "found unhashable key (a list or mapping cannot be a mapping key)");
+                        var key = Construct(keyNode);
+                        if (key is YamlMapping or YamlSequence)
+                        {
+                            throw Error(keyNode.Line, "found unhashable key (a list or mapping cannot be a mapping key)");
+                        }
+
+                        mapping.Set(key, Construct(valueNode), keyNode.Line);
                     }
 
-                    mapping.Set(key, Construct(valueNode), keyNode.Line);
+                    return mapping;
                 }
-
-                return mapping;
-            }
 
             case YamlTags.Seq:
-            {
-                RequireKind(node, NodeKind.Sequence, "a sequence");
-                var list = new YamlSequence();
-                _constructed[node] = list;
-                foreach (var item in node.Items!)
                 {
-                    list.Add(Construct(item));
-                }
+                    RequireKind(node, NodeKind.Sequence, "a sequence");
+                    var list = new YamlSequence();
+                    _constructed[node] = list;
+                    foreach (var item in node.Items!)
+                    {
+                        list.Add(Construct(item));
+                    }
 
-                return list;
-            }
+                    return list;
+                }
         }
 
         RequireKind(node, NodeKind.Scalar, "a scalar");
