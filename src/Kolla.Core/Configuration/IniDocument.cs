@@ -1,0 +1,140 @@
+namespace Kolla.Configuration;
+
+/// <summary>
+/// An oslo.config-style INI document as kolla-ansible's <c>merge_configs</c> sees it: sections in first-seen order
+/// (the orphan section of header-less keys included), keys in first-seen order, each key a list of occurrences,
+/// each occurrence a list of lines. Comments and blank lines are not kept.
+/// </summary>
+/// <remarks>Built by <see cref="IniMerger"/> (or <see cref="Parse"/>) and read-only afterwards.</remarks>
+/// <example>
+/// <code>
+/// IniDocument nova = await IniMerger.MergeFilesAsync(["nova.conf.j2", "/etc/kolla/config/global.conf"]);
+/// string text = nova.ToText();   // the bytes merge_configs writes
+/// </code>
+/// </example>
+public sealed class IniDocument
+{
+    private readonly List<IniSection> _sections = [];
+    private readonly Dictionary<string, IniSection> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IniSection>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
+    private readonly List<string> _sources = [];
+    private readonly List<string> _missingSources = [];
+
+    internal IniDocument()
+    {
+        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The sections in first-seen order over all sources.</summary>
+    public IReadOnlyList<IniSection> Sections => _sections;
+
+    /// <summary>True when no section or key was parsed at all (the merge output is then an empty file).</summary>
+    public bool IsEmpty => _sections.Count == 0;
+
+    /// <summary>The names of the sources that were read, in merge order.</summary>
+    public IReadOnlyList<string> Sources => _sources;
+
+    /// <summary>The names of the sources that did not exist and were skipped.</summary>
+    public IReadOnlyList<string> MissingSources => _missingSources;
+
+    /// <summary>The section of keys written before any header, or null.</summary>
+    public IniSection? OrphanSection => _byName.GetValueOrDefault(string.Empty);
+
+    /// <summary>Parses one source (the same rules as a one-source merge).</summary>
+    /// <exception cref="ConfigMergeException">The text breaks the oslo.config INI rules.</exception>
+    public static IniDocument Parse(string text, string source = "<text>") =>
+        IniMerger.Merge([ConfigSource.FromText(source, text)]);
+
+    /// <summary>The section named <paramref name="name"/> (verbatim, case-sensitive), or null.</summary>
+    public IniSection? FindSection(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length == 0 ? null : _byName.GetValueOrDefault(name);
+    }
+
+    /// <summary>The entry for <paramref name="key"/> in <paramref name="section"/> (null section = the orphan section), or null.</summary>
+    public IniEntry? FindEntry(string? section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var s = section is null ? OrphanSection : FindSection(section);
+        return s?.Find(key);
+    }
+
+    /// <summary>
+    /// Finds a key given as <c>SECTION.KEY</c>. Section and key names may themselves contain dots
+    /// (<c>filter:authtoken.paste.filter_factory</c>), so every split is tried, shortest section first; a name
+    /// without a matching split is looked up in the orphan section.
+    /// </summary>
+    /// <returns>The section and entry, or null when no source set the key.</returns>
+    public (IniSection Section, IniEntry Entry)? FindDotted(string sectionDotKey)
+    {
+        ArgumentNullException.ThrowIfNull(sectionDotKey);
+        for (var dot = sectionDotKey.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = sectionDotKey.IndexOf('.', dot + 1))
+        {
+            if (FindSection(sectionDotKey[..dot]) is { } section && section.Find(sectionDotKey[(dot + 1)..]) is { } entry)
+            {
+                return (section, entry);
+            }
+        }
+
+        if (OrphanSection is { } orphan && orphan.Find(sectionDotKey) is { } orphanEntry)
+        {
+            return (orphan, orphanEntry);
+        }
+
+        return null;
+    }
+
+    /// <summary>The merged text, byte for byte what <c>merge_configs</c> writes.</summary>
+    /// <param name="whitespace">False for kolla's <c>whitespace: false</c> (<c>key=value</c>).</param>
+    public string ToText(bool whitespace = true) => IniWriter.Write(this, whitespace);
+
+    /// <summary>The merged file's bytes (UTF-8, no byte order mark), as <c>merge_configs</c> writes them.</summary>
+    /// <param name="whitespace">False for kolla's <c>whitespace: false</c> (<c>key=value</c>).</param>
+    public byte[] ToUtf8(bool whitespace = true) => IniWriter.WriteUtf8(this, whitespace);
+
+    /// <summary>Writes the merged file's UTF-8 bytes to <paramref name="writer"/> without building the whole text first.</summary>
+    public void WriteTo(System.Buffers.IBufferWriter<byte> writer, bool whitespace = true)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        IniWriter.WriteUtf8(this, whitespace, writer);
+    }
+
+    /// <summary>Same sections, keys, occurrences and lines in the same order (origins are not compared).</summary>
+    public bool ContentEquals(IniDocument other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (_sections.Count != other._sections.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _sections.Count; i++)
+        {
+            if (!_sections[i].ContentEquals(other._sections[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The merged text.</summary>
+    public override string ToString() => ToText();
+
+    internal IniSection GetOrAddSection(ReadOnlySpan<char> name)
+    {
+        if (_byNameSpan.TryGetValue(name, out var section))
+        {
+            return section;
+        }
+
+        section = new IniSection(name.ToString());
+        _byName.Add(section.Name, section);
+        _sections.Add(section);
+        return section;
+    }
+
+    internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);
+}

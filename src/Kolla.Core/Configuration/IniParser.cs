@@ -1,0 +1,191 @@
+namespace Kolla.Configuration;
+
+/// <summary>
+/// oslo.config's INI line rules (<c>oslo_config.iniparser.BaseParser</c>), folding each assignment straight into
+/// the merged document: within one source a repeated key adds an occurrence, the first assignment from a new source
+/// replaces the key's occurrences.
+/// </summary>
+/// <remarks>
+/// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (Python's universal newlines). Each line is right-stripped
+/// with Python's whitespace set, then: blank ends a value; a leading space or tab continues the pending value;
+/// <c>[</c> opens a section; <c>#</c>/<c>;</c> at column 0 is a comment; anything else is <c>key = value</c> split at
+/// the first <c>=</c> or <c>:</c>. No regex, no per-line strings: values are slices of the source text.
+/// </remarks>
+internal sealed class IniParser
+{
+    private readonly IniDocument _document;
+    private readonly string _text;
+    private readonly string _source;
+    private readonly int _layer;
+    private readonly bool _trackShadowed;
+    private readonly List<ReadOnlyMemory<char>> _continuations = [];
+
+    private IniSection? _section;
+    private bool _pending;
+    private int _keyStart;
+    private int _keyLength;
+    private ReadOnlyMemory<char> _firstLine;
+    private int _keyLine;
+
+    private IniParser(IniDocument document, string text, string source, int layer, bool trackShadowed)
+    {
+        _document = document;
+        _text = text;
+        _source = source;
+        _layer = layer;
+        _trackShadowed = trackShadowed;
+    }
+
+    /// <summary>Parses <paramref name="text"/> as source number <paramref name="layer"/> and folds it into <paramref name="document"/>.</summary>
+    public static void Fold(IniDocument document, string text, string source, int layer, bool trackShadowed) =>
+        new IniParser(document, text, source, layer, trackShadowed).Run();
+
+    private void Run()
+    {
+        var text = _text.AsSpan();
+        var position = 0;
+        var lineNumber = 0;
+        while (position < text.Length)
+        {
+            var rest = text[position..];
+            var end = rest.IndexOfAny('\n', '\r');
+            int length;
+            int next;
+            if (end < 0)
+            {
+                length = rest.Length;
+                next = text.Length;
+            }
+            else
+            {
+                length = end;
+                next = position + end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1);
+            }
+
+            lineNumber++;
+            Line(position, PyText.TrimEnd(rest[..length]).Length, lineNumber);
+            position = next;
+        }
+
+        if (_pending)
+        {
+            Commit();
+        }
+    }
+
+    private void Line(int start, int length, int lineNumber)
+    {
+        if (length == 0)
+        {
+            if (_pending)
+            {
+                Commit();
+            }
+
+            return;
+        }
+
+        var line = _text.AsSpan(start, length);
+        var first = line[0];
+        if (first is ' ' or '\t')
+        {
+            if (!_pending)
+            {
+                throw Error(lineNumber, line, "Unexpected continuation line");
+            }
+
+            var indent = PyText.LeadingWhiteSpace(line);
+            _continuations.Add(_text.AsMemory(start + indent, length - indent));
+            return;
+        }
+
+        if (_pending)
+        {
+            Commit();
+        }
+
+        switch (first)
+        {
+            case '[':
+                if (line[^1] != ']')
+                {
+                    throw Error(lineNumber, line, "Invalid section (must end with ])");
+                }
+
+                if (line.Length <= 2)
+                {
+                    throw Error(lineNumber, line, "Empty section name");
+                }
+
+                _section = _document.GetOrAddSection(line[1..^1]);
+                return;
+            case '#' or ';':
+                return;
+        }
+
+        var separator = line.IndexOfAny('=', ':');
+        if (separator < 0)
+        {
+            throw Error(lineNumber, line, "No ':' or '=' found in assignment");
+        }
+
+        var keyPart = line[..separator];
+        var keyLead = PyText.LeadingWhiteSpace(keyPart);
+        var keyLength = PyText.TrimEnd(keyPart).Length - keyLead;
+        if (keyLength <= 0)
+        {
+            throw Error(lineNumber, line, "Key cannot be empty");
+        }
+
+        var valueStart = separator + 1;
+        var valuePart = line[valueStart..];
+        var valueLead = PyText.LeadingWhiteSpace(valuePart);
+        var valueLength = valueLead == valuePart.Length ? 0 : PyText.TrimEnd(valuePart).Length - valueLead;
+        valueStart += valueLead;
+        if (valueLength > 0 && (line[valueStart] is '"' or '\'') && line[valueStart + valueLength - 1] == line[valueStart])
+        {
+            // One matching pair of outer quotes is cut; a lone quote leaves an empty value.
+            valueStart++;
+            valueLength = Math.Max(0, valueLength - 2);
+        }
+
+        _pending = true;
+        _keyStart = start + keyLead;
+        _keyLength = keyLength;
+        _firstLine = _text.AsMemory(start + valueStart, valueLength);
+        _keyLine = lineNumber;
+        _continuations.Clear();
+    }
+
+    private void Commit()
+    {
+        _pending = false;
+        _section ??= _document.GetOrAddSection([]);
+        var entry = _section.GetOrAdd(_text.AsMemory(_keyStart, _keyLength));
+        var origin = new IniOrigin(_source, _keyLine);
+        IniValue value;
+        if (_continuations.Count == 0)
+        {
+            // A value of exactly one empty line is stored as an empty value (written "key =").
+            value = new IniValue(_firstLine, null, _firstLine.IsEmpty ? 0 : 1, origin);
+        }
+        else
+        {
+            value = new IniValue(_firstLine, [.. _continuations], 1 + _continuations.Count, origin);
+            _continuations.Clear();
+        }
+
+        entry.Assign(value, _layer, _trackShadowed);
+    }
+
+    private ConfigMergeException Error(int lineNumber, ReadOnlySpan<char> line, string message)
+    {
+        var reason = $"{message}: {PyText.Repr(line)}";
+        if (line.Length > 0 && line[0] == '\uFEFF')
+        {
+            reason += " (the file starts with a UTF-8 byte order mark, which kolla's parser reads as text)";
+        }
+
+        return new ConfigMergeException(_source, lineNumber, reason);
+    }
+}

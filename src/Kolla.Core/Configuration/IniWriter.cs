@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Text;
+
+namespace Kolla.Configuration;
+
+/// <summary>
+/// Writes an <see cref="IniDocument"/> byte for byte as <c>merge_configs</c> does: <c>[section]</c>, then
+/// <c>key = value</c> per occurrence (<c>key =</c> when empty), continuation lines re-indented under the value by
+/// code-point length of the key + 2·len(ws) + 1, a blank line after every section, LF only.
+/// </summary>
+/// <remarks>
+/// One walk over the document drives a sink; sizing and writing use the same walk, so the result is allocated once
+/// at its exact size (as a string, or as UTF-8 bytes, which is what ends up in the file).
+/// </remarks>
+internal static class IniWriter
+{
+    public static string Write(IniDocument document, bool whitespace)
+    {
+        var counter = default(CharCounter);
+        Emit(document, whitespace, ref counter);
+        if (counter.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        return string.Create(counter.Length, (document, whitespace), static (span, state) =>
+        {
+            var sink = new CharSink(span);
+            Emit(state.document, state.whitespace, ref sink);
+        });
+    }
+
+    public static byte[] WriteUtf8(IniDocument document, bool whitespace)
+    {
+        var counter = default(Utf8Counter);
+        Emit(document, whitespace, ref counter);
+        var bytes = new byte[counter.Length];
+        var sink = new Utf8Sink(bytes);
+        Emit(document, whitespace, ref sink);
+        return bytes;
+    }
+
+    public static void WriteUtf8(IniDocument document, bool whitespace, IBufferWriter<byte> writer)
+    {
+        var sink = new BufferWriterSink(writer);
+        Emit(document, whitespace, ref sink);
+    }
+
+    private static void Emit<TSink>(IniDocument document, bool whitespace, ref TSink sink)
+        where TSink : struct, ISink, allows ref struct
+    {
+        var ws = whitespace ? 1 : 0;
+        foreach (var section in document.Sections)
+        {
+            if (!section.IsOrphan)
+            {
+                sink.Put('[');
+                sink.Put(section.Name);
+                sink.Put(']');
+                sink.Put('\n');
+            }
+
+            foreach (var entry in section.Entries)
+            {
+                var key = entry.KeyMemory.Span;
+                var indent = -1;
+                for (var i = 0; i < entry.Count; i++)
+                {
+                    var value = entry[i];
+                    sink.Put(key);
+                    if (ws == 1)
+                    {
+                        sink.Put(' ');
+                    }
+
+                    sink.Put('=');
+                    if (value.IsEmpty)
+                    {
+                        sink.Put('\n');
+                        continue;
+                    }
+
+                    if (ws == 1)
+                    {
+                        sink.Put(' ');
+                    }
+
+                    sink.Put(value.GetLine(0));
+                    sink.Put('\n');
+                    for (var j = 1; j < value.LineCount; j++)
+                    {
+                        if (indent < 0)
+                        {
+                            indent = PyText.CodePointLength(key) + (2 * ws) + 1;
+                        }
+
+                        sink.Spaces(indent);
+                        sink.Put(value.GetLine(j));
+                        sink.Put('\n');
+                    }
+                }
+            }
+
+            sink.Put('\n');
+        }
+    }
+
+    private interface ISink
+    {
+        void Put(char c);
+
+        void Put(ReadOnlySpan<char> text);
+
+        void Spaces(int count);
+    }
+
+    private struct CharCounter : ISink
+    {
+        public int Length;
+
+        public void Put(char c) => Length++;
+
+        public void Put(ReadOnlySpan<char> text) => Length += text.Length;
+
+        public void Spaces(int count) => Length += count;
+    }
+
+    private ref struct CharSink(Span<char> span) : ISink
+    {
+        private readonly Span<char> _span = span;
+        private int _at;
+
+        public void Put(char c) => _span[_at++] = c;
+
+        public void Put(ReadOnlySpan<char> text)
+        {
+            text.CopyTo(_span[_at..]);
+            _at += text.Length;
+        }
+
+        public void Spaces(int count)
+        {
+            _span.Slice(_at, count).Fill(' ');
+            _at += count;
+        }
+    }
+
+    private struct Utf8Counter : ISink
+    {
+        public int Length;
+
+        public void Put(char c) => Length++;
+
+        public void Put(ReadOnlySpan<char> text) => Length += Encoding.UTF8.GetByteCount(text);
+
+        public void Spaces(int count) => Length += count;
+    }
+
+    private ref struct Utf8Sink(Span<byte> span) : ISink
+    {
+        private readonly Span<byte> _span = span;
+        private int _at;
+
+        // Only ASCII structure characters ('[', ']', '=', ' ', '\n') come through here.
+        public void Put(char c) => _span[_at++] = (byte)c;
+
+        public void Put(ReadOnlySpan<char> text) => _at += Encoding.UTF8.GetBytes(text, _span[_at..]);
+
+        public void Spaces(int count)
+        {
+            _span.Slice(_at, count).Fill((byte)' ');
+            _at += count;
+        }
+    }
+
+    private readonly struct BufferWriterSink(IBufferWriter<byte> writer) : ISink
+    {
+        public void Put(char c)
+        {
+            writer.GetSpan(1)[0] = (byte)c;
+            writer.Advance(1);
+        }
+
+        public void Put(ReadOnlySpan<char> text)
+        {
+            var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+            writer.Advance(Encoding.UTF8.GetBytes(text, span));
+        }
+
+        public void Spaces(int count)
+        {
+            writer.GetSpan(count)[..count].Fill((byte)' ');
+            writer.Advance(count);
+        }
+    }
+}
