@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliConsole console)
     {
         yield return DeployCommand.Create(console);
+        yield return GenPwdCommand.Create(console);
+        yield return MergePwdCommand.Create(console);
     }
 }

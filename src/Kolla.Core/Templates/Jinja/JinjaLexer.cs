@@ -397,9 +397,16 @@ internal sealed partial class JinjaLexer
                     break;
                 case ")" or "]" or "}":
                     var expected = op switch { ")" => '(', "]" => '[', _ => '{' };
-                    if (balance.Count == 0 || balance.Pop() != expected)
+                    if (balance.Count == 0)
                     {
                         throw new TemplateSyntaxError($"unexpected '{op}'", _line);
+                    }
+
+                    var open = balance.Pop();
+                    if (open != expected)
+                    {
+                        var closer = open switch { '(' => ')', '[' => ']', _ => '}' };
+                        throw new TemplateSyntaxError($"unexpected '{op}', expected '{closer}'", _line);
                     }
 
                     break;
