@@ -41,8 +41,8 @@ internal static class CoreFilters
         filters["reject"] = new((v, a, s) => Select(v, a, s, keep: false, byAttribute: false));
         filters["selectattr"] = new((v, a, s) => Select(v, a, s, keep: true, byAttribute: true));
         filters["rejectattr"] = new((v, a, s) => Select(v, a, s, keep: false, byAttribute: true));
-        filters["items"] = new((v, a, _) => Values.List(Values.Mapping(v, a).Items(a.Line).Select(p => (FluidValue)Values.List([Values.Text(p.Key), p.Value]))));
-        filters["dictsort"] = new((v, a, _) => Values.List(Values.Mapping(v, a).Items(a.Line).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => (FluidValue)Values.List([Values.Text(p.Key), p.Value]))));
+        filters["items"] = new((v, a, _) => Values.List(Values.Mapping(v, a).Items(a.Line).Select(p => (FluidValue)TupleItems.Create([Values.Text(p.Key), p.Value]))));
+        filters["dictsort"] = new((v, a, _) => Values.List(Values.Mapping(v, a).Items(a.Line).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => (FluidValue)TupleItems.Create([Values.Text(p.Key), p.Value]))));
         filters["indent"] = new(Indent);
         filters["center"] = new((v, a, _) => Values.Text(Center(Py.Str(v), a.Int(0, "width", 80))));
         filters["wordcount"] = new((v, _, _) => NumberValue.Create(Py.Str(v).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));

@@ -13,7 +13,7 @@ internal static class JinjaMethods
                 switch (name)
                 {
                     case "items":
-                        return Values.List(map.Items(args.Line).Select(p => (FluidValue)Values.List([Values.Text(p.Key), p.Value])));
+                        return Values.List(map.Items(args.Line).Select(p => (FluidValue)TupleItems.Create([Values.Text(p.Key), p.Value])));
                     case "keys":
                         return Values.List(map.Keys.Select(k => (FluidValue)Values.Text(k)));
                     case "values":

@@ -269,7 +269,7 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
             items.Add(ParseExpression(allowConditional));
         }
 
-        return new ListNode(items, line);
+        return new ListNode(items, line, isTuple: true);
     }
 
     private JinjaExpression ParseExpression(bool allowConditional)
@@ -473,7 +473,7 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
                 if (Current.IsOperator(")"))
                 {
                     _index++;
-                    return new ListNode([], token.Line);
+                    return new ListNode([], token.Line, isTuple: true);
                 }
 
                 var inner = ParseTuple(allowConditional: true);

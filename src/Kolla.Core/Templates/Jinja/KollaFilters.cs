@@ -43,13 +43,17 @@ internal static class KollaFilters
         }
 
         hostName ??= "(this host)";
-        return Resolve(vars, hostName, network, args);
+        return Resolve(vars, hostName, network, args, state);
     }
 
-    private static FluidValue Resolve(MappingValue vars, string hostName, string network, Arguments args)
+    private static FluidValue Resolve(MappingValue vars, string hostName, string network, Arguments args, RenderState state)
     {
         var addressVariable = network + "_interface_address";
-        if (TryText(vars, addressVariable, args, out var address))
+
+        // The variable may itself be defined as "{{ '<network>' | kolla_address }}" (kolla's defaults are):
+        // while it is being evaluated it does not count as set, so the lookup falls through instead of looping.
+        var selfReference = vars is ScopeMappingValue scoped && state.IsEvaluating(scoped.Scope, addressVariable);
+        if (!selfReference && TryText(vars, addressVariable, args, out var address))
         {
             return Values.Text(address);
         }
@@ -66,7 +70,7 @@ internal static class KollaFilters
 
         if (TryText(vars, network + "_interface", args, out var nic) && TryText(vars, "api_interface", args, out var apiNic) && nic == apiNic)
         {
-            return Resolve(vars, hostName, "api", args);
+            return Resolve(vars, hostName, "api", args, state);
         }
 
         throw args.Error($"cannot determine the {network} address of host '{hostName}': set '{addressVariable}' in its host vars");

@@ -104,7 +104,8 @@ internal static class Py
             case StringValue when b is StringValue:
                 return string.Equals(a.ToStringValue(), b.ToStringValue(), StringComparison.Ordinal);
             case ArrayValue la when b is ArrayValue lb:
-                return la.Values.Count == lb.Values.Count && la.Values.Zip(lb.Values).All(p => Equal(p.First, p.Second));
+                return TupleItems.IsTuple(la) == TupleItems.IsTuple(lb)
+                    && la.Values.Count == lb.Values.Count && la.Values.Zip(lb.Values).All(p => Equal(p.First, p.Second));
             case MappingValue ma when b is MappingValue mb:
                 if (ma.Count != mb.Count)
                 {
@@ -306,7 +307,8 @@ internal static class Py
                 sb.Append(PythonText.Repr(s.ToStringValue()));
                 break;
             case ArrayValue a:
-                sb.Append('[');
+                var tuple = TupleItems.IsTuple(a);
+                sb.Append(tuple ? '(' : '[');
                 for (var i = 0; i < a.Values.Count; i++)
                 {
                     if (i > 0)
@@ -317,7 +319,7 @@ internal static class Py
                     AppendRepr(sb, a.Values[i]);
                 }
 
-                sb.Append(']');
+                sb.Append(tuple ? (a.Values.Count == 1 ? ",)" : ")") : "]");
                 break;
             case MappingValue m:
                 sb.Append('{');

@@ -116,6 +116,9 @@ internal sealed class RenderState
         }
     }
 
+    /// <summary>True while the variable's own template is being evaluated (so a lookup of it would loop).</summary>
+    public bool IsEvaluating(IVariableScope scope, string path) => _cache.InProgress.Contains((scope, "=" + path));
+
     /// <summary>Evaluates a templated variable value against the scope it belongs to.</summary>
     public FluidValue EvaluateLazy(string text, IVariableScope owner, string path, int line)
     {
