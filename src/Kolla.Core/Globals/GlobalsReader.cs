@@ -76,7 +76,7 @@ internal static partial class GlobalsReader
             GlobalKind.Boolean => value is null || AnsibleBoolean.TryParse(value, out _),
             GlobalKind.Integer => value is long || (value is string text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)),
             GlobalKind.Mapping => value is IReadOnlyDictionary<string, object?>,
-            GlobalKind.List => value is System.Collections.IList,
+            GlobalKind.List => IsList(value),
             _ => value is null or string or bool or long or double,
         };
         if (!ok)
@@ -96,12 +96,14 @@ internal static partial class GlobalsReader
     private static bool TemplateTextIsTemplated(string s) =>
         s.Contains("{{", StringComparison.Ordinal) || s.Contains("{%", StringComparison.Ordinal);
 
+    private static bool IsList(object? value) => value is System.Collections.IList and not IReadOnlyDictionary<string, object?>;
+
     private static string Describe(object? value) => value switch
     {
         null => "nothing (null)",
         string s => $"'{s}'",
-        System.Collections.IList => "a list",
         IReadOnlyDictionary<string, object?> => "a mapping",
+        System.Collections.IList => "a list",
         _ => $"'{PythonText.Str(value)}'",
     };
 
@@ -142,7 +144,7 @@ internal static partial class GlobalsReader
                 GlobalKind.Integer when value is string s && long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
                 GlobalKind.Text when value is null or string or bool or long or double => value,
                 GlobalKind.Mapping when value is IReadOnlyDictionary<string, object?> => value,
-                GlobalKind.List when value is System.Collections.IList => value,
+                GlobalKind.List when IsList(value) => value,
                 _ => throw new GlobalsException(fileName, LineFor(key), key, $"'{key}' must be {GlobalsSchema.Describe(kind)}, got {Describe(value)}"),
             };
             _cache[key] = typed;

@@ -21,6 +21,11 @@ internal static class YamlValueReader
             var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
             throw new YamlLoadException((int)ex.Start.Line, (int)ex.Start.Column, TrimMessage(message), ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a position; report the last good one.
+            throw new YamlLoadException(state.LastLine, 0, "malformed YAML after this line", ex);
+        }
     }
 
     private static string TrimMessage(string message)
@@ -35,6 +40,8 @@ internal static class YamlValueReader
     {
         private readonly Dictionary<string, object?> _anchors = new(StringComparer.Ordinal);
         private readonly List<(int, string)> _warnings = [];
+
+        public int LastLine { get; private set; } = 1;
 
         public YamlDocument ReadDocument()
         {
@@ -58,7 +65,8 @@ internal static class YamlValueReader
 
         private object? ReadNode(Dictionary<string, YamlKeyInfo>? topKeys = null)
         {
-            var current = parser.Current ?? throw new YamlLoadException(0, 0, "unexpected end of document");
+            var current = parser.Current ?? throw new YamlLoadException(LastLine, 0, "unexpected end of document");
+            LastLine = (int)current.Start.Line;
             switch (current)
             {
                 case AnchorAlias alias:
