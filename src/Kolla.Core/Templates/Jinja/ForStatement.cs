@@ -39,7 +39,7 @@ internal sealed class ForStatement(
             for (var i = 0; i < items.Count; i++)
             {
                 Bind(items[i], state);
-                context.SetValue("loop", LoopValue(items, i));
+                context.SetValue("loop", new LoopValue(items, i, Line));
                 RenderBody(body, writer, state);
             }
         }
@@ -73,19 +73,4 @@ internal sealed class ForStatement(
             state.Context.SetValue(targets[i], parts[i]);
         }
     }
-
-    private LiteralMappingValue LoopValue(IReadOnlyList<FluidValue> items, int i) => new(
-    [
-        new("index", NumberValue.Create(i + 1)),
-        new("index0", NumberValue.Create(i)),
-        new("revindex", NumberValue.Create(items.Count - i)),
-        new("revindex0", NumberValue.Create(items.Count - i - 1)),
-        new("first", BooleanValue.Create(i == 0)),
-        new("last", BooleanValue.Create(i == items.Count - 1)),
-        new("length", NumberValue.Create(items.Count)),
-        new("previtem", i > 0 ? items[i - 1] : new JinjaUndefined("loop.previtem", Line)),
-        new("nextitem", i < items.Count - 1 ? items[i + 1] : new JinjaUndefined("loop.nextitem", Line)),
-        new("depth", NumberValue.Create(1)),
-        new("depth0", NumberValue.Create(0)),
-    ]);
 }
