@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return DeployCommand.Create(console);
         yield return ConfigCommand.Create(console);
+        yield return GenPwdCommand.Create(console);
+        yield return MergePwdCommand.Create(console);
     }
 }

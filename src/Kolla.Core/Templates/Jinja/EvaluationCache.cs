@@ -1,0 +1,15 @@
+using Fluid.Values;
+using Kolla.Variables;
+
+namespace Kolla.Templates.Jinja;
+
+/// <summary>
+/// State shared by one render and the lazy variable evaluations it triggers: computed values (so a
+/// templated variable is evaluated once per render) and the evaluations in progress (to catch loops).
+/// </summary>
+internal sealed class EvaluationCache
+{
+    public Dictionary<(IVariableScope Scope, string Path), FluidValue> Values { get; } = [];
+
+    public HashSet<(IVariableScope Scope, string Path)> InProgress { get; } = [];
+}

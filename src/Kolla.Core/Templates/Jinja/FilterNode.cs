@@ -1,0 +1,20 @@
+using Fluid.Values;
+
+namespace Kolla.Templates.Jinja;
+
+/// <summary><c>input | name(args)</c>.</summary>
+internal sealed class FilterNode(JinjaExpression input, string name, JinjaFilter filter, ArgumentList arguments, int line) : JinjaExpression(line)
+{
+    public override FluidValue Evaluate(RenderState state)
+    {
+        var value = input.Evaluate(state);
+        if (value is JinjaUndefined undefined && !filter.AcceptsUndefined)
+        {
+            throw undefined.Error();
+        }
+
+        return filter.Invoke(value, arguments.Evaluate(state, $"filter '{name}'", Line), state);
+    }
+
+    public override string Describe() => $"{input.Describe()} | {name}";
+}

@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using Fluid.Values;
+
+namespace Kolla.Templates.Jinja;
+
+/// <summary>Global functions: <c>range()</c>, <c>dict()</c>, <c>kolla_address()</c>.</summary>
+internal static class JinjaFunctions
+{
+    public static FrozenDictionary<string, Func<Arguments, RenderState, FluidValue>> All { get; } =
+        new Dictionary<string, Func<Arguments, RenderState, FluidValue>>(StringComparer.Ordinal)
+        {
+            ["range"] = Range,
+            ["dict"] = (a, _) => new LiteralMappingValue(a.Named),
+            ["kolla_address"] = (a, s) => KollaFilters.Address(a.String(1, "network", "api"), a.Find(0, "hostname"), a, s),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static FluidValue Range(Arguments args, RenderState state)
+    {
+        long start = 0, stop, step = 1;
+        var numbers = args.Positional.Select(p => (long)CoreFilters.Number(p, args)).ToList();
+        switch (numbers.Count)
+        {
+            case 1:
+                stop = numbers[0];
+                break;
+            case 2:
+                (start, stop) = (numbers[0], numbers[1]);
+                break;
+            case 3:
+                (start, stop, step) = (numbers[0], numbers[1], numbers[2]);
+                break;
+            default:
+                throw args.Error("expects 1 to 3 numbers");
+        }
+
+        if (step == 0)
+        {
+            throw args.Error("step must not be zero");
+        }
+
+        var result = new List<FluidValue>();
+        for (var i = start; step > 0 ? i < stop : i > stop; i += step)
+        {
+            if (result.Count >= 100_000)
+            {
+                throw args.Error("range is too large");
+            }
+
+            result.Add(NumberValue.Create(i));
+        }
+
+        return new ArrayValue(result);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Ast;
+
+namespace Kolla.Templates.Jinja;
+
+/// <summary>A Jinja statement; renders synchronously and reports errors with its template's name and line.</summary>
+internal abstract class JinjaStatement(int line) : Statement
+{
+    public int Line { get; } = line;
+
+    public abstract void Render(TextWriter writer, RenderState state);
+
+    public void RenderChecked(TextWriter writer, RenderState state)
+    {
+        try
+        {
+            Render(writer, state);
+        }
+        catch (TemplateRuntimeException ex)
+        {
+            throw new TemplateException(state.FileName, ex.Line, ex.Reason);
+        }
+    }
+
+    public override ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
+    {
+        RenderChecked(writer, RenderState.Get(context));
+        return Normal();
+    }
+
+    protected static void RenderBody(IReadOnlyList<JinjaStatement> body, TextWriter writer, RenderState state)
+    {
+        foreach (var statement in body)
+        {
+            statement.RenderChecked(writer, state);
+        }
+    }
+}

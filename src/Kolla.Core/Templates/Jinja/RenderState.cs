@@ -1,0 +1,170 @@
+using System.Collections;
+using Fluid;
+using Fluid.Values;
+using Kolla.Variables;
+
+namespace Kolla.Templates.Jinja;
+
+/// <summary>
+/// Everything a node needs while rendering: the Fluid context (locals from <c>set</c> and loops), the root
+/// variable scope, the template's name, and the renderer (filters, lazy evaluation of templated values).
+/// </summary>
+internal sealed class RenderState
+{
+    public const string AmbientKey = "kolla.render";
+
+    private readonly EvaluationCache _cache;
+
+    public RenderState(TemplateRenderer renderer, IVariableScope root, string fileName, EvaluationCache? cache = null)
+    {
+        Renderer = renderer;
+        Root = root;
+        FileName = fileName;
+        _cache = cache ?? new EvaluationCache();
+        Context = new TemplateContext(renderer.FluidOptions);
+        Context.AmbientValues[AmbientKey] = this;
+    }
+
+    public TemplateRenderer Renderer { get; }
+
+    public IVariableScope Root { get; }
+
+    public string FileName { get; }
+
+    public TemplateContext Context { get; }
+
+    public static RenderState Get(TemplateContext context) => (RenderState)context.AmbientValues[AmbientKey];
+
+    /// <summary>Resolves a bare name: template locals first, then the root scope.</summary>
+    public FluidValue Lookup(string name, int line)
+    {
+        var local = Context.GetValue(name);
+        if (local is not UndefinedValue)
+        {
+            return local;
+        }
+
+        return TryGetFromScope(Root, name, name, line, out var value) ? value : new JinjaUndefined(name, line);
+    }
+
+    /// <summary>Reads a variable from a scope, evaluating it if templated (once per render).</summary>
+    public bool TryGetFromScope(IVariableScope scope, string name, string path, int line, out FluidValue value)
+    {
+        if (_cache.Values.TryGetValue((scope, path), out value!))
+        {
+            return true;
+        }
+
+        if (!scope.TryGetVariable(name, out var raw))
+        {
+            value = NilValue.Instance;
+            return false;
+        }
+
+        value = FromNative(raw, scope, path, line);
+        _cache.Values[(scope, path)] = value;
+        return true;
+    }
+
+    /// <summary>Converts a plain .NET value into a template value; templated strings are evaluated in <paramref name="owner"/>.</summary>
+    public FluidValue FromNative(object? value, IVariableScope owner, string path, int line)
+    {
+        switch (value)
+        {
+            case null:
+                return NilValue.Instance;
+            case FluidValue fluid:
+                return fluid;
+            case string s:
+                return Renderer.Options.EvaluateNestedTemplates && TemplateText.IsTemplated(s)
+                    ? EvaluateLazy(s, owner, path, line)
+                    : new StringValue(s);
+            case bool b:
+                return BooleanValue.Create(b);
+            case int or long or short or byte or uint or ulong:
+                return NumberValue.Create(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture));
+            case double d:
+                return Py.FromDouble(d);
+            case float f:
+                return Py.FromDouble(f);
+            case decimal m:
+                return NumberValue.Create(m);
+            case IVariableScope scope:
+                return new ScopeMappingValue(scope, this);
+            case IReadOnlyDictionary<string, object?> map:
+                return new NativeMappingValue(map, owner, path, this);
+            case IDictionary dictionary:
+                var converted = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    converted[PythonText.Str(entry.Key)] = entry.Value;
+                }
+
+                return new NativeMappingValue(converted, owner, path, this);
+            case IEnumerable items:
+                var list = new List<FluidValue>();
+                var index = 0;
+                foreach (var item in items)
+                {
+                    list.Add(FromNative(item, owner, $"{path}[{index}]", line));
+                    index++;
+                }
+
+                return new ArrayValue(list);
+            default:
+                return new StringValue(PythonText.Str(value));
+        }
+    }
+
+    /// <summary>True while the variable's own template is being evaluated (so a lookup of it would loop).</summary>
+    public bool IsEvaluating(IVariableScope scope, string path) => _cache.InProgress.Contains((scope, "=" + path));
+
+    /// <summary>Evaluates a templated variable value against the scope it belongs to.</summary>
+    public FluidValue EvaluateLazy(string text, IVariableScope owner, string path, int line)
+    {
+        var key = (owner, "=" + path);
+        if (_cache.Values.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_cache.InProgress.Add(key))
+        {
+            throw new TemplateRuntimeException($"recursive loop detected while evaluating '{path}'", line);
+        }
+
+        try
+        {
+            var compiled = Renderer.CompileValue(text);
+            var nested = new RenderState(Renderer, owner, compiled.FileName, _cache);
+            FluidValue result;
+            if (compiled.SingleExpression is { } expression)
+            {
+                result = expression.Evaluate(nested);
+                if (result is JinjaUndefined undefined)
+                {
+                    result = new JinjaUndefined(undefined.Name, line, $"needed by the value of '{path}'");
+                }
+            }
+            else
+            {
+                result = new StringValue(compiled.RenderToString(nested));
+            }
+
+            _cache.Values[key] = result;
+            return result;
+        }
+        catch (TemplateException ex)
+        {
+            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line);
+        }
+        catch (TemplateRuntimeException ex)
+        {
+            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line);
+        }
+        finally
+        {
+            _cache.InProgress.Remove(key);
+        }
+    }
+}

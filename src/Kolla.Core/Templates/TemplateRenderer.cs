@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using Fluid;
+using Kolla.Templates.Jinja;
+using Kolla.Variables;
+
+namespace Kolla.Templates;
+
+/// <summary>
+/// Renders kolla-style Jinja2 templates strictly: an undefined variable, an unknown filter or a bad input
+/// is a <see cref="TemplateException"/> naming the template and line, never an empty string.
+/// </summary>
+/// <remarks>
+/// Jinja2 syntax is parsed by Kolla's own front end and executed on Fluid's runtime with Python value
+/// semantics; see <c>docs/adr/0001-template-engine.md</c> for the supported subset. Thread-safe.
+/// </remarks>
+public sealed class TemplateRenderer
+{
+    private readonly ConcurrentDictionary<string, CompiledTemplate> _valueTemplates = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a renderer.</summary>
+    public TemplateRenderer(TemplateRendererOptions? options = null)
+    {
+        Options = options ?? new TemplateRendererOptions();
+    }
+
+    /// <summary>The options in use.</summary>
+    public TemplateRendererOptions Options { get; }
+
+    /// <summary>Fluid runtime options (no encoding, invariant culture).</summary>
+    internal TemplateOptions FluidOptions { get; } = new() { Trimming = TrimmingFlags.None, Greedy = false };
+
+    /// <summary>Parses a template.</summary>
+    /// <param name="source">The template text.</param>
+    /// <param name="fileName">The name errors report (the template's path).</param>
+    /// <exception cref="TemplateException">A syntax error, unknown filter or unsupported tag, with its line.</exception>
+    public CompiledTemplate Compile(string source, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (!Options.KeepTrailingNewline && source.EndsWith('\n'))
+        {
+            source = source[..^(source.EndsWith("\r\n", StringComparison.Ordinal) ? 2 : 1)];
+        }
+
+        try
+        {
+            var tokens = new JinjaLexer(source, Options).Tokenize();
+            var statements = new JinjaParser(tokens).ParseTemplate();
+            return new CompiledTemplate(this, fileName, statements);
+        }
+        catch (TemplateSyntaxError ex)
+        {
+            throw new TemplateException(fileName, ex.Line, ex.Message);
+        }
+    }
+
+    /// <summary>Parses and renders a template in one go.</summary>
+    /// <exception cref="TemplateException">A syntax or render error, with file and line.</exception>
+    public string Render(string source, string fileName, IVariableScope variables) => Compile(source, fileName).Render(variables);
+
+    /// <summary>Reads, parses and renders a template file.</summary>
+    /// <exception cref="TemplateException">A syntax or render error, with file and line.</exception>
+    public async Task<string> RenderFileAsync(string path, IVariableScope variables, CancellationToken cancellationToken = default)
+    {
+        var source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return Render(source, path, variables);
+    }
+
+    /// <summary>
+    /// Returns a variable's value with every templated string in it evaluated (lists and dicts deeply),
+    /// as Ansible would see it. A nested variable scope (such as <c>hostvars</c>) is returned as is.
+    /// </summary>
+    /// <exception cref="TemplateException">The variable is undefined or its template fails; the file is <c>variable 'name'</c>.</exception>
+    public object? ResolveVariable(IVariableScope variables, string name)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var state = new RenderState(this, variables, $"variable '{name}'");
+        try
+        {
+            return Py.ToNative(Py.Defined(state.Lookup(name, 1)));
+        }
+        catch (TemplateRuntimeException ex)
+        {
+            throw new TemplateException(state.FileName, ex.Line, ex.Reason);
+        }
+    }
+
+    /// <summary>Like <see cref="ResolveVariable"/>, but returns false when the variable does not exist.</summary>
+    /// <exception cref="TemplateException">The variable exists but its template fails.</exception>
+    public bool TryResolveVariable(IVariableScope variables, string name, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        value = null;
+        if (!variables.TryGetVariable(name, out _))
+        {
+            return false;
+        }
+
+        value = ResolveVariable(variables, name);
+        return true;
+    }
+
+    /// <summary>Evaluates one Jinja expression (for example <c>enable_nova | bool</c>) to a plain value.</summary>
+    /// <exception cref="TemplateException">A syntax or evaluation error.</exception>
+    public object? EvaluateExpression(string expression, IVariableScope variables, string sourceName = "expression")
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var compiled = Compile("{{ " + expression + " }}", sourceName);
+        var state = new RenderState(this, variables, sourceName);
+        try
+        {
+            return Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state)));
+        }
+        catch (TemplateRuntimeException ex)
+        {
+            throw new TemplateException(sourceName, ex.Line, ex.Reason);
+        }
+    }
+
+    /// <summary>Compiles (once) a templated variable value.</summary>
+    internal CompiledTemplate CompileValue(string text)
+    {
+        if (_valueTemplates.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var compiled = Compile(text, "value");
+        return _valueTemplates.GetOrAdd(text, compiled);
+    }
+}

@@ -1,0 +1,80 @@
+namespace Kolla.Variables;
+
+/// <summary>
+/// One host's variables: every layer stacked in precedence order, looked up without copying.
+/// Values are raw; templated strings are evaluated by the template renderer when used.
+/// </summary>
+public sealed class HostVariables : IVariableScope
+{
+    private readonly List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> _layers;
+
+    internal HostVariables(string hostName, IReadOnlyList<string> groupNames, List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> layersLowestFirst)
+    {
+        HostName = hostName;
+        GroupNames = groupNames;
+        _layers = layersLowestFirst;
+    }
+
+    /// <summary>The inventory hostname.</summary>
+    public string HostName { get; }
+
+    /// <summary>The groups the host belongs to (sorted, without <c>all</c>), as Ansible's <c>group_names</c>.</summary>
+    public IReadOnlyList<string> GroupNames { get; }
+
+    /// <inheritdoc />
+    public IEnumerable<string> VariableNames
+    {
+        get
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (_, values) in _layers)
+            {
+                foreach (var key in values.Keys)
+                {
+                    if (seen.Add(key))
+                    {
+                        yield return key;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool TryGetVariable(string name, out object? value) => TryGetVariable(name, out value, out _);
+
+    /// <summary>Looks a variable up and tells which layer won.</summary>
+    public bool TryGetVariable(string name, out object? value, out VariableLayer layer)
+    {
+        for (var i = _layers.Count - 1; i >= 0; i--)
+        {
+            if (_layers[i].Values.TryGetValue(name, out value))
+            {
+                layer = _layers[i].Layer;
+                return true;
+            }
+        }
+
+        value = null;
+        layer = default;
+        return false;
+    }
+
+    /// <summary>Every layer that sets the variable, winner first (to explain where a value came from).</summary>
+    public IReadOnlyList<(VariableLayer Layer, object? Value)> Explain(string name)
+    {
+        var found = new List<(VariableLayer, object?)>();
+        for (var i = _layers.Count - 1; i >= 0; i--)
+        {
+            if (_layers[i].Values.TryGetValue(name, out var value))
+            {
+                found.Add((_layers[i].Layer, value));
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"variables of {HostName}";
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+
+namespace Kolla.Variables;
+
+/// <summary>
+/// The variables of a whole deployment: one <see cref="HostVariables"/> per inventory host plus the
+/// host-independent layers. Immutable and safe to share between threads.
+/// </summary>
+public sealed class VariableContext
+{
+    private readonly Dictionary<string, HostVariables> _hosts = new(StringComparer.Ordinal);
+
+    internal VariableContext(
+        IReadOnlyDictionary<string, object?> defaults,
+        IReadOnlyDictionary<string, object?> globals,
+        IReadOnlyDictionary<string, object?> passwords,
+        IReadOnlyDictionary<string, object?> extraVars,
+        InventoryInput inventory,
+        GlobalsPrecedence precedence)
+    {
+        Precedence = precedence;
+        HostNames = [.. inventory.Hosts.Select(h => h.Name)];
+        Groups = BuildGroups(inventory);
+        var hostvars = new HostVarsMap(this);
+        var groupsValue = Groups.ToDictionary(g => g.Key, g => (object?)g.Value.Cast<object?>().ToList(), StringComparer.Ordinal);
+        Common = new LayeredVariableScope(LayersFor(defaults, globals, new Dictionary<string, object?>(), new Dictionary<string, object?>(), passwords, extraVars, new Dictionary<string, object?>
+        {
+            ["groups"] = groupsValue,
+            ["hostvars"] = hostvars,
+            ["omit"] = OmitPlaceholder,
+        }).Select(l => l.Values).ToList());
+
+        foreach (var host in inventory.Hosts)
+        {
+            if (_hosts.ContainsKey(host.Name))
+            {
+                throw new VariableContextException($"host '{host.Name}' appears twice in the inventory input");
+            }
+
+            var groupNames = Groups.Where(g => g.Key != "all" && g.Value.Contains(host.Name)).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+            var facts = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["inventory_hostname"] = host.Name,
+                ["inventory_hostname_short"] = host.Name.Split('.')[0],
+                ["group_names"] = groupNames.Cast<object?>().ToList(),
+                ["groups"] = groupsValue,
+                ["hostvars"] = hostvars,
+                ["omit"] = OmitPlaceholder,
+            };
+            if (DeriveApiAddress(host) is { } address)
+            {
+                facts["api_interface_address"] = address;
+            }
+
+            _hosts[host.Name] = new HostVariables(host.Name, groupNames, LayersFor(defaults, globals, host.GroupVars, host.HostVars, passwords, extraVars, facts));
+        }
+    }
+
+    /// <summary>The placeholder Ansible uses for <c>omit</c>.</summary>
+    public static string OmitPlaceholder => "__omit_place_holder__";
+
+    /// <summary>Host names in inventory order.</summary>
+    public IReadOnlyList<string> HostNames { get; }
+
+    /// <summary>Group name to ordered host names, including <c>all</c> and <c>ungrouped</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Groups { get; }
+
+    /// <summary>How globals were layered.</summary>
+    public GlobalsPrecedence Precedence { get; }
+
+    /// <summary>The host-independent variables (defaults, globals, passwords, extra vars, groups, hostvars).</summary>
+    public IVariableScope Common { get; }
+
+    /// <summary>The variables of one host.</summary>
+    /// <exception cref="KeyNotFoundException">The host is not in the inventory.</exception>
+    public HostVariables ForHost(string hostName) =>
+        _hosts.TryGetValue(hostName, out var host) ? host : throw new KeyNotFoundException($"host '{hostName}' is not in the inventory");
+
+    /// <summary>The variables of one host, if it exists.</summary>
+    public bool TryGetHost(string hostName, [NotNullWhen(true)] out HostVariables? host) => _hosts.TryGetValue(hostName, out host);
+
+    private List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> LayersFor(
+        IReadOnlyDictionary<string, object?> defaults,
+        IReadOnlyDictionary<string, object?> globals,
+        IReadOnlyDictionary<string, object?> groupVars,
+        IReadOnlyDictionary<string, object?> hostVars,
+        IReadOnlyDictionary<string, object?> passwords,
+        IReadOnlyDictionary<string, object?> extraVars,
+        IReadOnlyDictionary<string, object?> facts)
+    {
+        var layers = new List<(VariableLayer, IReadOnlyDictionary<string, object?>)> { (VariableLayer.Defaults, defaults) };
+        if (Precedence == GlobalsPrecedence.BelowInventory)
+        {
+            layers.Add((VariableLayer.Globals, globals));
+        }
+
+        layers.Add((VariableLayer.GroupVars, groupVars));
+        layers.Add((VariableLayer.HostVars, hostVars));
+        if (Precedence == GlobalsPrecedence.LikeKollaAnsible)
+        {
+            layers.Add((VariableLayer.Globals, globals));
+        }
+
+        layers.Add((VariableLayer.Passwords, passwords));
+        layers.Add((VariableLayer.ExtraVars, extraVars));
+        layers.Add((VariableLayer.Facts, facts));
+        return layers;
+    }
+
+    /// <summary>
+    /// The host's api address as far as the deploy host can know it: <c>api_interface_address</c> from the
+    /// inventory, else <c>ansible_host</c>, else the inventory name when it is an IP address.
+    /// </summary>
+    private static object? DeriveApiAddress(InventoryHostInput host)
+    {
+        foreach (var name in (string[])["api_interface_address", "ansible_host"])
+        {
+            if ((host.HostVars.TryGetValue(name, out var value) || host.GroupVars.TryGetValue(name, out value)) && value is string { Length: > 0 })
+            {
+                return value;
+            }
+        }
+
+        return IPAddress.TryParse(host.Name, out _) ? host.Name : null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> BuildGroups(InventoryInput inventory)
+    {
+        var known = inventory.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
+        var groups = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, members) in inventory.Groups)
+        {
+            var unknown = members.FirstOrDefault(m => !known.Contains(m));
+            if (unknown is not null)
+            {
+                throw new VariableContextException($"group '{name}' lists host '{unknown}', which is not in the inventory input");
+            }
+
+            groups[name] = [.. members];
+        }
+
+        groups.TryAdd("all", [.. inventory.Hosts.Select(h => h.Name)]);
+        if (!groups.ContainsKey("ungrouped"))
+        {
+            var grouped = groups.Where(g => g.Key != "all").SelectMany(g => g.Value).ToHashSet(StringComparer.Ordinal);
+            groups["ungrouped"] = [.. inventory.Hosts.Select(h => h.Name).Where(h => !grouped.Contains(h))];
+        }
+
+        return groups;
+    }
+
+    /// <summary><c>hostvars</c>: host name to that host's variables, resolved on demand.</summary>
+    private sealed class HostVarsMap(VariableContext context) : IReadOnlyDictionary<string, object?>
+    {
+        public IEnumerable<string> Keys => context.HostNames;
+
+        public IEnumerable<object?> Values => context.HostNames.Select(h => (object?)context._hosts[h]);
+
+        public int Count => context.HostNames.Count;
+
+        public object? this[string key] => context._hosts[key];
+
+        public bool ContainsKey(string key) => context._hosts.ContainsKey(key);
+
+        public bool TryGetValue(string key, out object? value)
+        {
+            var found = context._hosts.TryGetValue(key, out var host);
+            value = host;
+            return found;
+        }
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+            context.HostNames.Select(h => new KeyValuePair<string, object?>(h, context._hosts[h])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Runtime.Versioning;
+using Kolla.Cli;
+using Kolla.Passwords;
+
+namespace Kolla.Tests;
+
+[UnsupportedOSPlatform("windows")]
+public sealed class PasswordCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kolla-cli-pw-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_dir, name);
+
+    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await KollaApp.RunAsync(args, new CliConsole(output, error, IsInteractive: false), TestContext.Current.CancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string WithSshKeys(string yaml)
+    {
+        // Pre-set SSH keys (small ones, generated here) so the command has only fast values to fill.
+        var pair = new PasswordGenerator { SshKeyBits = 1024 }.GenerateSshKeyPair();
+        var store = PasswordStore.Parse(yaml);
+        foreach (var key in PasswordCatalog.SshKeys.Where(store.Values.ContainsKey))
+        {
+            store = store.With(key, new Dictionary<string, object?> { ["private_key"] = pair.PrivateKey.Reveal(), ["public_key"] = pair.PublicKey });
+        }
+
+        return store.ToYaml();
+    }
+
+    [Fact]
+    public async Task Genpwd_fills_empty_keys_and_keeps_set_ones()
+    {
+        var path = PathOf("passwords.yml");
+        await File.WriteAllTextAsync(path, WithSshKeys("kolla_ssh_key:\nkeystone_admin_password: mine\nnova_database_password:\ndocker_registry_password:\n"), TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var (code, output, error) = await RunAsync("genpwd", "--passwords", path);
+
+        code.Should().Be(0, error);
+        error.Should().Be($"warning: {path}: passwords file is world-readable; its mode is set to 0600 when written\n");
+        output.Should().Be($"{path}: updated; 1 empty key(s) filled\n");
+        var store = await PasswordStore.LoadAsync(path, TestContext.Current.CancellationToken);
+        store.Values["keystone_admin_password"].Should().Be("mine");
+        store.Values["nova_database_password"].Should().BeOfType<string>().Which.Should().HaveLength(40);
+        store.Values["docker_registry_password"].Should().BeNull();
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var again = await RunAsync("genpwd", "-p", path);
+        again.Out.Should().Be($"{path}: unchanged; 0 empty key(s) filled\n");
+        again.Error.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Genpwd_creates_a_missing_file_with_the_built_in_key_list()
+    {
+        var path = PathOf("new-passwords.yml");
+
+        var (code, output, _) = await RunAsync("genpwd", "--passwords", path);
+
+        code.Should().Be(0);
+        output.Should().StartWith($"{path}: created with the built-in key list;");
+        (await PasswordStore.LoadAsync(path, TestContext.Current.CancellationToken)).Values.Keys.Should().BeEquivalentTo(PasswordCatalog.BuiltInKeys);
+    }
+
+    [Fact]
+    public async Task Genpwd_reports_a_bad_file_as_one_line_on_stderr()
+    {
+        var path = PathOf("broken.yml");
+        await File.WriteAllTextAsync(path, "a: 1\nb: [oops\n", TestContext.Current.CancellationToken);
+
+        var (code, output, error) = await RunAsync("genpwd", "--passwords", path);
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().StartWith($"{path}:").And.Contain("invalid YAML").And.EndWith("\n");
+        error.TrimEnd('\n').Should().NotContain("\n");
+    }
+
+    [Fact]
+    public async Task Genpwd_help_states_the_missing_file_extension()
+    {
+        var (_, output, _) = await RunAsync("genpwd", "--help");
+
+        output.Should().Contain("/etc/kolla/passwords.yml").And.Contain("Extension to kolla-genpwd");
+    }
+
+    [Fact]
+    public async Task Mergepwd_prints_the_merge_without_final()
+    {
+        await File.WriteAllTextAsync(PathOf("old.yml"), "b: old-b\nx: gone\nredis_master_password: r\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(PathOf("new.yml"), "a:\nb:\nvalkey_master_password:\n", TestContext.Current.CancellationToken);
+
+        var (code, output, error) = await RunAsync("mergepwd", "--old", PathOf("old.yml"), "--new", PathOf("new.yml"));
+
+        code.Should().Be(0, error);
+        output.Should().Be("a: null\nb: old-b\nredis_master_password: r\nvalkey_master_password: r\nx: gone\n");
+    }
+
+    [Fact]
+    public async Task Mergepwd_writes_final_and_clean_drops_old_keys()
+    {
+        await File.WriteAllTextAsync(PathOf("old.yml"), "b: old-b\nx: gone\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(PathOf("new.yml"), "a:\nb:\n", TestContext.Current.CancellationToken);
+        var final = PathOf("final.yml");
+
+        var (code, output, _) = await RunAsync("mergepwd", "--old", PathOf("old.yml"), "--new", PathOf("new.yml"), "--final", final, "--clean");
+
+        code.Should().Be(0);
+        output.Should().BeEmpty();
+        (await File.ReadAllTextAsync(final, TestContext.Current.CancellationToken)).Should().Be("a: null\nb: old-b\n");
+        File.GetUnixFileMode(final).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public async Task Mergepwd_errors_are_one_line()
+    {
+        await File.WriteAllTextAsync(PathOf("new.yml"), "a:\n", TestContext.Current.CancellationToken);
+
+        var missing = await RunAsync("mergepwd", "--old", PathOf("nope.yml"), "--new", PathOf("new.yml"));
+        var noOld = await RunAsync("mergepwd", "--new", PathOf("new.yml"));
+
+        missing.Code.Should().Be(1);
+        missing.Error.Should().Be($"{PathOf("nope.yml")}: passwords file is missing\n");
+        noOld.Code.Should().NotBe(0);
+        noOld.Error.Should().Contain("--old");
+    }
+}

@@ -1,0 +1,196 @@
+using Kolla.Globals;
+using Kolla.Tests.Variables;
+
+namespace Kolla.Tests.Globals;
+
+public class KollaGlobalsTests
+{
+    [Fact]
+    public void Defaults_match_kolla_ansible()
+    {
+        var g = KollaGlobals.FromDefaults();
+
+        g.BaseDistro.Should().Be("rocky");
+        g.BaseDistroVersion.Should().Be("10");
+        g.OpenStackRelease.Should().Be("master");
+        g.OpenStackTag.Should().Be("master-rocky-10");
+        g.DockerRegistry.Should().Be("quay.io");
+        g.DockerNamespace.Should().Be("openstack.kolla");
+        g.DockerImageNamePrefix.Should().BeEmpty();
+        g.NetworkInterface.Should().Be("eth0");
+        g.ApiInterface.Should().Be("eth0");
+        g.TunnelInterface.Should().Be("eth0");
+        g.NeutronExternalInterface.Should().Be("eth1");
+        g.NodeConfig.Should().Be("/etc/kolla");
+        g.NodeConfigDirectory.Should().Be("/etc/kolla");
+        g.NodeCustomConfig.Should().Be("/etc/kolla/config");
+        g.ContainerConfigDirectory.Should().Be("/var/lib/kolla/config_files");
+        g.ConfigStrategy.Should().Be("COPY_ALWAYS");
+        g.DockerRestartPolicy.Should().Be("unless-stopped");
+        g.DockerRestartPolicyRetry.Should().Be(10);
+        g.DockerGracefulTimeout.Should().Be(60);
+        g.DockerClientTimeout.Should().Be(120);
+        g.InternalVipAddress.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("keystone", true)]
+    [InlineData("glance", true)]
+    [InlineData("nova", true)]
+    [InlineData("neutron", true)]
+    [InlineData("heat", true)]
+    [InlineData("horizon", true)]
+    [InlineData("placement", true)]
+    [InlineData("mariadb", true)]
+    [InlineData("proxysql", true)]
+    [InlineData("memcached", true)]
+    [InlineData("rabbitmq", true)]
+    [InlineData("haproxy", true)]
+    [InlineData("keepalived", true)]
+    [InlineData("loadbalancer", true)]
+    [InlineData("fluentd", true)]
+    [InlineData("openvswitch", true)]
+    [InlineData("ovn", false)]
+    [InlineData("nova-libvirt-container", true)]
+    [InlineData("nova_ssh", true)]
+    [InlineData("cinder", false)]
+    [InlineData("cells", false)]
+    [InlineData("central_logging", false)]
+    [InlineData("opensearch", false)]
+    public void Core_enable_flags_have_kolla_ansible_defaults(string service, bool expected)
+    {
+        KollaGlobals.FromDefaults().IsEnabled(service).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Derived_flags_follow_what_globals_set()
+    {
+        var g = KollaGlobals.Parse("""
+            enable_openstack_core: no
+            enable_haproxy: "false"
+            enable_nova: True
+            neutron_plugin_agent: ovn
+            enable_neutron: 'yes'
+            nova_compute_virt_type: vmware
+            om_rpc_transport: kafka
+            om_notify_transport: kafka
+            """);
+
+        g.IsEnabled("keystone").Should().BeFalse();
+        g.IsEnabled("nova").Should().BeTrue();
+        g.IsEnabled("placement").Should().BeTrue();
+        g.IsEnabled("keepalived").Should().BeFalse();
+        g.IsEnabled("loadbalancer").Should().BeTrue("proxysql is still on");
+        g.IsEnabled("ovn").Should().BeTrue();
+        g.IsEnabled("openvswitch").Should().BeTrue();
+        g.IsEnabled("nova_libvirt_container").Should().BeFalse();
+        g.IsEnabled("rabbitmq").Should().BeFalse();
+        g.IsEnabled("cron", whenUnknown: true).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Kolla_ansibles_example_globals_loads_unchanged()
+    {
+        var g = await KollaGlobals.LoadAsync(Path.Combine(TestPaths.KollaAnsibleInputs, "globals.yml"), cancellationToken: TestContext.Current.CancellationToken);
+
+        g.Values.Should().ContainKey("workaround_ansible_issue_8743").WhoseValue.Should().Be(true);
+        g.OpenStackTag.Should().Be("master-rocky-10");
+        g.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Values_are_typed_and_unknown_keys_kept()
+    {
+        var g = KollaGlobals.Parse("""
+            kolla_base_distro: ubuntu
+            openstack_release: 2025.10
+            openstack_tag_suffix: -aarch64
+            kolla_internal_vip_address: 10.0.0.250
+            kolla_external_fqdn: cloud.example.com
+            network_interface: ens3
+            tunnel_interface: ens4
+            docker_registry:
+            docker_graceful_timeout: "90"
+            my_operator_key: [1, 2]
+            """, "globals.yml", configDirectory: "/srv/kolla");
+
+        g.OpenStackRelease.Should().Be("2025.10", "a number where text is expected keeps its spelling");
+        g.Values["openstack_release"].Should().Be("2025.10");
+        g.OpenStackTag.Should().Be("2025.10-ubuntu-noble-aarch64");
+        g.ApiInterface.Should().Be("ens3");
+        g.TunnelInterface.Should().Be("ens4");
+        g.InternalFqdn.Should().Be("10.0.0.250");
+        g.ExternalVipAddress.Should().Be("10.0.0.250");
+        g.ExternalFqdn.Should().Be("cloud.example.com");
+        g.DockerRegistry.Should().BeEmpty();
+        g.DockerGracefulTimeout.Should().Be(90);
+        g.NodeConfig.Should().Be("/srv/kolla");
+        g.NodeCustomConfig.Should().Be("/srv/kolla/config");
+        g.Values["my_operator_key"].Should().BeEquivalentTo(new List<object?> { 1L, 2L });
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("'yes'", true)]
+    [InlineData("\"True\"", true)]
+    [InlineData("true", true)]
+    [InlineData("on", true)]
+    [InlineData("1", true)]
+    [InlineData("'y'", true)]
+    [InlineData("no", false)]
+    [InlineData("\"False\"", false)]
+    [InlineData("off", false)]
+    [InlineData("0", false)]
+    [InlineData("'n'", false)]
+    [InlineData("\"{{ 'yes' | bool }}\"", true)]
+    public void Ansible_style_booleans_are_accepted_for_flags(string spelled, bool expected)
+    {
+        KollaGlobals.Parse($"enable_cinder: {spelled}\n").IsEnabled("cinder").Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("a: 1\nenable_cinder: maybe\n", 2, "enable_cinder", "'enable_cinder' must be a boolean (yes/no, true/false, on/off, 1/0), got 'maybe'")]
+    [InlineData("enable_nova: [yes]\n", 1, "enable_nova", "'enable_nova' must be a boolean (yes/no, true/false, on/off, 1/0), got a list")]
+    [InlineData("\n\ndocker_client_timeout: soon\n", 3, "docker_client_timeout", "'docker_client_timeout' must be a whole number, got 'soon'")]
+    [InlineData("network_interface:\n  name: eth0\n", 1, "network_interface", "'network_interface' must be a single value (text or number), got a mapping")]
+    [InlineData("kolla_base_distro_version_default_map: rocky\n", 1, "kolla_base_distro_version_default_map", "'kolla_base_distro_version_default_map' must be a mapping, got 'rocky'")]
+    [InlineData("x: 1\nenable_nova: \"{{ nope | bool }}\"\n", 2, "enable_nova", "cannot evaluate 'enable_nova': undefined variable 'nope' (in the value of 'enable_nova')")]
+    [InlineData("x: 1\nkolla_base_distro: centos\n", 2, "kolla_base_distro_version", "cannot evaluate 'kolla_base_distro_version': undefined variable 'kolla_base_distro_version_default_map['centos']': needed by the value of 'kolla_base_distro_version'")]
+    public void Wrong_types_for_known_keys_name_key_file_and_line(string yaml, int line, string key, string reason)
+    {
+        var act = () => KollaGlobals.Parse(yaml, "/etc/kolla/globals.yml");
+
+        var error = act.Should().Throw<GlobalsException>().Which;
+        error.Line.Should().Be(line);
+        error.Key.Should().Be(key);
+        error.Reason.Should().Be(reason);
+        error.Message.Should().Be($"/etc/kolla/globals.yml:{line}: {reason}");
+    }
+
+    [Fact]
+    public void Yaml_errors_and_non_mappings_are_reported_with_file_and_line()
+    {
+        var broken = () => KollaGlobals.Parse("a: 1\nb: 'unterminated\n", "g.yml");
+        var list = () => KollaGlobals.Parse("- a\n- b\n", "g.yml");
+
+        broken.Should().Throw<GlobalsException>().Which.Message.Should().StartWith("g.yml:").And.Contain("invalid YAML");
+        list.Should().Throw<GlobalsException>().Which.Message.Should().Be("g.yml:1: globals must be a mapping of variable names to values");
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_one_clear_error()
+    {
+        var act = () => KollaGlobals.LoadAsync("/nonexistent/globals.yml", cancellationToken: TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<GlobalsException>()).Which.Message.Should().StartWith("/nonexistent/globals.yml: cannot read the file:");
+    }
+
+    [Fact]
+    public void Duplicate_keys_warn_and_the_last_wins()
+    {
+        var g = KollaGlobals.Parse("network_interface: eth0\nnetwork_interface: eth5\n", "g.yml");
+
+        g.NetworkInterface.Should().Be("eth5");
+        g.Warnings.Should().Equal("g.yml:2: duplicate key 'network_interface'; the last value is used");
+    }
+}

@@ -1,0 +1,78 @@
+using Kolla.Globals;
+using Kolla.Passwords;
+using Kolla.Templates;
+using Kolla.Tests.Variables;
+using Kolla.Variables;
+using Kolla.Variables.Yaml;
+
+namespace Kolla.Tests.Templates;
+
+/// <summary>
+/// Renders a realistic nova.conf template for a three-node inventory from globals, service defaults, inventory
+/// and passwords, and compares with the expected files in Golden/. Set KOLLA_UPDATE_GOLDEN=1 to rewrite them.
+/// </summary>
+public class NovaConfGoldenTests
+{
+    private static string Golden(string name) => TestPaths.InRepo("tests", "Kolla.Core.Tests", "Templates", "Golden", name);
+
+    [Theory]
+    [InlineData("control01", "nova-api")]
+    [InlineData("control03", "nova-compute")]
+    public async Task Nova_conf_matches_the_expected_file(string host, string service)
+    {
+        var context = await BuildContextAsync(service);
+        var renderer = new TemplateRenderer();
+
+        var rendered = await renderer.RenderFileAsync(Golden("nova.conf.j2"), context.ForHost(host), TestContext.Current.CancellationToken);
+
+        var expectedPath = Golden($"nova.conf.{host}.expected");
+        if (Environment.GetEnvironmentVariable("KOLLA_UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(expectedPath, rendered, TestContext.Current.CancellationToken);
+        }
+
+        rendered.Should().Be(await File.ReadAllTextAsync(expectedPath, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Rendering_is_deterministic_and_shares_nothing_between_hosts()
+    {
+        var context = await BuildContextAsync("nova-api");
+        var template = new TemplateRenderer().Compile(await File.ReadAllTextAsync(Golden("nova.conf.j2"), TestContext.Current.CancellationToken), "nova.conf.j2");
+
+        var first = template.Render(context.ForHost("control02"));
+        _ = template.Render(context.ForHost("control03"));
+        var again = template.Render(context.ForHost("control02"));
+
+        again.Should().Be(first);
+        first.Should().Contain("osapi_compute_listen = 10.0.0.12");
+    }
+
+    private static async Task<VariableContext> BuildContextAsync(string service)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var globals = await KollaGlobals.LoadAsync(Golden("globals.yml"), "/etc/kolla", ct);
+        var serviceDefaults = (IReadOnlyDictionary<string, object?>)YamlValueReader.Read(await File.ReadAllTextAsync(Golden("nova-defaults.yml"), ct)).Root!;
+        var passwords = await PasswordStore.LoadAsync(Golden("passwords.yml"), ct);
+        var inventory = ThreeNodes.Context();
+        return new VariableContextBuilder()
+            .AddDefaults(KollaGlobals.Defaults)
+            .AddDefaults(serviceDefaults)
+            .WithGlobals(globals.Values)
+            .WithInventory(new InventoryInput(
+                [.. inventory.HostNames.Select(h => ThreeNodesHost(h))],
+                inventory.Groups.Where(g => g.Key is not ("all" or "ungrouped")).ToDictionary(g => g.Key, g => g.Value).AsReadOnly()
+                    .Concat(new Dictionary<string, IReadOnlyList<string>> { ["glance-api"] = ["control01", "control02"] })
+                    .ToDictionary(g => g.Key, g => g.Value)))
+            .WithPasswords(passwords.ToVariables())
+            .AddExtraVars(new Dictionary<string, object?> { ["service_name"] = service })
+            .Build();
+    }
+
+    private static InventoryHostInput ThreeNodesHost(string name) => name switch
+    {
+        "control01" => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["api_interface_address"] = "10.0.0.11" }),
+        "control02" => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["ansible_host"] = "10.0.0.12" }),
+        _ => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["api_interface_address"] = "fd00::13", ["network_interface"] = "ens4" }),
+    };
+}
