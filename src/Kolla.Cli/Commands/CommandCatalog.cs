@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliConsole console)
     {
         yield return DeployCommand.Create(console);
+        yield return InventoryCommand.Create(console);
     }
 }
