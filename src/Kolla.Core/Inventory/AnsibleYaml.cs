@@ -534,6 +534,12 @@ internal static partial class AnsibleYaml
             var message = YamlDotNetPositionPrefix().Replace(e.Message, string.Empty);
             throw new InventoryException(file, (int)e.Start.Line, $"YAML syntax error: {message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a position of its own.
+            var line = parser.Current is { } current ? (int?)current.End.Line : null;
+            throw new InventoryException(file, line, "YAML syntax error: the document could not be scanned", e);
+        }
 
         return root is YScalar { Tag: null, Plain: true, Value: "" } ? null : root;
     }

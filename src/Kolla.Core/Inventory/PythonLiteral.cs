@@ -755,5 +755,5 @@ internal static partial class PythonLiteral
 
     /// <summary>A Python int as the smallest fitting .NET type: <see cref="long"/>, else <see cref="BigInteger"/>.</summary>
     internal static object Normalize(BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 }
