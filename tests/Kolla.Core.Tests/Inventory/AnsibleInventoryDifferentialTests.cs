@@ -11,8 +11,9 @@ namespace Kolla.Tests.Inventory;
 [Trait("Category", "Integration")]
 public sealed class AnsibleInventoryDifferentialTests
 {
-    private const int RandomCases = 80;
-    private const int FirstSeed = 4000;
+    // KOLLA_INVENTORY_RANDOM_CASES / KOLLA_INVENTORY_RANDOM_SEED widen the search when hunting a bug.
+    private static readonly int RandomCases = EnvInt("KOLLA_INVENTORY_RANDOM_CASES", 80);
+    private static readonly int FirstSeed = EnvInt("KOLLA_INVENTORY_RANDOM_SEED", 4000);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -135,6 +136,72 @@ public sealed class AnsibleInventoryDifferentialTests
         failures.ToString().Should().BeEmpty($"{requests.Count} comparisons over {cases.Count} random inventories ({agreedErrors} rejected by both)");
         Directory.Delete(root, recursive: true);
     }
+
+    private static readonly (string FileName, string Text)[] BrokenInventories =
+    [
+        ("hosts", "[web]\nweb[1:]\n"),
+        ("hosts", "[web]\nweb[a:5]\n"),
+        ("hosts", "[web]\nweb[01:100]\n"),
+        ("hosts", "[web]\nweb[c:a]\n"),
+        ("hosts", "[web]\nweb1 novalue\n"),
+        ("hosts", "[web]\nweb1\n[web:vars]\nnoequals\n"),
+        ("hosts", "# comment\n[web:weird]\nx\n"),
+        ("hosts", "[a:children]\nb\n[x]\nh\n"),
+        ("hosts", "[a:children]\nb\n[b:vars]\nx=1\n"),
+        ("hosts", "[a]\nh\n\n[ghost:vars]\nx=1\n"),
+        ("hosts", "[a:children]\nb\n[b:children]\na\n"),
+        ("hosts", "[a:children]\na\n"),
+        ("hosts", "[a]\nh\n[bad section]\n"),
+        ("hosts", "[a]\nh x=\"abc\n"),
+        ("hosts", "[a]\nhost:\n"),
+        ("hosts", "[a:children]\nb c\n"),
+        ("hosts", "[g]\nh\n[g:vars]\nansible_group_priority=high\n"),
+        ("hosts.yml", "web:\n  hosts:\n    - a\n"),
+        ("hosts.yml", "web:\n  hosts:\n    1:\n"),
+        ("hosts.yml", "web:\n  hosts:\n    a: [1]\n"),
+        ("hosts.yml", "a:\n  children:\n    b:\n      children:\n        a:\n"),
+        ("hosts.yml", "plugin: aws_ec2\n"),
+        ("hosts.yml", "- a\n- b\n"),
+        ("hosts.yml", "a: [unclosed\n"),
+    ];
+
+    [Fact]
+    public async Task BrokenInventories_RejectedLikeAnsible_AtTheSameLine()
+    {
+        var oracle = AnsibleRequirement.Get();
+        var root = Directory.CreateTempSubdirectory("kolla-inventory-broken-").FullName;
+        var paths = BrokenInventories.Select((c, i) =>
+        {
+            var path = Path.Combine(root, i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, c.Text);
+            return path;
+        }).ToList();
+
+        var runs = await oracle.RunManyAsync(paths.Select(p => (IReadOnlyList<string>)["-i", p, "--list"]).ToList(), Token);
+
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var path = paths[i];
+            var because = $"{BrokenInventories[i].Text}";
+            runs[i].Succeeded.Should().BeFalse($"ansible-inventory must reject it too: {because}");
+            var ours = await Record.ExceptionAsync(() => InventoryLoader.LoadAsync(path, Token));
+            var error = ours.Should().BeOfType<InventoryException>($"we must reject {because}").Subject;
+            error.File.Should().Be(path);
+            error.Message.Should().StartWith(error.Line is null ? path : $"{path}:{error.Line}:");
+            var located = System.Text.RegularExpressions.Regex.Match(
+                runs[i].Stderr.ReplaceLineEndings(" "), System.Text.RegularExpressions.Regex.Escape(path) + @":(\d+):");
+            if (located.Success)
+            {
+                error.Line.Should().Be(int.Parse(located.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), runs[i].Stderr);
+            }
+        }
+
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static int EnvInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 
     internal static string FirstDifference(string expected, string actual)
     {

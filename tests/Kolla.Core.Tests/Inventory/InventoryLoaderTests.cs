@@ -160,4 +160,16 @@ public sealed class InventoryLoaderTests : IDisposable
 
         (await act.Should().ThrowAsync<InventoryException>()).Which.Message.Should().StartWith($"{path}:2: Invalid \"hosts\" entry");
     }
+
+    [Fact]
+    public async Task LoadAsync_EmptyYamlFile_IsAnEmptyInventoryAsInAnsible()
+    {
+        // ansible's yaml plugin refuses an empty file, then its ini plugin reads it as an empty inventory.
+        var path = Write("hosts.yml", string.Empty);
+
+        var inventory = await InventoryLoader.LoadAsync(path, Token);
+
+        inventory.Hosts.Should().BeEmpty();
+        inventory.Groups.Keys.Should().Equal("all", "ungrouped");
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class RandomInventory
     private static readonly string[] GroupPool =
     [
         "control", "network", "compute", "storage", "monitoring", "nova-api", "neutron", "web", "db",
-        "Zed", "g_1", "ovn-controller", "mariadb", "baremetal", "tls-backend", "aa", "b2",
+        "Zed", "g_1", "ovn-controller", "mariadb", "baremetal", "tls-backend", "aa", "b2", "a.b", "x@y", "ünï",
     ];
 
     private static readonly string[] VarNames = ["v1", "v2", "v3", "ansible_port", "ansible_host", "shared", "x-y"];
@@ -68,7 +68,9 @@ internal sealed class RandomInventory
     private readonly Random _random;
     private readonly string _root;
     private readonly List<string> _knownHosts = [];
+    private readonly List<string> _expandedHosts = [];
     private int _hostCounter;
+    private string? _anchor;
 
     private RandomInventory(int seed, string root)
     {
@@ -93,7 +95,7 @@ internal sealed class RandomInventory
         }
         else if (layout < 7)
         {
-            sources.Add(WriteSource(Path.Combine(_root, "hosts.yml"), ini: false, groups));
+            sources.Add(WriteSource(Path.Combine(_root, Chance(30) ? "hosts" : "hosts.yml"), ini: false, groups));
         }
         else if (layout < 9)
         {
@@ -157,6 +159,10 @@ internal sealed class RandomInventory
         if (!spec.Contains('[', StringComparison.Ordinal) && !spec.Contains(':', StringComparison.Ordinal))
         {
             _knownHosts.Add(spec);
+        }
+        else if (spec.Contains('[', StringComparison.Ordinal) && !spec.Contains("]:", StringComparison.Ordinal))
+        {
+            _expandedHosts.AddRange(Kolla.Inventory.HostAddress.ExpandRanges(spec));
         }
 
         return spec;
@@ -267,6 +273,27 @@ internal sealed class RandomInventory
             sb.AppendLine("[all:vars]").Append(Pick(VarNames)).Append('=').AppendLine(Pick(IniGroupValues));
         }
 
+        if (Chance(15))
+        {
+            sb.AppendLine("[all]").AppendLine(IniHostLine());
+        }
+
+        if (Chance(15))
+        {
+            sb.AppendLine("[ungrouped]").AppendLine(IniHostLine());
+        }
+
+        if (Chance(10))
+        {
+            sb.AppendLine("[all:children]").AppendLine(Pick(groups));
+        }
+
+        if (Chance(10) && _knownHosts.Count > 0)
+        {
+            // A group named like a host: ansible warns and keeps both.
+            sb.Append('[').Append(_knownHosts[0]).AppendLine("]").AppendLine(NewHostSpec(allowPort: false));
+        }
+
         return sb.ToString();
     }
 
@@ -288,6 +315,7 @@ internal sealed class RandomInventory
 
     private string YamlText(List<string> groups)
     {
+        _anchor = null;
         var sb = new StringBuilder();
         if (Chance(30))
         {
@@ -366,6 +394,16 @@ internal sealed class RandomInventory
                     else
                     {
                         sb.Append(pad).Append("    ").Append(host).AppendLine(":");
+                        if (_anchor is null && Chance(20))
+                        {
+                            _anchor = $"a{_random.Next(1000)}";
+                            sb.Append(pad).Append("      ").Append("shared: &").Append(_anchor).AppendLine(" {k: 1, l: [x, y]}");
+                        }
+                        else if (_anchor is not null && Chance(30))
+                        {
+                            sb.Append(pad).Append("      ").Append("alias: *").AppendLine(_anchor);
+                        }
+
                         for (var k = _random.Next(1, 3); k > 0; k--)
                         {
                             sb.Append(pad).Append("      ").Append(Pick(VarNames)).Append(": ").AppendLine(Pick(YamlValues));
@@ -429,7 +467,7 @@ internal sealed class RandomInventory
         if (Chance(50))
         {
             var dir = Path.Combine(baseDir, "host_vars");
-            foreach (var host in _knownHosts.Distinct().Where(_ => Chance(35)))
+            foreach (var host in _knownHosts.Concat(_expandedHosts).Distinct().Where(_ => Chance(30)))
             {
                 WriteVarsEntry(dir, host);
             }
