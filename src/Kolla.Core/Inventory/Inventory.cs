@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
@@ -18,6 +19,10 @@ namespace Kolla.Inventory;
 public sealed class Inventory
 {
     private readonly OrderedDictionary<string, InventoryHost> _hosts;
+
+    // Hosts in the same groups share their group_names list, so the sorted groups are computed once per list.
+    private readonly ConcurrentDictionary<IReadOnlyList<string>, IReadOnlyList<InventoryGroup>> _variableGroups =
+        new(ReferenceEqualityComparer.Instance);
 
     internal Inventory(
         IReadOnlyList<string> sources,
@@ -86,12 +91,13 @@ public sealed class Inventory
     public IReadOnlyList<InventoryGroup> VariableGroupsOf(InventoryHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return host.GroupNames
+        return _variableGroups.GetOrAdd(host.GroupNames, names => names
             .Select(name => Groups[name])
             .OrderBy(g => g.Depth)
             .ThenBy(g => g.Priority)
             .ThenBy(g => g.Name, StringComparer.Ordinal)
-            .ToList();
+            .ToList()
+            .AsReadOnly());
     }
 
     /// <summary>The hosts a host pattern selects (see <see cref="HostPattern"/>).</summary>

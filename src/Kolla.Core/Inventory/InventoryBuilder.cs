@@ -57,7 +57,7 @@ internal sealed class InventoryBuilder
 
         if (!_hosts.TryGetValue(name, out var host))
         {
-            host = new HostData(name, new InventoryLocation(CurrentFile, line));
+            host = new HostData(name, new InventoryLocation(CurrentFile, line), _hosts.Count);
             if (port is > 0)
             {
                 host.Vars["ansible_port"] = (long)port.Value;
@@ -199,32 +199,43 @@ internal sealed class InventoryBuilder
             }
         }
 
-        var ancestorCache = new Dictionary<GroupData, HashSet<GroupData>>(ReferenceEqualityComparer.Instance);
-        foreach (var host in _hosts.Values)
+        // Per group: does it (or an ancestor) make a host a member of ungrouped, or of a real group?
+        var flags = new Dictionary<GroupData, (bool Ungrouped, bool Other)>(ReferenceEqualityComparer.Instance);
+        (bool Ungrouped, bool Other) FlagsOf(GroupData g)
         {
-            var mine = new HashSet<GroupData>(ReferenceEqualityComparer.Instance);
-            foreach (var g in host.Groups)
+            if (!flags.TryGetValue(g, out var f))
             {
-                mine.Add(g);
-                if (!ancestorCache.TryGetValue(g, out var ancestors))
-                {
-                    ancestors = Ancestors(g);
-                    ancestorCache[g] = ancestors;
-                }
-
-                mine.UnionWith(ancestors);
+                var ancestors = Ancestors(g);
+                ancestors.Add(g);
+                f = (ancestors.Contains(ungrouped), ancestors.Any(a => !ReferenceEquals(a, all) && !ReferenceEquals(a, ungrouped)));
+                flags[g] = f;
             }
 
-            if (mine.Contains(ungrouped))
+            return f;
+        }
+
+        foreach (var host in _hosts.Values)
+        {
+            var inUngrouped = false;
+            var inOther = false;
+            foreach (var g in host.Groups)
             {
-                if (mine.Any(g => !ReferenceEquals(g, all) && !ReferenceEquals(g, ungrouped)) && ungrouped.HostNames.Remove(host.Name))
+                var (u, o) = FlagsOf(g);
+                inUngrouped |= u;
+                inOther |= o;
+            }
+
+            if (inUngrouped)
+            {
+                if (inOther && ungrouped.HostNames.Remove(host.Name))
                 {
                     ungrouped.Hosts.Remove(host);
                     host.Groups.Remove(ungrouped);
                 }
             }
-            else if (mine.Count == 0 || (mine.Count == 1 && mine.Contains(all)))
+            else if (!inOther)
             {
+                // In no group, or in 'all' alone.
                 AddHost(host.Name, ungrouped.Name, null, 0);
             }
         }
@@ -244,28 +255,33 @@ internal sealed class InventoryBuilder
             DepthOf(group, depth);
         }
 
-        // Hosts first (they do not refer to groups), then groups.
-        var groupNamesOfHost = new Dictionary<HostData, SortedSet<string>>(ReferenceEqualityComparer.Instance);
-        var ancestorCache = new Dictionary<GroupData, HashSet<GroupData>>(ReferenceEqualityComparer.Instance);
+        // Hosts first (they do not refer to groups), then groups. Hosts in the same groups share one
+        // group_names list (a 5,000-host compute group would otherwise hold 5,000 copies).
+        var groupNamesBySet = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var groupIndex = new Dictionary<GroupData, int>(ReferenceEqualityComparer.Instance);
+        foreach (var group in _groups.Values)
+        {
+            groupIndex[group] = groupIndex.Count;
+        }
+
+        var groupNamesOfHost = new Dictionary<HostData, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
         foreach (var host in _hosts.Values)
         {
-            var names = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var g in host.Groups)
+            var key = string.Join(',', host.Groups.Select(g => groupIndex[g]).Order());
+            if (!groupNamesBySet.TryGetValue(key, out var names))
             {
-                if (!ancestorCache.TryGetValue(g, out var ancestors))
+                var set = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var g in host.Groups)
                 {
-                    ancestors = Ancestors(g);
-                    ancestorCache[g] = ancestors;
+                    set.Add(g.Name);
+                    set.UnionWith(Ancestors(g).Select(a => a.Name));
                 }
 
-                names.Add(g.Name);
-                foreach (var a in ancestors)
-                {
-                    names.Add(a.Name);
-                }
+                set.Remove(InventoryGroup.AllName);
+                names = set.ToList().AsReadOnly();
+                groupNamesBySet[key] = names;
             }
 
-            names.Remove(InventoryGroup.AllName);
             groupNamesOfHost[host] = names;
         }
 
@@ -276,10 +292,13 @@ internal sealed class InventoryBuilder
                 host.Name,
                 host.Vars.AsReadOnly(),
                 host.VarsFiles.AsReadOnly(),
-                groupNamesOfHost[host].ToList().AsReadOnly(),
+                groupNamesOfHost[host],
                 host.Location));
         }
 
+        var byIndex = hosts.Values.ToArray();
+        var stamps = new int[byIndex.Length];
+        var stamp = 0;
         var groups = new OrderedDictionary<string, InventoryGroup>(StringComparer.Ordinal);
         foreach (var group in _groups.Values)
         {
@@ -287,8 +306,8 @@ internal sealed class InventoryBuilder
                 group.Name,
                 group.Children.Select(c => c.Name).ToList().AsReadOnly(),
                 group.Parents.Select(p => p.Name).ToList().AsReadOnly(),
-                group.Hosts.Select(h => hosts[h.Name]).ToList().AsReadOnly(),
-                ResolveHosts(group).Select(h => hosts[h.Name]).ToList().AsReadOnly(),
+                group.Hosts.Select(h => byIndex[h.Index]).ToList().AsReadOnly(),
+                ResolveHosts(group, byIndex, stamps, ++stamp).AsReadOnly(),
                 group.Vars.AsReadOnly(),
                 group.VarsFiles.AsReadOnly(),
                 depth[group],
@@ -317,38 +336,31 @@ internal sealed class InventoryBuilder
     }
 
     // Group.get_hosts(): the group, then its descendants level by level, each group's hosts once.
-    private static List<HostData> ResolveHosts(GroupData group)
+    // A host is "seen" when stamps[host] == stamp, so one array serves every group.
+    private static List<InventoryHost> ResolveHosts(GroupData group, InventoryHost[] byIndex, int[] stamps, int stamp)
     {
         var orderedGroups = new List<GroupData> { group };
         var seenGroups = new HashSet<GroupData>(ReferenceEqualityComparer.Instance) { group };
-        var level = new List<GroupData> { group };
-        while (level.Count > 0)
+        for (var next = 0; next < orderedGroups.Count; next++)
         {
-            var next = new List<GroupData>();
-            foreach (var g in level)
+            foreach (var child in orderedGroups[next].Children)
             {
-                foreach (var child in g.Children)
+                if (seenGroups.Add(child))
                 {
-                    if (seenGroups.Add(child))
-                    {
-                        orderedGroups.Add(child);
-                        next.Add(child);
-                    }
+                    orderedGroups.Add(child);
                 }
             }
-
-            level = next;
         }
 
-        var result = new List<HostData>();
-        var seenHosts = new HashSet<HostData>(ReferenceEqualityComparer.Instance);
+        var result = new List<InventoryHost>(orderedGroups.Sum(g => g.Hosts.Count));
         foreach (var g in orderedGroups)
         {
             foreach (var h in g.Hosts)
             {
-                if (seenHosts.Add(h))
+                if (stamps[h.Index] != stamp)
                 {
-                    result.Add(h);
+                    stamps[h.Index] = stamp;
+                    result.Add(byIndex[h.Index]);
                 }
             }
         }
@@ -377,9 +389,11 @@ internal sealed class InventoryBuilder
         public int Priority { get; set; } = 1;
     }
 
-    private sealed class HostData(string name, InventoryLocation location)
+    private sealed class HostData(string name, InventoryLocation location, int index)
     {
         public string Name { get; } = name;
+
+        public int Index { get; } = index;
 
         public InventoryLocation Location { get; } = location;
 

@@ -36,6 +36,7 @@ public sealed class InventoryGroup
         Depth = depth;
         Priority = priority;
         Location = location;
+        VariableLayer = new VariableLayer(VariableLayerKind.InventoryGroup, $"group {name}", vars);
     }
 
     /// <summary>The group name as written.</summary>
@@ -67,6 +68,9 @@ public sealed class InventoryGroup
 
     /// <summary>Where the group was first declared, or null for the implicit <c>all</c> and <c>ungrouped</c>.</summary>
     public InventoryLocation? Location { get; }
+
+    /// <summary>The group's inventory variables as a precedence layer (built once, shared by every host).</summary>
+    internal VariableLayer VariableLayer { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Name;

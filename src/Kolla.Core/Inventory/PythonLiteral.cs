@@ -27,6 +27,12 @@ internal static partial class PythonLiteral
     /// <returns>True with the value, or false when Python would raise ValueError/SyntaxError.</returns>
     public static bool TryEvaluate(string text, out object? value)
     {
+        if (!CouldBeLiteral(text))
+        {
+            value = null;
+            return false;
+        }
+
         var parser = new Parser(text);
         try
         {
@@ -39,6 +45,32 @@ internal static partial class PythonLiteral
             return false;
         }
     }
+
+    // Most inventory values are plain words, paths and addresses; without quotes or brackets the only
+    // possible literals are numbers, True/False/None and bare tuples of them, so anything else is text
+    // without running the parser (whose failures are exceptions, slow for thousands of host lines).
+    private static bool CouldBeLiteral(string text)
+    {
+        if (text.AsSpan().IndexOfAny("'\"([{") >= 0)
+        {
+            return true;
+        }
+
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        var code = hash >= 0 ? text[..hash] : text;
+        foreach (var part in code.Split(','))
+        {
+            if (!PlainLiteralPart().IsMatch(part) && !string.IsNullOrWhiteSpace(part))
+            {
+                return false;
+            }
+        }
+
+        return !string.IsNullOrWhiteSpace(code);
+    }
+
+    [GeneratedRegex(@"^[ \t\f]*(?:[+-][ \t\f]*)?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?|\.[0-9][0-9_]*(?:[eE][+-]?[0-9_]+)?|0[xXoObB][0-9a-fA-F_]+|True|False|None)[jJ]?[ \t\f]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainLiteralPart();
 
     /// <summary>The INI plugin's <c>_parse_value</c>: the literal's value, or the text itself.</summary>
     public static object? ParseValue(string text) => TryEvaluate(text, out var value) ? value : text;

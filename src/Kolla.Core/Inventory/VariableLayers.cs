@@ -20,7 +20,8 @@ namespace Kolla.Inventory;
 /// <item>the host's inventory variables, then its <c>host_vars/</c> files;</item>
 /// <item>extra variables (<c>-e</c>).</item>
 /// </list>
-/// <para>Items 3 to 7 are exactly what <c>ansible-inventory --host</c> merges. Items 1 and 2 are this
+/// <para>Groups and hosts without inventory variables add no layer.
+/// Items 3 to 7 are exactly what <c>ansible-inventory --host</c> merges. Items 1 and 2 are this
 /// project's choice, from the issue: kolla-ansible itself passes <c>globals.yml</c> as <c>-e @globals.yml</c>
 /// (so there a value in <c>globals.yml</c> beats a per-host inventory value, which is why its sample
 /// inventories tell you to comment interfaces out of <c>globals.yml</c> before setting them per host);
@@ -74,10 +75,12 @@ public sealed class VariableLayers
 
         var all = inventory.All;
         var groups = inventory.VariableGroupsOf(host);
-        layers.Add(new(VariableLayerKind.InventoryGroup, "group all", all.Vars));
-        foreach (var group in groups)
+        foreach (var group in groups.Prepend(all))
         {
-            layers.Add(new(VariableLayerKind.InventoryGroup, $"group {group.Name}", group.Vars));
+            if (group.Vars.Count > 0)
+            {
+                layers.Add(group.VariableLayer);
+            }
         }
 
         foreach (var file in all.VarsFiles)
@@ -96,7 +99,10 @@ public sealed class VariableLayers
             }
         }
 
-        layers.Add(new(VariableLayerKind.InventoryHost, $"host {host.Name}", host.Vars));
+        if (host.Vars.Count > 0)
+        {
+            layers.Add(new(VariableLayerKind.InventoryHost, $"host {host.Name}", host.Vars));
+        }
         foreach (var file in host.VarsFiles)
         {
             layers.Add(new(VariableLayerKind.HostVarsFile, file.Path, file.Values));

@@ -67,8 +67,8 @@ public sealed class VariableLayersTests : IDisposable
 
         var layers = VariableLayers.ForHost(inventory, "h");
 
-        // depth 1: aa, parent, zz (by name); depth 2: child.
-        layers.Layers.Select(l => l.Name).Should().Equal("group all", "group aa", "group parent", "group zz", "group child", "host h");
+        // depth 1: aa, parent, zz (by name); depth 2: child. all and h have no variables, so no layer.
+        layers.Layers.Select(l => l.Name).Should().Equal("group aa", "group parent", "group zz", "group child");
         layers.Merge()["x"].Should().Be("zz");
         layers.Merge()["y"].Should().Be("child");
         layers.TryResolve("x", out _, out var winner).Should().BeTrue();
