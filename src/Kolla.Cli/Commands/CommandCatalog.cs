@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return ConfigCommand.Create(console);
         yield return GenPwdCommand.Create(console);
         yield return MergePwdCommand.Create(console);
+        yield return InventoryCommand.Create(console);
     }
 }

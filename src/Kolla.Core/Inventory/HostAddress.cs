@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Kolla.Inventory;
+
+/// <summary>
+/// Host identifiers as ansible-core reads them: <c>host:port</c> splitting (its <c>parse_address</c>)
+/// and host range expansion (<c>web[01:20]</c>, <c>[a:f]</c>, <c>[0:10:2]</c>).
+/// </summary>
+internal static partial class HostAddress
+{
+    private const string AsciiLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    // [x:y] / [x:y:z] where x and y are numbers, or single letters (hostnames only).
+    private const string NumericRange = @"\[(?:[0-9]+:[0-9]+)(?::[0-9]+)?\]";
+    private const string HexRange = @"\[(?:[0-9a-f]+:[0-9a-f]+)(?::[0-9]+)?\]";
+    private const string AlphaRange = @"\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]";
+    private const string Ipv4Part = @"(?:[01]?[0-9]{1,2}|2[0-4][0-9]|25[0-5]|" + NumericRange + ")";
+    private const string Ipv6Part = "(?:[0-9a-f]{1,4}|" + HexRange + ")";
+    private const string Label = @"(?:\w|" + AlphaRange + @")(?:[\w-]|" + AlphaRange + @")*(?<![_-])";
+
+    /// <summary>
+    /// Splits an optional port off <paramref name="address"/> and checks that what is left is an IPv4
+    /// address, an IPv6 address or a hostname (ranges allowed).
+    /// </summary>
+    /// <returns>The host and port, or null when ansible would not recognise the text as an address.</returns>
+    public static (string Host, int? Port)? Parse(string address)
+    {
+        int? port = null;
+        var bracketed = BracketedHostPort().Match(address);
+        if (bracketed.Success)
+        {
+            address = bracketed.Groups[1].Value;
+            port = ParsePort(bracketed.Groups[2].Value);
+        }
+
+        // ansible tries the plain host:port form on what is left as well (so "[a:1]:22" ends as "a", 1).
+        var plain = HostPort().Match(address);
+        if (plain.Success)
+        {
+            address = plain.Groups[1].Value;
+            port = ParsePort(plain.Groups[2].Value);
+        }
+
+        if (port is null && (bracketed.Success || plain.Success))
+        {
+            return null;
+        }
+
+        if (Ipv4().IsMatch(address) || Ipv6().IsMatch(address) || Hostname().IsMatch(address))
+        {
+            return (address, port);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="name"/> looks like an IPv4 or IPv6 address (ansible's <c>inventory_hostname_short</c> rule).</summary>
+    public static bool IsIpAddress(string name) => Ipv4().IsMatch(name) || Ipv6().IsMatch(name);
+
+    private static int? ParsePort(string digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+
+    /// <summary>
+    /// Expands every <c>[begin:end(:step)]</c> in <paramref name="pattern"/>, left to right, as ansible's
+    /// <c>expand_hostname_range</c> does: numeric ranges keep leading zeros (<c>[01:10]</c>), letter
+    /// ranges walk <c>a..zA..Z</c>, an empty begin means 0.
+    /// </summary>
+    /// <exception cref="FormatException">The range is malformed; the message says why.</exception>
+    public static List<string> ExpandRanges(string pattern)
+    {
+        var result = new List<string>();
+        Expand(pattern, result);
+        return result;
+    }
+
+    private static void Expand(string line, List<string> output)
+    {
+        var open = line.IndexOf('[', StringComparison.Ordinal);
+        var afterOpen = line.Remove(open, 1).Insert(open, "|");
+        var close = afterOpen.IndexOf(']', StringComparison.Ordinal);
+        var marked = close >= 0 ? afterOpen.Remove(close, 1).Insert(close, "|") : afterOpen;
+        var parts = marked.Split('|');
+        if (parts.Length != 3)
+        {
+            throw new FormatException(parts.Length < 3
+                ? $"unterminated host range in '{line}'"
+                : $"unexpected '|' in host range '{line}'");
+        }
+
+        var (head, range, tail) = (parts[0], parts[1], parts[2]);
+        var bounds = range.Split(':');
+        if (bounds.Length is not (2 or 3))
+        {
+            throw new FormatException("host range must be begin:end or begin:end:step");
+        }
+
+        var begin = bounds[0].Length == 0 ? "0" : bounds[0];
+        var end = bounds[1];
+        var stepText = bounds.Length == 3 ? bounds[2] : "1";
+        if (end.Length == 0)
+        {
+            throw new FormatException("host range must specify end value");
+        }
+
+        var width = 0;
+        if (begin[0] == '0' && begin.Length > 1)
+        {
+            width = begin.Length;
+            if (width != end.Length)
+            {
+                throw new FormatException("host range must specify equal-length begin and end formats");
+            }
+        }
+
+        var items = new List<string>();
+        var letterBegin = AsciiLetters.IndexOf(begin, StringComparison.Ordinal);
+        var letterEnd = AsciiLetters.IndexOf(end, StringComparison.Ordinal);
+        var step = PythonInt(stepText);
+        if (letterBegin >= 0 && letterEnd >= 0 && step != 0)
+        {
+            if (letterBegin > letterEnd)
+            {
+                throw new FormatException("host range must have begin <= end");
+            }
+
+            for (long i = letterBegin; step > 0 && i <= letterEnd; i += step)
+            {
+                items.Add(AsciiLetters[(int)i].ToString());
+            }
+        }
+        else
+        {
+            var from = PythonInt(begin);
+            var to = PythonInt(end);
+            if (step == 0)
+            {
+                throw new FormatException("host range step must not be zero");
+            }
+
+            for (var i = from; step > 0 ? i <= to : i >= to + 2; i += step)
+            {
+                items.Add(Fill(i, width));
+            }
+        }
+
+        foreach (var item in items)
+        {
+            var name = head + item + tail;
+            if (name.Contains('[', StringComparison.Ordinal))
+            {
+                Expand(name, output);
+            }
+            else
+            {
+                output.Add(name);
+            }
+        }
+    }
+
+    // str(x).zfill(width)
+    private static string Fill(long value, int width)
+    {
+        var text = Math.Abs(value).ToString(CultureInfo.InvariantCulture);
+        var sign = value < 0 ? "-" : string.Empty;
+        var pad = width - sign.Length - text.Length;
+        return sign + (pad > 0 ? new string('0', pad) : string.Empty) + text;
+    }
+
+    // Python's int(text): surrounding whitespace, a sign, digits with single underscores between them.
+    private static long PythonInt(string text)
+    {
+        var t = text.Trim();
+        if (PythonIntText().IsMatch(t)
+            && long.TryParse(t.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        throw new FormatException($"invalid literal for int() with base 10: '{text}'");
+    }
+
+    [GeneratedRegex(@"^[+-]?[0-9](?:_?[0-9])*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PythonIntText();
+
+    [GeneratedRegex(@"^\[(.+)\]:([0-9]+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex BracketedHostPort();
+
+    [GeneratedRegex(@"^((?:[^:\[\]]|\[[^\]]*\])*):([0-9]+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex HostPort();
+
+    [GeneratedRegex(@"^(?:" + Ipv4Part + @"\.){3}" + Ipv4Part + "$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Ipv4();
+
+    // Python matches this at the start only, and its '$' belongs to the last alternative alone.
+    [GeneratedRegex(
+        @"\A(?:(?:" + Ipv6Part + @":){7}" + Ipv6Part
+        + @"|(?:" + Ipv6Part + @":){1,6}:"
+        + @"|(?:" + Ipv6Part + @":)(?::" + Ipv6Part + @"){1,6}"
+        + @"|(?:" + Ipv6Part + @":){2}(?::" + Ipv6Part + @"){1,5}"
+        + @"|(?:" + Ipv6Part + @":){3}(?::" + Ipv6Part + @"){1,4}"
+        + @"|(?:" + Ipv6Part + @":){4}(?::" + Ipv6Part + @"){1,3}"
+        + @"|(?:" + Ipv6Part + @":){5}(?::" + Ipv6Part + @"){1,2}"
+        + @"|(?:" + Ipv6Part + @":){6}(?::" + Ipv6Part + @")"
+        + @"|:(?::" + Ipv6Part + @"){1,6}"
+        + @"|" + Ipv6Part + @"?::"
+        + @"|(?:0:){6}(?:" + Ipv6Part + @"\.){3}" + Ipv6Part
+        + @"|::(?:ffff:)?(?:" + Ipv6Part + @"\.){3}" + Ipv6Part
+        + @"|(?:0:){5}ffff:(?:" + Ipv6Part + @"\.){3}" + Ipv6Part + "$)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Ipv6();
+
+    [GeneratedRegex("^" + Label + @"(?:\." + Label + ")*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Hostname();
+}

@@ -1,0 +1,7 @@
+namespace Kolla.Inventory;
+
+/// <summary>One named set of variables in a host's precedence stack.</summary>
+/// <param name="Kind">Where the variables come from.</param>
+/// <param name="Name">A readable name: the group, host or file the layer stands for.</param>
+/// <param name="Values">The variables (plain values; treat as read-only).</param>
+public sealed record VariableLayer(VariableLayerKind Kind, string Name, IReadOnlyDictionary<string, object?> Values);

@@ -1,0 +1,26 @@
+namespace Kolla.Inventory;
+
+/// <summary>Where a layer of host variables comes from, lowest precedence first.</summary>
+public enum VariableLayerKind
+{
+    /// <summary>A service's defaults (kolla-ansible's role defaults and its own <c>group_vars/all</c>).</summary>
+    ServiceDefaults,
+
+    /// <summary>The operator's <c>globals.yml</c>.</summary>
+    Globals,
+
+    /// <summary>Group variables written in an inventory source (<c>[g:vars]</c>, YAML <c>vars:</c>).</summary>
+    InventoryGroup,
+
+    /// <summary>A file in <c>group_vars/</c> beside an inventory source.</summary>
+    GroupVarsFile,
+
+    /// <summary>Host variables written in an inventory source (inline <c>key=value</c>, YAML host mapping).</summary>
+    InventoryHost,
+
+    /// <summary>A file in <c>host_vars/</c> beside an inventory source.</summary>
+    HostVarsFile,
+
+    /// <summary>Extra variables (<c>-e</c>), which beat everything.</summary>
+    ExtraVars,
+}
