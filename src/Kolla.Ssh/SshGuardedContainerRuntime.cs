@@ -5,9 +5,12 @@ namespace Kolla.Ssh;
 
 /// <summary>Wraps a host's container runtime so that any failure caused by a lost SSH connection surfaces as
 /// <see cref="HostUnreachableException"/> naming the host, whatever the runtime made of the broken stream.</summary>
-internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSession session) : IContainerRuntime
+internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSession session) : IContainerRuntime, IDisposable
 {
     public IContainerRuntime Inner => inner;
+
+    /// <summary>Disposes the inner runtime when it is disposable (it must not dispose the Docker client; the connection does).</summary>
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) =>
         Guard("listing containers", () => inner.ListAsync(cancellationToken), cancellationToken);
@@ -17,6 +20,9 @@ internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSes
 
     public Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default) =>
         Guard($"inspecting image {image}", () => inner.GetImageIdAsync(image, cancellationToken), cancellationToken);
+
+    public Task<ImageState?> InspectImageAsync(string image, CancellationToken cancellationToken = default) =>
+        Guard($"inspecting image {image}", () => inner.InspectImageAsync(image, cancellationToken), cancellationToken);
 
     public Task PullImageAsync(string image, CancellationToken cancellationToken = default) =>
         Guard($"pulling {image}", () => inner.PullImageAsync(image, cancellationToken), cancellationToken);

@@ -5,7 +5,7 @@ using Renci.SshNet;
 namespace Kolla.Ssh;
 
 /// <summary>An open SSH connection to one host: its files over SFTP/commands and its Docker engine over dial-stdio.</summary>
-internal sealed class SshHostConnection(SshSession session, SshHostFiles files, IContainerRuntime containers, DockerClient docker, IReadOnlyList<PrivateKeyFile> keys)
+internal sealed class SshHostConnection(SshSession session, SshHostFiles files, SshGuardedContainerRuntime containers, DockerClient docker, IReadOnlyList<PrivateKeyFile> keys)
     : IHostConnection
 {
     private int _disposed;
@@ -24,6 +24,7 @@ internal sealed class SshHostConnection(SshSession session, SshHostFiles files, 
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            containers.Dispose();
             docker.Dispose();
             session.Dispose();
             foreach (var key in keys)

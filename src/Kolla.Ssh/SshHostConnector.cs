@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Docker.DotNet;
+using Kolla.Docker;
 using Kolla.Execution;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,9 +26,7 @@ namespace Kolla.Ssh;
 /// </remarks>
 /// <example>
 /// <code>
-/// var connector = new SshHostConnector(
-///     new SshExecutorOptions { User = "root", PrivateKeyFile = "~/.ssh/id_ed25519" },
-///     (docker, host) => new DockerContainerRuntime(docker, host));
+/// var connector = SshHostConnector.Create(new SshExecutorOptions { User = "root", PrivateKeyFile = "~/.ssh/id_ed25519" });
 /// await using IHostConnection node = await connector.ConnectAsync(new HostTarget("node1", "10.0.0.11"), cancellationToken);
 /// var state = await node.Files.ReadTreeStateAsync("/etc/kolla", cancellationToken);
 /// </code>
@@ -57,6 +56,32 @@ public sealed class SshHostConnector : IHostConnector
         _options = options;
         _containerRuntimeFactory = containerRuntimeFactory;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Kolla.Ssh");
+    }
+
+    /// <summary>
+    /// Creates a connector whose hosts' containers are run by Kolla.Docker's <see cref="DockerContainerRuntime"/> over the
+    /// tunnelled Docker client (the connection owns and disposes the client).
+    /// </summary>
+    /// <param name="options">SSH settings; validated here.</param>
+    /// <param name="loggerFactory">Logging for the connection and the runtime, or none.</param>
+    /// <param name="runtimeOptions">Runtime settings (retries, timeouts, time zone injected as <c>TZ</c>); the endpoint and
+    /// API version are the tunnelled client's, so <see cref="DockerRuntimeOptions.Endpoint"/> is ignored. Null for defaults.</param>
+    /// <param name="timeProvider">Clock for the runtime's retry delays and timeouts; null for the system clock.</param>
+    /// <returns>The connector.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An SSH option is out of range (runtime options are checked when a host is connected).</exception>
+    public static SshHostConnector Create(
+        SshExecutorOptions options,
+        ILoggerFactory? loggerFactory = null,
+        DockerRuntimeOptions? runtimeOptions = null,
+        TimeProvider? timeProvider = null)
+    {
+        var runtimeLogger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DockerContainerRuntime>();
+        var settings = runtimeOptions?.Clone();
+        return new SshHostConnector(
+            options,
+            (docker, host) => DockerContainerRuntime.FromClient(docker, host, settings, runtimeLogger, timeProvider, ownsClient: false),
+            loggerFactory);
     }
 
     /// <inheritdoc/>

@@ -20,7 +20,7 @@ public sealed class SshConnectionLossTests(SshHostEnvironment env)
             var running = connection.Session.RunAsync("sleep 30", Token);
             await Task.Delay(300, Token);
 
-            (await env.Server.KillSessionsAsync()).Should().BeGreaterThan(0);
+            (await env.Server.KillSessionsAsync(Token)).Should().BeGreaterThan(0);
 
             var error = (await FluentActions.Awaiting(() => running).Should().ThrowAsync<HostUnreachableException>()
                 .WaitAsync(TimeSpan.FromSeconds(20), Token)).Which;
@@ -58,7 +58,7 @@ public sealed class SshConnectionLossTests(SshHostEnvironment env)
             var waiting = docker.Containers.WaitContainerAsync(created.ID, Token);
             await Task.Delay(300, Token);
 
-            await env.Server.KillSessionsAsync();
+            await env.Server.KillSessionsAsync(Token);
 
             var failure = await FluentActions.Awaiting(() => waiting).Should().ThrowAsync<Exception>().WaitAsync(TimeSpan.FromSeconds(20), Token);
             failure.Which.Should().NotBeOfType<OperationCanceledException>();

@@ -1,6 +1,9 @@
 using Docker.DotNet.Models;
+using Kolla.Docker;
 using Kolla.Ssh;
+using Kolla.TestKit;
 using Renci.SshNet;
+using ContainerSpec = Kolla.Containers.ContainerSpec;
 
 namespace Kolla.Tests;
 
@@ -22,8 +25,10 @@ public sealed class SshDockerTransportTests(SshHostEnvironment env)
         var info = await docker.System.GetSystemInfoAsync(Token);
         var images = await docker.Images.ListImagesAsync(new ImagesListParameters(), Token);
 
+        var direct = (await env.Engine.DockerAsync(["info", "--format", "{{.ID}} {{.DockerRootDir}}"], Token)).EnsureSuccess();
+
         version.APIVersion.Should().NotBeNullOrEmpty();
-        info.DockerRootDir.Should().StartWith(env.Engine.Directory, "the session's DOCKER_HOST points at the private engine");
+        $"{info.ID} {info.DockerRootDir}".Should().Be(direct.StandardOutput.Trim(), "the session's DOCKER_HOST points at the private engine");
         images.SelectMany(i => i.RepoTags ?? []).Should().Contain(env.Engine.TestImage);
     }
 
@@ -40,7 +45,7 @@ public sealed class SshDockerTransportTests(SshHostEnvironment env)
             Name = name,
             Image = env.Engine.TestImage,
             Cmd = ["sh", "-c", "echo started; exec sleep 300"],
-            Labels = new Dictionary<string, string> { ["kolla.test.run"] = env.Engine.RunId },
+            Labels = new Dictionary<string, string> { [DockerEngineFixture.RunLabelKey] = env.Engine.RunId },
             HostConfig = new HostConfig { NetworkMode = "none" },
         }, Token);
         try
@@ -101,17 +106,50 @@ public sealed class SshDockerTransportTests(SshHostEnvironment env)
     }
 
     [Fact]
-    public async Task DialStdio_Through_Connector_GivesRuntimeTheClient()
+    public async Task Connector_Create_RunsDockerContainerRuntimeOverTheTunnel()
     {
         env.RequireAvailable();
+        var name = env.Engine.NameFor("rt-" + Guid.NewGuid().ToString("N")[..6]);
+        var spec = new ContainerSpec
+        {
+            Name = name,
+            Image = env.Engine.TestImage,
+            Command = "sh -c 'echo via-ssh; exec sleep 300'",
+            NetworkMode = "none",
+            RestartPolicy = "no",
+        };
+        var labels = new Dictionary<string, string> { [DockerEngineFixture.RunLabelKey] = env.Engine.RunId };
+        var imageId = (await env.Engine.DockerAsync(["image", "inspect", "--format", "{{.Id}}", env.Engine.TestImage], Token))
+            .EnsureSuccess().StandardOutput.Trim();
 
         await using var connection = await env.ConnectAsync(Token);
-        var probe = (DockerProbeRuntime)((SshGuardedContainerRuntime)connection.Containers).Inner;
+        var runtime = ((SshGuardedContainerRuntime)connection.Containers).Inner.Should().BeOfType<DockerContainerRuntime>().Subject;
+        try
+        {
+            await connection.Containers.CreateAsync(spec, labels, Token);
+            await connection.Containers.StartAsync(name, Token);
+            var state = await connection.Containers.InspectAsync(name, Token);
+            var listed = await connection.Containers.ListAsync(Token);
+            var exec = await connection.Containers.ExecAsync(name, ["sh", "-c", "echo in-container; exit 4"], Token);
+            var image = await connection.Containers.InspectImageAsync(env.Engine.TestImage, Token);
 
-        probe.Host.Should().Be("node-a");
-        (await connection.Containers.ListAsync(Token)).Should().NotBeNull();
-        (await connection.Containers.InspectAsync("kt-does-not-exist", Token)).Should().BeNull();
-        (await probe.Docker.Images.ListImagesAsync(new ImagesListParameters(), Token)).Should().NotBeEmpty();
+            runtime.Host.Should().Be("node-a");
+            state!.Status.Should().Be("running");
+            listed.Should().Contain(c => c.Name == name);
+            exec.ExitCode.Should().Be(4);
+            exec.Output.Should().Be("in-container\n");
+            (await connection.Containers.GetLogTailAsync(name, 10, Token)).Should().Be("via-ssh\n");
+            image!.Id.Should().Be(imageId);
+            (await connection.Containers.InspectImageAsync("kolla-test/not-there:none", Token)).Should().BeNull();
+            (await connection.Containers.InspectAsync(env.Engine.NameFor("does-not-exist"), Token)).Should().BeNull();
+        }
+        finally
+        {
+            await connection.Containers.RemoveAsync(name, CancellationToken.None);
+        }
+
+        (await connection.Containers.InspectAsync(name, Token)).Should().BeNull();
+        (await env.Engine.DockerAsync(["ps", "-aq", "--filter", $"name={name}"], Token)).StandardOutput.Should().BeEmpty();
     }
 
     private async Task<SshClient> ConnectSshAsync()

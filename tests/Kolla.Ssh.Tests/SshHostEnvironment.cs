@@ -4,45 +4,62 @@ using Kolla.TestKit;
 
 namespace Kolla.Tests;
 
-/// <summary>One private Docker engine and one sshd whose sessions reach it (sshd <c>SetEnv DOCKER_HOST</c>), shared by the
-/// SSH integration tests.</summary>
-public sealed class SshHostEnvironment : IAsyncLifetime
+/// <summary>
+/// The SSH integration tests' target: the test assembly's private Docker engine (<see cref="DockerEngineFixture"/>, an
+/// assembly fixture) holding the busybox test image, and one TestKit sshd (<see cref="SshServerFixture"/>) whose sessions
+/// reach that engine (sshd <c>SetEnv DOCKER_HOST</c>).
+/// </summary>
+/// <param name="engine">The test assembly's Docker engine.</param>
+public sealed class SshHostEnvironment(DockerEngineFixture engine) : IAsyncLifetime
 {
-    public DockerEngineFixture Engine { get; } = new();
+    private readonly SshServerFixture _ssh = new(engine);
+    private TestRigUnavailableException? _imageUnavailable;
 
-    public SshServerFixture Server { get; private set; } = null!;
+    /// <summary>Gets the private Docker engine the sshd sessions use.</summary>
+    public DockerEngineFixture Engine => engine;
 
+    /// <summary>Gets the running sshd.</summary>
+    /// <exception cref="TestRigUnavailableException">sshd is not available.</exception>
+    public SshServer Server => _ssh.Server;
+
+    /// <summary>Gets the directory the tests create their files in (removed on dispose).</summary>
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "kt-ssh-work-" + Guid.NewGuid().ToString("N")[..8]);
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(WorkDirectory);
-        await Engine.InitializeAsync();
-        Server = new SshServerFixture(Engine.UnavailableReason is null ? Engine.DockerHost : null);
-        await Server.InitializeAsync();
+        await _ssh.InitializeAsync();
+        if (engine.IsAvailable)
+        {
+            try
+            {
+                await engine.EnsureTestImageAsync();
+            }
+            catch (TestRigUnavailableException e)
+            {
+                _imageUnavailable = e;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
-        await Engine.DisposeAsync();
+        await _ssh.DisposeAsync();
         Directory.Delete(WorkDirectory, recursive: true);
     }
 
-    /// <summary>Skips locally (fails under CI=true) when sshd, dockerd or the docker CLI is missing.</summary>
+    /// <summary>
+    /// Skips the test locally (fails it under <c>CI=true</c>) when sshd, the Docker engine or the test image is missing,
+    /// with the TestKit's message naming what to install.
+    /// </summary>
     public void RequireAvailable()
     {
-        if ((Server.UnavailableReason ?? Engine.UnavailableReason) is not { } reason)
+        _ = Server;
+        _ = Engine.DockerHost;
+        if (_imageUnavailable is not null)
         {
-            return;
+            throw TestRig.Unavailable(_imageUnavailable.Reason);
         }
-
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            Assert.Fail($"{reason}: install openssh-server, docker.io and busybox-static");
-        }
-
-        Assert.Skip(reason);
     }
 
     /// <summary>Writes a known_hosts file with the given lines into a fresh test directory and returns its path.</summary>
@@ -74,9 +91,8 @@ public sealed class SshHostEnvironment : IAsyncLifetime
     public HostTarget Target(string name = "node-a", string? user = null, IReadOnlyDictionary<string, object?>? variables = null) =>
         new(name, Server.Host, Server.Port, user, Variables: variables);
 
-    /// <summary>A connector whose runtime is <see cref="DockerProbeRuntime"/> (Kolla.Docker's runtime is wired at merge).</summary>
-    public SshHostConnector Connector(SshExecutorOptions options) =>
-        new(options, (docker, host) => new DockerProbeRuntime(docker, host));
+    /// <summary>The production connector: Kolla.Docker's runtime over the tunnelled Docker client.</summary>
+    public SshHostConnector Connector(SshExecutorOptions options) => SshHostConnector.Create(options);
 
     /// <summary>Connects with the server's key in known_hosts.</summary>
     public async Task<IHostConnection> ConnectAsync(CancellationToken cancellationToken, Action<SshExecutorOptions>? configure = null)

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace Kolla.TestKit;
 
 /// <summary>
@@ -66,7 +69,7 @@ public sealed class SshServer : IAsyncDisposable
         var dir = await RunDirectory.CreateAsync(TestRig.NewRunId(), "ssh", cancellationToken);
         var started = await ExternalCommand.RunInfraScriptAsync(
             "start-sshd.sh",
-            [Path.Combine(dir.Path, "ssh"), options.ListenAddress, options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            [Path.Combine(dir.Path, "ssh"), options.ListenAddress, options.Port.ToString(CultureInfo.InvariantCulture)],
             new Dictionary<string, string?> { ["KT_SSHD_DOCKER_HOST"] = options.DockerHost },
             cancellationToken);
         if (!started.Succeeded)
@@ -76,7 +79,40 @@ public sealed class SshServer : IAsyncDisposable
         }
 
         var fields = started.StandardOutput.Trim().Split(' ');
-        return new SshServer(dir, fields[0], int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), options.DockerHost);
+        return new SshServer(dir, fields[0], int.Parse(fields[1], CultureInfo.InvariantCulture), options.DockerHost);
+    }
+
+    /// <summary>
+    /// Kills every session of this server (the per-connection sshd processes under the listener, with their
+    /// commands), as a dropped network connection would; the listener keeps running, so clients can connect again.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for the sessions to end.</param>
+    /// <returns>How many sessions were killed.</returns>
+    /// <exception cref="InvalidOperationException">The server's listener is not running.</exception>
+    public async Task<int> KillSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        var sessions = ProcFs.ChildrenOf(ListenerProcessId());
+        foreach (var pid in sessions)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // Ended by itself meanwhile.
+            }
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (sessions.Any(ProcFs.IsAlive))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        return sessions.Count;
     }
 
     /// <summary>Stops the server by PID and deletes its directory.</summary>
@@ -85,5 +121,17 @@ public sealed class SshServer : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await _dir.CleanupAsync(timeout.Token);
+    }
+
+    private int ListenerProcessId()
+    {
+        var pidFile = Path.Combine(Directory, "sshd.pid");
+        var text = File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : string.Empty;
+        // start-sshd.sh runs sshd with -f DIR/sshd_config: a recycled PID never names it.
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            && ProcFs.IsAlive(pid)
+            && ProcFs.CommandLine(pid)?.Contains(Path.Combine(Directory, "sshd_config"), StringComparison.Ordinal) == true
+                ? pid
+                : throw new InvalidOperationException($"The sshd of {Directory} is not running.");
     }
 }

@@ -15,7 +15,7 @@ public static class TestRig
     public const string RunDirectoryVariable = "KOLLA_TEST_RUN_DIR";
 
     /// <summary>The Debian packages the integration tests need.</summary>
-    public const string Packages = "docker.io openssh-server busybox-static iproute2 python3-oslo.config ansible-core";
+    public const string Packages = "docker.io openssh-server busybox-static iproute2 sudo python3-oslo.config ansible-core";
 
     /// <summary>How to get every component, for messages.</summary>
     public const string InstallHint =

@@ -4,7 +4,7 @@
 #   install-packages.sh
 set -euo pipefail
 
-packages=(docker.io openssh-server busybox-static iproute2 python3-oslo.config ansible-core)
+packages=(docker.io openssh-server busybox-static iproute2 sudo python3-oslo.config ansible-core)
 # With AppArmor on in the kernel, dockerd must load its docker-default profile (apparmor_parser) or
 # containers fail to start; docker.io only recommends the package and recommends are not installed here.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" == Y ]]; then
