@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using Kolla.Containers;
+using Kolla.Planning;
+using Kolla.Services;
+
+namespace Kolla.Execution;
+
+/// <summary>
+/// Applies a <see cref="DeploymentPlan"/>: hosts in parallel (<see cref="ConvergeOptions.Forks"/>), services in
+/// dependency order across hosts (every host finishes a service before any host starts the next), each container's
+/// changes in order, per-service restart policy (serial services one host at a time, waiting for health).
+/// </summary>
+/// <remarks>
+/// Counterpart of kolla-ansible's <c>site.yml</c> plays with their config, check-containers and handler tasks.
+/// A second run with no input change reads each host's state once and changes nothing.
+/// </remarks>
+public sealed class Converger
+{
+    private readonly IHostConnector _connector;
+    private readonly ConvergeOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a converger over a way to reach hosts.</summary>
+    public Converger(IHostConnector connector, ConvergeOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        _connector = connector;
+        _options = options ?? new ConvergeOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        if (_options.Forks < 1 || _options.Serial is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "forks and serial must be at least 1");
+        }
+    }
+
+    /// <summary>Reads every host's state and returns the changes a converge would make, touching nothing.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<HostChange>>> PlanChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var result = new Dictionary<string, IReadOnlyList<HostChange>>(StringComparer.Ordinal);
+        var gate = new object();
+        await Parallel.ForEachAsync(plan.Hosts, new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken }, async (host, token) =>
+        {
+            await using var connection = await _connector.ConnectAsync(host.Target, token).ConfigureAwait(false);
+            var state = await ObservedHostState.ReadAsync(connection, host, token).ConfigureAwait(false);
+            var calculator = new ChangeCalculator(state);
+            var changes = host.Containers.SelectMany(c => Filter(calculator.For(c))).Where(c => c is not RecordConfigChange).ToList();
+            lock (gate)
+            {
+                result[host.Host] = changes;
+            }
+        }).ConfigureAwait(false);
+        return plan.Hosts.ToDictionary(h => h.Host, h => result[h.Host], StringComparer.Ordinal);
+    }
+
+    /// <summary>Converges every host of the plan.</summary>
+    public async Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var started = _time.GetTimestamp();
+        var runs = plan.Hosts.Select(h => new HostRun(h)).ToList();
+        try
+        {
+            await ForEachAsync(runs, _options.Forks, run => ConnectAsync(run, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            foreach (var service in plan.ServiceOrder)
+            {
+                if (!_options.ContinueOnError && runs.Any(r => r.Error is not null))
+                {
+                    break;
+                }
+
+                var participants = runs.Where(r => r.Error is null && r.Plan.Containers.Any(c => c.Service == service)).ToList();
+                var serial = participants.SelectMany(r => r.Plan.Containers).Any(c => c.Service == service && c.Restart == RestartStrategy.Serial);
+                var batch = serial ? 1 : _options.Serial ?? participants.Count;
+                foreach (var chunk in participants.Chunk(Math.Max(1, batch)))
+                {
+                    await ForEachAsync(chunk, _options.Forks, run => ConvergeServiceAsync(run, service, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    if (!_options.ContinueOnError && runs.Any(r => r.Error is not null))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var run in runs.Where(r => r.Connection is not null))
+            {
+                try
+                {
+                    await run.Connection!.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (KollaException)
+                {
+                    // A connection that is already lost has nothing left to close.
+                }
+            }
+        }
+
+        var results = runs.Select(r => new HostResult(
+            r.Plan.Host,
+            r.Ok,
+            r.Changes.Count(c => c is not RecordConfigChange and not HeldRestartChange),
+            r.Error is null ? 0 : 1,
+            r.Plan.Containers.Count - r.Ok - r.Touched + r.Held,
+            r.Error)).ToList();
+        return new DeployResult(
+            results,
+            runs.ToDictionary(r => r.Plan.Host, r => (IReadOnlyList<HostChange>)r.Changes.Where(c => c is not RecordConfigChange).ToList(), StringComparer.Ordinal),
+            _time.GetElapsedTime(started));
+    }
+
+    private async Task ConnectAsync(HostRun run, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            run.Connection = await _connector.ConnectAsync(run.Plan.Target, cancellationToken).ConfigureAwait(false);
+            run.Calculator = new ChangeCalculator(await ObservedHostState.ReadAsync(run.Connection, run.Plan, cancellationToken).ConfigureAwait(false));
+            progress?.Report(new HostReadyEvent(run.Plan.Host, _time.GetElapsedTime(started)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Fail(run, e, progress);
+        }
+    }
+
+    private async Task ConvergeServiceAsync(HostRun run, string service, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new ServiceStartedEvent(run.Plan.Host, service));
+        try
+        {
+            foreach (var container in run.Plan.Containers.Where(c => c.Service == service))
+            {
+                var changes = Filter(run.Calculator!.For(container));
+                if (changes.All(c => c is RecordConfigChange))
+                {
+                    run.Ok++;
+                    progress?.Report(new ContainerOkEvent(run.Plan.Host, container.Spec.Name));
+                }
+                else
+                {
+                    run.Touched++;
+                }
+
+                foreach (var change in changes)
+                {
+                    var started = _time.GetTimestamp();
+                    await ApplyAsync(run, container, change, cancellationToken).ConfigureAwait(false);
+                    run.Changes.Add(change);
+                    run.Held += change is HeldRestartChange ? 1 : 0;
+                    if (change is not RecordConfigChange)
+                    {
+                        progress?.Report(new ChangeAppliedEvent(run.Plan.Host, change, _time.GetElapsedTime(started)));
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Fail(run, e, progress);
+        }
+    }
+
+    private IReadOnlyList<HostChange> Filter(IReadOnlyList<HostChange> changes) =>
+        _options.FilesOnly ? changes.Where(c => c is WriteFileChange or DeleteFileChange).ToList()
+        : _options.ContainersOnly ? changes.Where(c => c is not WriteFileChange and not DeleteFileChange).ToList()
+        : changes;
+
+    private async Task ApplyAsync(HostRun run, ContainerPlan plan, HostChange change, CancellationToken cancellationToken)
+    {
+        var host = run.Connection!;
+        var graceful = TimeSpan.FromSeconds(plan.Spec.GracefulTimeoutSeconds);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [KollaLabels.ConfigHash] = plan.ConfigHash };
+        switch (change)
+        {
+            case WriteFileChange write:
+                if (run.Directories.Add(plan.ConfigDirectory))
+                {
+                    await host.Files.EnsureDirectoryAsync(plan.ConfigDirectory, HostFileMode.ConfigDirectory, cancellationToken).ConfigureAwait(false);
+                }
+
+                await host.Files.WriteAsync(write.File.Path, write.File.Content, new HostFileMode(write.File.Mode), cancellationToken).ConfigureAwait(false);
+                break;
+            case DeleteFileChange delete:
+                await host.Files.DeleteAsync(delete.Path, cancellationToken).ConfigureAwait(false);
+                break;
+            case CreateVolumeChange volume:
+                await host.Containers.EnsureVolumeAsync(volume.Name, cancellationToken).ConfigureAwait(false);
+                break;
+            case PullImageChange pull:
+                await host.Containers.PullImageAsync(pull.Image, cancellationToken).ConfigureAwait(false);
+                break;
+            case RunBootstrapChange bootstrap:
+                var outcome = await host.Containers.RunOneShotAsync(bootstrap.Job.Spec, new Dictionary<string, string>(), bootstrap.Job.Timeout, cancellationToken).ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    throw new ContainerOperationException(run.Plan.Host, bootstrap.Job.Spec.Name, $"one-shot job exited with code {outcome.ExitCode}; last output:\n{outcome.Output}");
+                }
+
+                break;
+            case CreateContainerChange:
+                await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case RecreateContainerChange:
+                await host.Containers.StopAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
+                await host.Containers.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case RestartContainerChange:
+                await host.Containers.RestartAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
+                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case StartContainerChange:
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case RecordConfigChange record:
+                await RecordAsync(run, record.Plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case HeldRestartChange:
+                break;
+            default:
+                throw new UnreachableException($"unknown change {change.GetType().Name}");
+        }
+    }
+
+    private async Task RecordAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        var directory = ObservedHostState.StateDirectory(run.Plan.NodeConfigDirectory, plan.Spec.Name);
+        var files = run.Connection!.Files;
+        await files.WriteAsync($"{directory}/{plan.ConfigHash}", ReadOnlyMemory<byte>.Empty, HostFileMode.Secret, cancellationToken).ConfigureAwait(false);
+        if (run.Calculator!.State.AppliedConfigHash(plan.Spec.Name) is { } previous && previous != plan.ConfigHash)
+        {
+            await files.DeleteAsync($"{directory}/{previous}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitHealthyAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Spec.Healthcheck is null)
+        {
+            return;
+        }
+
+        var deadline = _time.GetTimestamp() + (long)(_options.HealthTimeout.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            var state = await run.Connection!.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+            if (state is null || state.Status is "exited" or "dead")
+            {
+                var tail = state is null ? "" : await run.Connection.Containers.GetLogTailAsync(plan.Spec.Name, 20, cancellationToken).ConfigureAwait(false);
+                throw new ContainerOperationException(run.Plan.Host, plan.Spec.Name, $"stopped while waiting for it to become healthy; last output:\n{tail}");
+            }
+
+            if (state.Health is null or "healthy")
+            {
+                return;
+            }
+
+            if (_time.GetTimestamp() > deadline)
+            {
+                throw new ContainerOperationException(run.Plan.Host, plan.Spec.Name, $"not healthy after {_options.HealthTimeout.TotalSeconds:0} s (health: {state.Health})");
+            }
+
+            await Task.Delay(_options.HealthPollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Fail(HostRun run, Exception e, IProgress<DeployEvent>? progress)
+    {
+        run.Error = e is KollaException ? e.Message : $"{run.Plan.Host}: unexpected error: {e.GetType().Name}: {e.Message}";
+        run.Exception = e;
+        progress?.Report(new HostFailedEvent(run.Plan.Host, run.Error));
+    }
+
+    private static async Task ForEachAsync<T>(IEnumerable<T> items, int parallelism, Func<T, Task> action, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, (item, _) => new ValueTask(action(item))).ConfigureAwait(false);
+
+    private sealed class HostRun(HostPlan plan)
+    {
+        public HostPlan Plan { get; } = plan;
+
+        public IHostConnection? Connection { get; set; }
+
+        public ChangeCalculator? Calculator { get; set; }
+
+        public List<HostChange> Changes { get; } = [];
+
+        public HashSet<string> Directories { get; } = new(StringComparer.Ordinal);
+
+        public int Ok { get; set; }
+
+        public int Touched { get; set; }
+
+        public int Held { get; set; }
+
+        public string? Error { get; set; }
+
+        public Exception? Exception { get; set; }
+    }
+}

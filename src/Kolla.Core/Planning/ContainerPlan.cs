@@ -1,0 +1,23 @@
+using Kolla.Containers;
+using Kolla.Services;
+
+namespace Kolla.Planning;
+
+/// <summary>The desired state of one container on one host: its spec, its config directory and files, and its one-shots.</summary>
+/// <param name="Service">Service (role) name.</param>
+/// <param name="Key">Service key (<c>nova-api</c>).</param>
+/// <param name="Spec">The container spec.</param>
+/// <param name="ConfigDirectory">Absolute path of its config directory on the host (<c>/etc/kolla/nova-api</c>).</param>
+/// <param name="Files">Every file of the config directory, <c>config.json</c> included, sorted by path.</param>
+/// <param name="ConfigHash">Hash over the files' paths, modes and contents; kept on the container as a label.</param>
+/// <param name="Restart">How it may be restarted.</param>
+/// <param name="Bootstraps">One-shot jobs to run on this host before the container starts, when it is created or its image changes.</param>
+public sealed record ContainerPlan(
+    string Service,
+    string Key,
+    ContainerSpec Spec,
+    string ConfigDirectory,
+    IReadOnlyList<PlannedFile> Files,
+    string ConfigHash,
+    RestartStrategy Restart,
+    IReadOnlyList<BootstrapPlan> Bootstraps);

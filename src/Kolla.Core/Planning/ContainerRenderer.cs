@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text;
+using Kolla.Configuration;
+using Kolla.Containers;
+using Kolla.Manifests;
+using Kolla.Services;
+
+namespace Kolla.Planning;
+
+/// <summary>Renders one container of one service for one host: spec, files, config.json, bootstraps.</summary>
+internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree overrides)
+{
+    public ContainerPlan Render(ServiceDefinition service, ContainerDefinition container, string host, ValueEvaluator values, bool runsBootstraps)
+    {
+        var where = $"{host}: {container.ContainerName}";
+        var nodeConfigDirectory = values.Text("{{ node_config_directory }}").TrimEnd('/');
+        var containerConfigDirectory = values.Text("{{ container_config_directory }}").TrimEnd('/');
+        var configDirectory = $"{nodeConfigDirectory}/{container.Key}";
+
+        var files = new List<PlannedFile>();
+        foreach (var file in container.Files)
+        {
+            if (!values.Bool(file.When))
+            {
+                continue;
+            }
+
+            if (RenderFile(service, file, values, where) is { } text)
+            {
+                files.Add(PlannedFile.Create($"{configDirectory}/{file.Dest}", Encoding.UTF8.GetBytes(text), ParseMode(file.Mode, where)));
+            }
+        }
+
+        var produced = files.Select(f => f.Path[(configDirectory.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
+        var manifest = BuildManifest(container, values, containerConfigDirectory, where);
+        var problems = ConfigManifestValidator.Validate(manifest, containerConfigDirectory, produced);
+        if (problems.Count > 0)
+        {
+            throw new PlanningException($"{where}: config.json is invalid: {string.Join("; ", problems)}");
+        }
+
+        files.Add(PlannedFile.Create($"{configDirectory}/config.json", Encoding.UTF8.GetBytes(ConfigManifestWriter.Write(manifest)), HostFileModes.ConfigFile));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+
+        var spec = BuildSpec(container, values, where);
+        var bootstraps = runsBootstraps
+            ? service.Bootstrap.Where(b => b.Container == container.Key).Select(b => BuildBootstrap(b, spec, values)).ToArray()
+            : [];
+        return new ContainerPlan(
+            service.Name,
+            container.Key,
+            spec,
+            configDirectory,
+            files,
+            ConfigHash(files),
+            container.Restart ?? service.Restart,
+            bootstraps);
+    }
+
+    private string? RenderFile(ServiceDefinition service, ServiceFileDefinition file, ValueEvaluator values, string where)
+    {
+        var overrideSources = file.Overrides
+            .Select(values.Text)
+            .Select(relative => new ConfigSource(overrides.FullPath(relative), overrides.Read(relative)))
+            .ToList();
+        ConfigSource? template = file.Template is null
+            ? null
+            : new ConfigSource($"catalogue/{service.Name}/templates/{file.Template}", service.Templates[file.Template]);
+        string Render(string name, string text) => templates.Render(name, text, values.Scope);
+        try
+        {
+            switch (file.Merge)
+            {
+                case FileMergeKind.Template:
+                    return template is null ? null : Render(template.Name, template.Text!);
+                case FileMergeKind.FirstFound:
+                    var first = overrideSources.FirstOrDefault(s => s.Exists) ?? template;
+                    return first is null ? null : Render(first.Name, first.Text!);
+                case FileMergeKind.Ini:
+                case FileMergeKind.Yaml:
+                    var sources = new List<ConfigSource>();
+                    if (template is not null && !file.TemplateLast)
+                    {
+                        sources.Add(template);
+                    }
+
+                    sources.AddRange(overrideSources);
+                    if (template is not null && file.TemplateLast)
+                    {
+                        sources.Add(template);
+                    }
+
+                    if (!sources.Any(s => s.Exists))
+                    {
+                        return null;
+                    }
+
+                    return file.Merge == FileMergeKind.Ini
+                        ? IniWriter.Write(IniMerger.Merge(sources, new IniMergeOptions { Renderer = Render }), whitespace: true)
+                        : YamlMerger.MergeToText(sources, new YamlMergeOptions { Renderer = Render, ExtendLists = file.ExtendLists });
+                default:
+                    throw new PlanningException($"{where}: unknown merge kind {file.Merge}");
+            }
+        }
+        catch (KollaException e) when (e is not PlanningException)
+        {
+            throw new PlanningException($"{where}: {file.Dest}: {e.Message}", e);
+        }
+    }
+
+    private static ConfigManifest BuildManifest(ContainerDefinition container, ValueEvaluator values, string containerConfigDirectory, string where)
+    {
+        var raw = container.ConfigJson;
+        IEnumerable<Dictionary<string, object?>> Entries(string key) =>
+            raw.TryGetValue(key, out var list) && list is IEnumerable<object?> items
+                ? items.OfType<Dictionary<string, object?>>().Where(e => !e.TryGetValue("when", out var when) || values.Bool(when, fallback: true))
+                : [];
+        string? Field(Dictionary<string, object?> entry, string key) =>
+            entry.TryGetValue(key, out var value) && value is not null ? ValueEvaluator.Stringify(values.Evaluate(value)) : null;
+        bool Flag(Dictionary<string, object?> entry, string key) => entry.TryGetValue(key, out var value) && values.Bool(value, fallback: false);
+        string Source(string source) => source.StartsWith('/') ? source : $"{containerConfigDirectory}/{source}";
+
+        var command = raw.TryGetValue("command", out var c) && c is not null
+            ? ValueEvaluator.Stringify(values.Evaluate(c))
+            : throw new PlanningException($"{where}: config_json has no command");
+        return new ConfigManifest(command)
+        {
+            ConfigFiles = Entries("config_files").Select(e => new ConfigFileEntry(
+                Source(Field(e, "source") ?? throw new PlanningException($"{where}: a config_files entry has no source")),
+                Field(e, "dest") ?? throw new PlanningException($"{where}: a config_files entry has no dest"),
+                Field(e, "owner"),
+                Field(e, "perm"))
+            {
+                Optional = Flag(e, "optional"),
+                Merge = Flag(e, "merge"),
+                PreserveProperties = Flag(e, "preserve_properties"),
+            }).ToArray(),
+            Directories = Entries("directories").Select(e => new ManifestPathEntry(Field(e, "path") ?? "", Field(e, "owner") ?? "", Field(e, "perm") ?? "")).ToArray(),
+            Files = Entries("files").Select(e => new ManifestPathEntry(Field(e, "path") ?? "", Field(e, "owner") ?? "", Field(e, "perm") ?? "")).ToArray(),
+            Permissions = Entries("permissions").Select(e => new PermissionEntry(Field(e, "path") ?? "", Field(e, "owner") ?? "", Field(e, "perm"))
+            {
+                Recurse = Flag(e, "recurse"),
+                Exclude = e.TryGetValue("exclude", out var ex) && values.Evaluate(ex) is IEnumerable<object?> patterns
+                    ? patterns.Select(ValueEvaluator.Stringify).ToArray()
+                    : [],
+            }).ToArray(),
+        };
+    }
+
+    private static ContainerSpec BuildSpec(ContainerDefinition container, ValueEvaluator values, string where)
+    {
+        var environment = container.Environment
+            .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : values.Text(p.Value)))
+            .ToList();
+        if (environment.All(p => p.Key != "KOLLA_CONFIG_STRATEGY"))
+        {
+            environment.Insert(0, KeyValuePair.Create("KOLLA_CONFIG_STRATEGY", (string?)values.Text("{{ config_strategy }}")));
+        }
+
+        string? Mode(string? raw) => values.OptionalText(raw) is { Length: > 0 } mode ? mode : null;
+        return new ContainerSpec
+        {
+            Name = container.ContainerName,
+            Image = values.Text(container.Image),
+            Command = Mode(container.Command),
+            Environment = environment,
+            Volumes = container.Volumes.Select(values.Text).Where(v => v.Length > 0).ToArray(),
+            Tmpfs = container.Tmpfs.Select(values.Text).Where(v => v.Length > 0).ToArray(),
+            Privileged = values.Bool(container.Privileged),
+            PidMode = Mode(container.PidMode),
+            IpcMode = Mode(container.IpcMode),
+            CgroupnsMode = Mode(container.CgroupnsMode),
+            CapAdd = container.CapAdd.Select(values.Text).Where(v => v.Length > 0).ToArray(),
+            SecurityOpt = container.SecurityOpt.Select(values.Text).Where(v => v.Length > 0).ToArray(),
+            Labels = container.Labels.Select(l => KeyValuePair.Create(l.Key, values.Text(l.Value))).ToArray(),
+            Dimensions = SpecValues.Dimensions(values.Evaluate(container.Dimensions), where),
+            Healthcheck = SpecValues.Healthcheck(container.Healthcheck, values, where),
+            RestartPolicy = values.OptionalText(container.RestartPolicy) ?? values.Text("{{ docker_restart_policy }}"),
+            RestartRetries = int.Parse(values.Text("{{ docker_restart_policy_retry }}"), CultureInfo.InvariantCulture),
+            GracefulTimeoutSeconds = int.Parse(values.Text("{{ docker_graceful_timeout }}"), CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static BootstrapPlan BuildBootstrap(BootstrapDefinition job, ContainerSpec container, ValueEvaluator values)
+    {
+        var environment = container.Environment.ToList();
+        foreach (var (key, value) in job.Environment)
+        {
+            environment.RemoveAll(p => p.Key == key);
+            environment.Add(KeyValuePair.Create(key, value is null ? null : values.Text(value)));
+        }
+
+        var spec = container with
+        {
+            Name = job.Name,
+            Command = values.OptionalText(job.Command),
+            Environment = environment,
+            Labels = [.. container.Labels, KeyValuePair.Create("BOOTSTRAP", "")],
+            Healthcheck = null,
+            RestartPolicy = "oneshot",
+        };
+        return new BootstrapPlan(spec, TimeSpan.FromSeconds(job.TimeoutSeconds));
+    }
+
+    private static int ParseMode(string mode, string where) =>
+        mode.Length is >= 3 and <= 4 && mode.All(ch => ch is >= '0' and <= '7')
+            ? Convert.ToInt32(mode, 8)
+            : throw new PlanningException($"{where}: file mode '{mode}' is not an octal string");
+
+    private static string ConfigHash(IReadOnlyList<PlannedFile> files)
+    {
+        var text = new StringBuilder();
+        foreach (var file in files)
+        {
+            text.Append(file.Path).Append('\0').Append(Convert.ToString(file.Mode, 8)).Append('\0').Append(file.Sha256).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

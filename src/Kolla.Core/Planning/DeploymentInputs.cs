@@ -1,0 +1,27 @@
+using Kolla.Services;
+using KollaInventory = Kolla.Inventory.Inventory;
+
+namespace Kolla.Planning;
+
+/// <summary>Everything a plan is computed from; read once, then planning does no I/O.</summary>
+/// <remarks>The same inputs kolla-ansible reads: inventory, <c>globals.yml</c>, <c>passwords.yml</c>, <c>-e</c> vars and the override tree.</remarks>
+public sealed record DeploymentInputs
+{
+    /// <summary>The inventory (hosts, groups, group and host vars).</summary>
+    public required KollaInventory Inventory { get; init; }
+
+    /// <summary>The service catalogue.</summary>
+    public required ServiceCatalogue Catalogue { get; init; }
+
+    /// <summary>Raw <c>globals.yml</c> values.</summary>
+    public IReadOnlyDictionary<string, object?> Globals { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Raw <c>passwords.yml</c> values.</summary>
+    public IReadOnlyDictionary<string, object?> Passwords { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary><c>-e</c> extra variables (highest precedence).</summary>
+    public IReadOnlyDictionary<string, object?> ExtraVars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The operator's override tree (<c>node_custom_config</c>).</summary>
+    public OverrideTree Overrides { get; init; } = OverrideTree.Empty;
+}

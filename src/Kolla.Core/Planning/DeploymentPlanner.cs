@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using Kolla.Execution;
+using Kolla.Inventory;
+using Kolla.Services;
+using Kolla.Templates;
+using Kolla.Variables;
+
+namespace Kolla.Planning;
+
+/// <summary>
+/// Computes the desired state of a deployment: for every selected host, the containers placed on it (by inventory
+/// groups and <c>enable_*</c> flags) with their specs, rendered files and <c>config.json</c>, in deploy order.
+/// </summary>
+/// <remarks>
+/// Pure and deterministic: the same inputs give byte-identical plans, whatever the machine or working directory.
+/// Counterpart of kolla-ansible's config tasks plus the container definitions of each role (what <c>genconfig</c>
+/// writes and <c>deploy</c> compares against).
+/// </remarks>
+public static class DeploymentPlanner
+{
+    /// <summary>Plans the deployment.</summary>
+    /// <exception cref="PlanningException">A template, merge or definition failed; the message names host, container, file and line.</exception>
+    /// <exception cref="InventoryException">The <see cref="PlanOptions.Limit"/> pattern matches no host.</exception>
+    public static DeploymentPlan Plan(DeploymentInputs inputs, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= PlanOptions.All;
+        var inventory = inputs.Inventory;
+        var context = BuildVariables(inputs);
+        var selectedHosts = options.Limit is { Length: > 0 } limit
+            ? inventory.Select(limit).Select(h => h.Name).ToHashSet(StringComparer.Ordinal)
+            : inventory.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
+        var hosts = inventory.Hosts.Where(h => selectedHosts.Contains(h.Name)).ToList();
+        var services = SelectServices(inputs.Catalogue, options);
+        var renderer = new TemplateRenderer();
+        var cache = new TemplateCache(renderer);
+        var containers = new ContainerRenderer(cache, inputs.Overrides);
+
+        // Placement first (cheap), so one-shot jobs can run on the first placed host only.
+        var placement = new ConcurrentDictionary<(string Host, string Service, string Key), bool>();
+        Parallel.ForEach(hosts, host =>
+        {
+            var scope = context.ForHost(host.Name);
+            foreach (var service in services)
+            {
+                foreach (var container in service.Containers)
+                {
+                    var values = Values(renderer, scope, host.Name, container);
+                    placement[(host.Name, service.Name, container.Key)] = Wrap(host.Name, container, () => IsPlaced(container, host, values));
+                }
+            }
+        });
+        var firstHost = services
+            .SelectMany(s => s.Containers.Select(c => (Service: s.Name, c.Key)))
+            .ToDictionary(
+                k => k,
+                k => hosts.FirstOrDefault(h => placement[(h.Name, k.Service, k.Key)])?.Name);
+
+        var plans = new HostPlan[hosts.Count];
+        Parallel.For(0, hosts.Count, i =>
+        {
+            var host = hosts[i];
+            var scope = context.ForHost(host.Name);
+            var planned = new List<ContainerPlan>();
+            foreach (var service in services)
+            {
+                foreach (var container in service.Containers.Where(c => placement[(host.Name, service.Name, c.Key)]))
+                {
+                    var values = Values(renderer, scope, host.Name, container);
+                    var first = firstHost[(service.Name, container.Key)] == host.Name;
+                    var runsBootstraps = service.Bootstrap.Any(b => b.Container == container.Key && (!b.RunOnce || first));
+                    var plan = Wrap(host.Name, container, () => containers.Render(service, container, host.Name, values, runsBootstraps));
+                    planned.Add(runsBootstraps ? plan with { Bootstraps = [.. plan.Bootstraps.Where(b => first || !IsRunOnce(service, b))] } : plan);
+                }
+            }
+
+            var nodeConfigDirectory = Values(renderer, scope, host.Name, null).Text("{{ node_config_directory }}").TrimEnd('/');
+            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host), nodeConfigDirectory, planned);
+        });
+
+        var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
+        return new DeploymentPlan(plans, order, SecretValues(inputs.Passwords));
+    }
+
+    private static bool IsRunOnce(ServiceDefinition service, BootstrapPlan plan) =>
+        service.Bootstrap.FirstOrDefault(b => b.Name == plan.Spec.Name)?.RunOnce ?? true;
+
+    private static ValueEvaluator Values(TemplateRenderer renderer, HostVariables scope, string host, ContainerDefinition? container) =>
+        container is null
+            ? new ValueEvaluator(renderer, scope, host)
+            : new ValueEvaluator(
+                renderer,
+                new OverlayScope(scope, new Dictionary<string, object?>(StringComparer.Ordinal) { ["service_name"] = container.Key }),
+                $"{host}: {container.ContainerName}");
+
+    private static bool IsPlaced(ContainerDefinition container, InventoryHost host, ValueEvaluator values)
+    {
+        if (!values.Bool(container.Enabled))
+        {
+            return false;
+        }
+
+        if (container.HostInGroups is { } expression)
+        {
+            return values.Bool(expression);
+        }
+
+        return container.Group == InventoryGroup.AllName || host.IsInGroup(container.Group);
+    }
+
+    private static T Wrap<T>(string host, ContainerDefinition container, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (TemplateException e)
+        {
+            throw new PlanningException($"{host}: {container.ContainerName}: {e.Message}", e);
+        }
+    }
+
+    private static IReadOnlyList<ServiceDefinition> SelectServices(ServiceCatalogue catalogue, PlanOptions options)
+    {
+        foreach (var tag in options.Tags.Concat(options.SkipTags).Where(t => catalogue.Find(t) is null))
+        {
+            throw new PlanningException($"--tags/--skip-tags: unknown service '{tag}' (known: {string.Join(", ", catalogue.Services.Select(s => s.Name))})");
+        }
+
+        return catalogue.Services
+            .Where(s => options.Tags.Count == 0 || options.Tags.Contains(s.Name, StringComparer.Ordinal))
+            .Where(s => !options.SkipTags.Contains(s.Name, StringComparer.Ordinal))
+            .ToArray();
+    }
+
+    private static VariableContext BuildVariables(DeploymentInputs inputs)
+    {
+        var defaults = new Dictionary<string, object?>(inputs.Catalogue.CommonDefaults, StringComparer.Ordinal);
+        foreach (var service in inputs.Catalogue.Services)
+        {
+            foreach (var (key, value) in service.Defaults)
+            {
+                defaults[key] = value;
+            }
+        }
+
+        var inventory = inputs.Inventory;
+        var hosts = inventory.Hosts.Select(host =>
+        {
+            var layers = VariableLayers.ForHost(inventory, host.Name).Layers;
+            var groupVars = Merge(layers.Where(l => l.Kind is VariableLayerKind.InventoryGroup or VariableLayerKind.GroupVarsFile));
+            var hostVars = Merge(layers.Where(l => l.Kind is VariableLayerKind.InventoryHost or VariableLayerKind.HostVarsFile));
+            return new InventoryHostInput(host.Name, groupVars, hostVars);
+        }).ToList();
+        var groups = inventory.Groups.ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<string>)g.Value.Hosts.Select(h => h.Name).ToList(),
+            StringComparer.Ordinal);
+        return new VariableContextBuilder()
+            .AddDefaults(defaults)
+            .WithGlobals(inputs.Globals)
+            .WithPasswords(inputs.Passwords)
+            .AddExtraVars(inputs.ExtraVars)
+            .WithInventory(new InventoryInput(hosts, groups))
+            .Build();
+    }
+
+    private static Dictionary<string, object?> Merge(IEnumerable<Inventory.VariableLayer> layers)
+    {
+        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var (key, value) in layer.Values)
+            {
+                merged[key] = value;
+            }
+        }
+
+        return merged;
+    }
+
+    private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host)
+    {
+        string? Var(string name) =>
+            scope.TryGetVariable(name, out _) && renderer.ResolveVariable(scope, name) is { } value
+                ? ValueEvaluator.Stringify(value)
+                : null;
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in scope.VariableNames.Where(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal)))
+        {
+            variables[name] = renderer.ResolveVariable(scope, name);
+        }
+
+        return new HostTarget(
+            host.Name,
+            Var("ansible_host") ?? host.Name,
+            int.TryParse(Var("ansible_port"), out var port) ? port : host.Port ?? 22,
+            Var("ansible_user"),
+            Var("ansible_connection") ?? "ssh",
+            variables);
+    }
+
+    private static IReadOnlyCollection<string> SecretValues(IReadOnlyDictionary<string, object?> passwords)
+    {
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(object? value)
+        {
+            switch (value)
+            {
+                case string { Length: >= 4 } s:
+                    secrets.Add(s);
+                    break;
+                case IEnumerable<KeyValuePair<string, object?>> map:
+                    foreach (var (_, v) in map)
+                    {
+                        Collect(v);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var (_, value) in passwords)
+        {
+            Collect(value);
+        }
+
+        return secrets;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Kolla.Planning;
+
+/// <summary>What part of the deployment to plan.</summary>
+public sealed record PlanOptions
+{
+    /// <summary>Everything.</summary>
+    public static PlanOptions All { get; } = new();
+
+    /// <summary>Ansible-style host pattern (<c>--limit</c>), or null for every host.</summary>
+    public string? Limit { get; init; }
+
+    /// <summary>Services to include (<c>--tags</c>); empty means all.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Services to leave out (<c>--skip-tags</c>).</summary>
+    public IReadOnlyList<string> SkipTags { get; init; } = [];
+}

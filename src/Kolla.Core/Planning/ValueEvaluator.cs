@@ -1,0 +1,65 @@
+using System.Globalization;
+using Kolla.Templates;
+using Kolla.Variables;
+
+namespace Kolla.Planning;
+
+/// <summary>Turns catalogue values (Jinja text, lists, maps) into plain values for one host, as Ansible templates task arguments.</summary>
+internal sealed class ValueEvaluator(TemplateRenderer renderer, IVariableScope scope, string where)
+{
+    public IVariableScope Scope => scope;
+
+    /// <summary>A string that is exactly one <c>{{ expr }}</c> evaluates to the expression's native value; other text renders to a string.</summary>
+    public object? Evaluate(object? raw) => raw switch
+    {
+        string text => EvaluateText(text),
+        IEnumerable<object?> list => list.Select(Evaluate).ToList(),
+        _ => raw,
+    };
+
+    public string Text(string raw) => Stringify(EvaluateText(raw));
+
+    public string? OptionalText(string? raw) => raw is null ? null : Text(raw);
+
+    public bool Bool(string raw)
+    {
+        var value = EvaluateText(raw);
+        return AnsibleBoolean.TryParse(value, out var result)
+            ? result
+            : throw new PlanningException($"{where}: '{raw}' is not a boolean (got '{Stringify(value)}')");
+    }
+
+    public bool Bool(object? raw, bool fallback) => raw switch
+    {
+        null => fallback,
+        bool b => b,
+        string s => Bool(s),
+        _ => AnsibleBoolean.TryParse(raw, out var result) ? result : fallback,
+    };
+
+    public static string Stringify(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        bool b => b ? "True" : "False",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => PythonText.Str(value),
+    };
+
+    private object? EvaluateText(string text)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith("{{", StringComparison.Ordinal) && trimmed.EndsWith("}}", StringComparison.Ordinal)
+            && trimmed.IndexOf("{{", 2, StringComparison.Ordinal) < 0 && !trimmed.Contains("{%", StringComparison.Ordinal))
+        {
+            return renderer.EvaluateExpression(trimmed[2..^2].Trim(), scope, where);
+        }
+
+        return renderer.Render(text, where, scope);
+    }
+}
