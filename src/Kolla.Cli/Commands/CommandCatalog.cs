@@ -8,6 +8,11 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliConsole console)
     {
         yield return DeployCommand.Create(console);
+        yield return DeployCommand.CreateDeployContainers(console);
+        yield return DeployCommand.CreateReconfigure(console);
+        yield return PlanCommand.Create(console);
+        yield return PlanCommand.CreateCheck(console);
+        yield return GenConfigCommand.Create(console);
         yield return ConfigCommand.Create(console);
         yield return GenPwdCommand.Create(console);
         yield return MergePwdCommand.Create(console);

@@ -24,7 +24,7 @@ internal static class CommonOptions
 
     public static Option<string> Executor() => new("--executor")
     {
-        Description = "How hosts are reached: docker, ssh or dry-run.",
+        Description = "How hosts are reached: docker (local engine), ssh, dry-run, or auto (docker for ansible_connection=local, ssh otherwise).",
         DefaultValueFactory = _ => "auto",
     };
 }

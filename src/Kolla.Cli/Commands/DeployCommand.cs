@@ -1,33 +1,44 @@
 using System.CommandLine;
+using Kolla.Cli.Output;
+using Kolla.Execution;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla deploy</c>: render configs and converge containers on every host.</summary>
+/// <summary><c>kolla deploy</c> (and <c>deploy-containers</c>, <c>reconfigure</c>): converge every host to the plan.</summary>
 internal static class DeployCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console) => Create(console, "deploy", "Deploy (or converge) the cloud: write changed configs, create, recreate or restart only what differs.", containersOnly: false);
+
+    public static Command CreateDeployContainers(CliConsole console) => Create(console, "deploy-containers", "Converge containers only: compare and create/recreate/restart; config files are not written.", containersOnly: true);
+
+    public static Command CreateReconfigure(CliConsole console) => Create(console, "reconfigure", "Reconfigure: same as deploy (only what changed is touched).", containersOnly: false);
+
+    private static Command Create(CliConsole console, string name, string description, bool containersOnly)
     {
-        var inventory = CommonOptions.Inventory();
-        var configDir = CommonOptions.ConfigDir();
-        var passwords = CommonOptions.Passwords();
-        var executor = CommonOptions.Executor();
-        var command = new Command("deploy", "Deploy (or converge) the cloud described by the inventory and configdir.")
+        var options = new LifecycleOptions();
+        var serial = new Option<int?>("--serial") { Description = "Rolling batches: at most N hosts per service at a time." };
+        var continueOnError = new Option<bool>("--continue-on-error") { Description = "Keep going on other hosts when one fails." };
+        var command = new Command(name, description) { serial, continueOnError };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (plan, terminal, masker, token) =>
         {
-            inventory, configDir, passwords, executor,
-        };
-        command.SetAction((parse, _) =>
-        {
-            var inventories = parse.GetValue(inventory) ?? [];
-            console.Out.WriteLine($"kolla deploy (executor: {parse.GetValue(executor)})");
-            foreach (var path in inventories)
+            var json = parse.GetValue(options.Json);
+            var converger = new Converger(options.Connectors(parse), new ConvergeOptions
             {
-                console.Out.WriteLine($"  inventory: {path}");
+                Forks = parse.GetValue(options.Forks),
+                Serial = parse.GetValue(serial),
+                ContinueOnError = parse.GetValue(continueOnError),
+                ContainersOnly = containersOnly,
+            });
+            if (!json)
+            {
+                terminal.Out.WriteLine(terminal.Bold($"{name}: {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s), executor {parse.GetValue(options.Executor)}"));
             }
 
-            console.Out.WriteLine($"  configdir: {parse.GetValue(configDir)}");
-            console.Out.WriteLine("  plan: the deploy pipeline is not built yet; nothing to do.");
-            return Task.FromResult(0);
-        });
+            var result = await converger.ApplyAsync(plan, new ProgressPrinter(terminal, masker, json), token).ConfigureAwait(false);
+            RecapPrinter.Print(terminal, result, json);
+            return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
+        }, cancellationToken));
         return command;
     }
 }

@@ -34,23 +34,37 @@ public sealed class Converger
     }
 
     /// <summary>Reads every host's state and returns the changes a converge would make, touching nothing.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<HostChange>>> PlanChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
+    /// <remarks>A host that cannot be reached gets a change set with <see cref="HostChangeSet.Error"/> set.</remarks>
+    public async Task<IReadOnlyList<HostChangeSet>> PlanChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var result = new Dictionary<string, IReadOnlyList<HostChange>>(StringComparer.Ordinal);
-        var gate = new object();
-        await Parallel.ForEachAsync(plan.Hosts, new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken }, async (host, token) =>
+        var result = new HostChangeSet[plan.Hosts.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken }, async (i, token) =>
         {
-            await using var connection = await _connector.ConnectAsync(host.Target, token).ConfigureAwait(false);
-            var state = await ObservedHostState.ReadAsync(connection, host, token).ConfigureAwait(false);
-            var calculator = new ChangeCalculator(state);
-            var changes = host.Containers.SelectMany(c => Filter(calculator.For(c))).Where(c => c is not RecordConfigChange).ToList();
-            lock (gate)
+            var host = plan.Hosts[i];
+            try
             {
-                result[host.Host] = changes;
+                await using var connection = await _connector.ConnectAsync(host.Target, token).ConfigureAwait(false);
+                var state = await ObservedHostState.ReadAsync(connection, host, token).ConfigureAwait(false);
+                var calculator = new ChangeCalculator(state);
+                var changes = host.Containers.SelectMany(c => Filter(calculator.For(c))).Where(c => c is not RecordConfigChange).ToList();
+                var current = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                foreach (var path in changes.Select(c => c switch { WriteFileChange { Current: not null } w => w.File.Path, DeleteFileChange d => d.Path, _ => null }).OfType<string>())
+                {
+                    if (await connection.Files.ReadAsync(path, token).ConfigureAwait(false) is { } bytes)
+                    {
+                        current[path] = bytes;
+                    }
+                }
+
+                result[i] = new HostChangeSet(host.Host, changes, current);
+            }
+            catch (KollaException e)
+            {
+                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>(), e.Message);
             }
         }).ConfigureAwait(false);
-        return plan.Hosts.ToDictionary(h => h.Host, h => result[h.Host], StringComparer.Ordinal);
+        return result;
     }
 
     /// <summary>Converges every host of the plan.</summary>

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Kolla.Planning;
+
+namespace Kolla.Cli.Commands;
+
+/// <summary>The options every lifecycle verb (deploy, plan, check, genconfig, ...) takes, and what they build.</summary>
+internal sealed class LifecycleOptions
+{
+    public Option<string[]> Inventory { get; } = CommonOptions.Inventory();
+
+    public Option<string> ConfigDir { get; } = CommonOptions.ConfigDir();
+
+    public Option<string?> Passwords { get; } = CommonOptions.Passwords();
+
+    public Option<string> Executor { get; } = CommonOptions.Executor();
+
+    public Option<string?> Limit { get; } = new("--limit", "-l") { Description = "Ansible host pattern: only these hosts (e.g. 'control01,compute*', 'compute:!compute03')." };
+
+    public Option<string[]> Tags { get; } = new("--tags", "-t") { Description = "Only these services (comma-separated or repeated).", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string[]> SkipTags { get; } = new("--skip-tags") { Description = "Leave these services out.", AllowMultipleArgumentsPerToken = false };
+
+    public Option<int> Forks { get; } = new("--forks") { Description = "Hosts worked on at once.", DefaultValueFactory = _ => 10 };
+
+    public Option<string[]> ExtraVars { get; } = new("--extra-vars", "-e") { Description = "Extra variables: KEY=VALUE, JSON/YAML, or @FILE (highest precedence).", AllowMultipleArgumentsPerToken = false };
+
+    public Option<string?> Catalogue { get; } = new("--catalogue") { Description = "Directory of catalogue overlays: your own services, or replacements for built-in definitions and templates." };
+
+    public Option<string?> SshKey { get; } = new("--private-key") { Description = "SSH private key for remote hosts (ansible_ssh_private_key_file overrides it per host)." };
+
+    public Option<string> KnownHosts { get; } = new("--known-hosts") { Description = "known_hosts file used to verify SSH host keys.", DefaultValueFactory = _ => "~/.ssh/known_hosts" };
+
+    public Option<bool> AcceptUnknownHostKeys { get; } = new("--accept-unknown-host-keys") { Description = "Trust SSH host keys not in known_hosts (changed keys are still refused)." };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show full error details." };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON event per line and nothing else on stdout." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public DeploymentInputsOptions InputsOptions(ParseResult parse, bool generatePasswords) => new()
+    {
+        Inventories = (parse.GetValue(Inventory) ?? []).Select(CliPaths.ExpandHome).ToArray(),
+        ConfigDirectory = CliPaths.ExpandHome(parse.GetValue(ConfigDir)!),
+        PasswordsFile = parse.GetValue(Passwords) is { } p ? CliPaths.ExpandHome(p) : null,
+        GeneratePasswordsIfMissing = generatePasswords,
+        ExtraVars = parse.GetValue(ExtraVars) ?? [],
+        CatalogueDirectory = parse.GetValue(Catalogue),
+    };
+
+    public PlanOptions PlanOptions(ParseResult parse) => new()
+    {
+        Limit = parse.GetValue(Limit),
+        Tags = Split(parse.GetValue(Tags)),
+        SkipTags = Split(parse.GetValue(SkipTags)),
+    };
+
+    public HostConnectors Connectors(ParseResult parse)
+    {
+        var executor = parse.GetValue(Executor)!;
+        if (!HostConnectors.Names.Contains(executor))
+        {
+            throw new CliUsageException($"--executor must be one of {string.Join(", ", HostConnectors.Names)}, not '{executor}'");
+        }
+
+        var ssh = new Kolla.Ssh.SshExecutorOptions
+        {
+            KnownHostsFile = parse.GetValue(KnownHosts)!,
+            AcceptUnknownHostKeys = parse.GetValue(AcceptUnknownHostKeys),
+        };
+        if (parse.GetValue(SshKey) is { } key)
+        {
+            ssh.PrivateKeyFile = CliPaths.ExpandHome(key);
+        }
+
+        return new HostConnectors(executor, ssh);
+    }
+
+    private static string[] Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Kolla.Cli.Output;
+using Kolla.Execution;
+
+namespace Kolla.Cli.Commands;
+
+/// <summary><c>kolla plan</c> and <c>kolla check</c>: what a deploy would change, read from the hosts, touching nothing.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var options = new LifecycleOptions();
+        var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when changes are pending (0 when none)." };
+        var noDiff = new Option<bool>("--no-diff") { Description = "List changes without file diffs." };
+        var command = new Command("plan", "Show what deploy would change on each host, with a unified diff per file; secrets are masked. Touches nothing.") { detailed, noDiff };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(console, parse, options, showDiffs: !parse.GetValue(noDiff), exitTwoOnChanges: parse.GetValue(detailed), cancellationToken));
+        return command;
+    }
+
+    public static Command CreateCheck(CliConsole console)
+    {
+        var options = new LifecycleOptions();
+        var command = new Command("check", "Drift check: compare running containers and config files with the desired state; exit 2 when anything differs.");
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(console, parse, options, showDiffs: false, exitTwoOnChanges: true, cancellationToken));
+        return command;
+    }
+
+    private static Task<int> RunAsync(CliConsole console, ParseResult parse, LifecycleOptions options, bool showDiffs, bool exitTwoOnChanges, CancellationToken cancellationToken) =>
+        LifecycleRunner.RunAsync(console, parse, options, generatePasswords: false, async (plan, terminal, masker, token) =>
+        {
+            var converger = new Converger(options.Connectors(parse), new ConvergeOptions { Forks = parse.GetValue(options.Forks) });
+            var sets = await converger.PlanChangesAsync(plan, token).ConfigureAwait(false);
+            PlanPrinter.Print(terminal, sets, masker, parse.GetValue(options.Json), showDiffs);
+            if (sets.Any(s => s.Error is not null))
+            {
+                return ExitCodes.Failed;
+            }
+
+            return exitTwoOnChanges && sets.Any(s => s.Changes.Count > 0) ? ExitCodes.Changes : ExitCodes.Ok;
+        }, cancellationToken);
+}

@@ -1,0 +1,24 @@
+using Kolla.Docker;
+using Kolla.Execution;
+using Kolla.Ssh;
+
+namespace Kolla.Cli;
+
+/// <summary>Chooses how each host is reached from <c>--executor</c> and the host's <c>ansible_connection</c>.</summary>
+internal sealed class HostConnectors(string executor, SshExecutorOptions sshOptions) : IHostConnector
+{
+    private readonly DockerHostConnector _docker = new();
+    private readonly Lazy<IHostConnector> _ssh = new(() => SshHostConnector.Create(sshOptions));
+    private readonly DryRunHostConnector _dryRun = new(readLocalFiles: true);
+
+    public static IReadOnlyList<string> Names { get; } = ["auto", "docker", "ssh", "dry-run"];
+
+    public ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default) => executor switch
+    {
+        "dry-run" => _dryRun.ConnectAsync(target, cancellationToken),
+        "docker" => _docker.ConnectAsync(target with { Connection = "local" }, cancellationToken),
+        "ssh" => _ssh.Value.ConnectAsync(target, cancellationToken),
+        _ when target.Connection == "local" => _docker.ConnectAsync(target, cancellationToken),
+        _ => _ssh.Value.ConnectAsync(target, cancellationToken),
+    };
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Kolla.Execution;
+
+namespace Kolla.Cli.Output;
+
+/// <summary>Prints what a converge would change, per host, with a unified diff per file and secrets masked.</summary>
+internal static class PlanPrinter
+{
+    public static void Print(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, bool json, bool diffs)
+    {
+        foreach (var set in sets)
+        {
+            if (json)
+            {
+                foreach (var change in set.Changes)
+                {
+                    terminal.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                    {
+                        ["event"] = "PlannedChange",
+                        ["host"] = set.Host,
+                        ["change"] = change.GetType().Name.Replace("Change", "", StringComparison.Ordinal),
+                        ["container"] = change.Container,
+                        ["description"] = masker.Mask(change.Describe()),
+                        ["disruptive"] = change.Disruptive,
+                    }));
+                }
+
+                if (set.Error is not null)
+                {
+                    terminal.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?> { ["event"] = "HostFailed", ["host"] = set.Host, ["message"] = masker.Mask(set.Error) }));
+                }
+
+                continue;
+            }
+
+            terminal.Out.WriteLine(terminal.Bold($"== {set.Host}") + (set.Error is null ? $" ({set.Changes.Count} change(s))" : ""));
+            if (set.Error is not null)
+            {
+                terminal.Out.WriteLine("   " + terminal.Red("unreachable: " + masker.Mask(set.Error)));
+                continue;
+            }
+
+            foreach (var change in set.Changes)
+            {
+                var mark = change switch
+                {
+                    RecreateContainerChange or RestartContainerChange or DeleteFileChange => terminal.Red("! "),
+                    HeldRestartChange => terminal.Yellow("~ "),
+                    _ => terminal.Green("+ "),
+                };
+                terminal.Out.WriteLine($"   {mark}{masker.Mask(change.Describe())}{(change.Disruptive ? terminal.Red("  [disruptive]") : "")}");
+                if (change is RecreateContainerChange recreate)
+                {
+                    foreach (var difference in recreate.Differences)
+                    {
+                        terminal.Out.WriteLine(masker.Mask($"       {difference.Field}: {difference.Current} -> {difference.Desired}"));
+                    }
+                }
+
+                if (!diffs)
+                {
+                    continue;
+                }
+
+                var diff = change switch
+                {
+                    WriteFileChange write => UnifiedDiff.Create(
+                        write.File.Path,
+                        set.CurrentFiles.TryGetValue(write.File.Path, out var old) ? Encoding.UTF8.GetString(old) : null,
+                        Encoding.UTF8.GetString(write.File.Content.Span)),
+                    DeleteFileChange delete => UnifiedDiff.Create(
+                        delete.Path,
+                        set.CurrentFiles.TryGetValue(delete.Path, out var gone) ? Encoding.UTF8.GetString(gone) : "",
+                        null),
+                    _ => "",
+                };
+                foreach (var line in masker.Mask(diff).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var painted = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) ? terminal.Bold(line)
+                        : line.StartsWith('+') ? terminal.Green(line)
+                        : line.StartsWith('-') ? terminal.Red(line)
+                        : line.StartsWith("@@", StringComparison.Ordinal) ? terminal.Cyan(line)
+                        : line;
+                    terminal.Out.WriteLine("       " + painted);
+                }
+            }
+        }
+
+        if (!json)
+        {
+            var total = sets.Sum(s => s.Changes.Count);
+            terminal.Out.WriteLine(total == 0 ? terminal.Green("No changes: every host matches the plan.") : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).");
+        }
+    }
+}

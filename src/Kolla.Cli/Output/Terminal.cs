@@ -1,0 +1,22 @@
+namespace Kolla.Cli.Output;
+
+/// <summary>ANSI colours when a person is watching; plain text otherwise.</summary>
+internal sealed class Terminal(CliConsole console)
+{
+    public TextWriter Out => console.Out;
+
+    public string Red(string text) => Paint(text, "31");
+
+    public string Green(string text) => Paint(text, "32");
+
+    public string Yellow(string text) => Paint(text, "33");
+
+    public string Cyan(string text) => Paint(text, "36");
+
+    public string Bold(string text) => Paint(text, "1");
+
+    public async Task ErrorAsync(string message) =>
+        await console.Error.WriteLineAsync(console.IsInteractive ? $"\u001b[31m{message}\u001b[0m" : message).ConfigureAwait(false);
+
+    private string Paint(string text, string code) => console.IsInteractive ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

@@ -1,0 +1,63 @@
+using Kolla.Globals;
+using Kolla.Inventory;
+using Kolla.Passwords;
+using Kolla.Services;
+
+namespace Kolla.Planning;
+
+/// <summary>Reads a deployment's inputs the way kolla-ansible does: inventory, <c>globals.yml</c> (+ <c>globals.d/*.yml</c>), <c>passwords.yml</c>, <c>-e</c> vars, the override tree and the catalogue.</summary>
+public static class DeploymentInputsLoader
+{
+    /// <summary>Loads everything; errors name the file and line.</summary>
+    /// <exception cref="KollaException">Any input is missing or malformed.</exception>
+    public static async Task<DeploymentInputs> LoadAsync(DeploymentInputsOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Inventories.Count == 0)
+        {
+            throw new InventoryException(null, null, "no inventory given (use -i INVENTORY)");
+        }
+
+        var inventory = await InventoryLoader.LoadAsync(options.Inventories, cancellationToken).ConfigureAwait(false);
+        var configDirectory = Path.GetFullPath(options.ConfigDirectory);
+        var globalsFile = Path.Combine(configDirectory, "globals.yml");
+        var globals = File.Exists(globalsFile)
+            ? await KollaGlobals.LoadAsync(globalsFile, configDirectory, cancellationToken).ConfigureAwait(false)
+            : KollaGlobals.FromDefaults(configDirectory);
+        var globalValues = new Dictionary<string, object?>(globals.Values, StringComparer.Ordinal);
+        var globalsD = Path.Combine(configDirectory, "globals.d");
+        if (Directory.Exists(globalsD))
+        {
+            foreach (var file in Directory.GetFiles(globalsD).Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                foreach (var (key, value) in (await KollaGlobals.LoadAsync(file, configDirectory, cancellationToken).ConfigureAwait(false)).Values)
+                {
+                    globalValues[key] = value;
+                }
+            }
+        }
+
+        var passwordsFile = options.PasswordsFile ?? Path.Combine(configDirectory, "passwords.yml");
+        if (!File.Exists(passwordsFile) && options.GeneratePasswordsIfMissing)
+        {
+            await GenPwd.RunAsync(passwordsFile, createIfMissing: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var passwords = await PasswordStore.LoadAsync(passwordsFile, cancellationToken).ConfigureAwait(false);
+        var extraVars = await ExtraVariables.LoadAsync(options.ExtraVars, cancellationToken).ConfigureAwait(false);
+        var customConfig = globalValues.TryGetValue("node_custom_config", out var custom) && custom is string { Length: > 0 } path && !path.Contains("{{", StringComparison.Ordinal)
+            ? path
+            : Path.Combine(configDirectory, "config");
+        var overrides = await OverrideTree.LoadAsync(customConfig, cancellationToken).ConfigureAwait(false);
+        var catalogue = await ServiceCatalogueLoader.LoadAsync(options.CatalogueDirectory, cancellationToken).ConfigureAwait(false);
+        return new DeploymentInputs
+        {
+            Inventory = inventory,
+            Catalogue = catalogue,
+            Globals = globalValues,
+            Passwords = passwords.Values,
+            ExtraVars = extraVars,
+            Overrides = overrides,
+        };
+    }
+}
