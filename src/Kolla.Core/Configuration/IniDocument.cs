@@ -136,5 +136,10 @@ public sealed class IniDocument
         return section;
     }
 
+    /// <summary>Total length of the parsed source texts (sizes the writer's buffer).</summary>
+    internal int SourceLength { get; private set; }
+
     internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);
+
+    internal void AddSourceLength(int length) => SourceLength += length;
 }
