@@ -9,8 +9,8 @@ namespace Kolla.Configuration;
 /// code-point length of the key + 2·len(ws) + 1, a blank line after every section, LF only.
 /// </summary>
 /// <remarks>
-/// One walk over the document drives a sink; sizing and writing use the same walk, so the result is allocated once
-/// at its exact size (as a string, or as UTF-8 bytes, which is what ends up in the file).
+/// One walk over the document drives a sink. A string result is sized by a counting walk and allocated once; UTF-8
+/// output (what ends up in the file) is laid out in a pooled char buffer and transcoded in one call.
 /// </remarks>
 internal static class IniWriter
 {
