@@ -86,6 +86,7 @@ public sealed class IniDocument
     }
 
     /// <summary>The merged text, byte for byte what <c>merge_configs</c> writes.</summary>
+    /// <remarks>For writing files prefer <see cref="ToUtf8"/>: a large string lands on the large object heap.</remarks>
     /// <param name="whitespace">False for kolla's <c>whitespace: false</c> (<c>key=value</c>).</param>
     public string ToText(bool whitespace = true) => IniWriter.Write(this, whitespace);
 
@@ -136,5 +137,10 @@ public sealed class IniDocument
         return section;
     }
 
+    /// <summary>Total length of the parsed source texts (sizes the writer's buffer).</summary>
+    internal int SourceLength { get; private set; }
+
     internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);
+
+    internal void AddSourceLength(int length) => SourceLength += length;
 }

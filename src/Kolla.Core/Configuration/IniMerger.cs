@@ -32,6 +32,7 @@ public static class IniMerger
                 text = render(source.Name, text);
             }
 
+            document.AddSourceLength(text.Length);
             IniParser.Fold(document, text, source.Name, layer++, options.TrackShadowed);
         }
 

@@ -45,10 +45,13 @@ internal sealed class IniParser
         var text = _text.AsSpan();
         var position = 0;
         var lineNumber = 0;
+
+        // Most files have LF endings only; a single-character search is cheaper per line.
+        var anyCarriageReturn = text.Contains('\r');
         while (position < text.Length)
         {
             var rest = text[position..];
-            var end = rest.IndexOfAny('\n', '\r');
+            var end = anyCarriageReturn ? rest.IndexOfAny('\n', '\r') : rest.IndexOf('\n');
             int length;
             int next;
             if (end < 0)

@@ -9,8 +9,8 @@ namespace Kolla.Configuration;
 /// code-point length of the key + 2·len(ws) + 1, a blank line after every section, LF only.
 /// </summary>
 /// <remarks>
-/// One walk over the document drives a sink; sizing and writing use the same walk, so the result is allocated once
-/// at its exact size (as a string, or as UTF-8 bytes, which is what ends up in the file).
+/// One walk over the document drives a sink. A string result is sized by a counting walk and allocated once; UTF-8
+/// output (what ends up in the file) is laid out in a pooled char buffer and transcoded in one call.
 /// </remarks>
 internal static class IniWriter
 {
@@ -32,18 +32,43 @@ internal static class IniWriter
 
     public static byte[] WriteUtf8(IniDocument document, bool whitespace)
     {
-        var counter = default(Utf8Counter);
-        Emit(document, whitespace, ref counter);
-        var bytes = new byte[counter.Length];
-        var sink = new Utf8Sink(bytes);
-        Emit(document, whitespace, ref sink);
-        return bytes;
+        // Lay the text out as chars in a pooled buffer, then transcode once (vectorized) instead of per piece.
+        var chars = Rent(document, whitespace, out var length);
+        try
+        {
+            var text = chars.AsSpan(0, length);
+            var bytes = new byte[Encoding.UTF8.GetByteCount(text)];
+            Encoding.UTF8.GetBytes(text, bytes);
+            return bytes;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     public static void WriteUtf8(IniDocument document, bool whitespace, IBufferWriter<byte> writer)
     {
-        var sink = new BufferWriterSink(writer);
+        var chars = Rent(document, whitespace, out var length);
+        try
+        {
+            var text = chars.AsSpan(0, length);
+            var span = writer.GetSpan(Encoding.UTF8.GetByteCount(text));
+            writer.Advance(Encoding.UTF8.GetBytes(text, span));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static char[] Rent(IniDocument document, bool whitespace, out int length)
+    {
+        // One pass into a pooled buffer sized from the sources; it grows in the rare case the estimate is short.
+        var sink = new PooledCharSink(ArrayPool<char>.Shared.Rent(Math.Max(256, document.SourceLength + (document.SourceLength / 4))));
         Emit(document, whitespace, ref sink);
+        length = sink.Length;
+        return sink.Buffer;
     }
 
     private static void Emit<TSink>(IniDocument document, bool whitespace, ref TSink sink)
@@ -125,6 +150,52 @@ internal static class IniWriter
         public void Spaces(int count) => Length += count;
     }
 
+    private struct PooledCharSink(char[] buffer) : ISink
+    {
+        public char[] Buffer = buffer;
+        public int Length;
+
+        public void Put(char c)
+        {
+            if (Length == Buffer.Length)
+            {
+                Grow(1);
+            }
+
+            Buffer[Length++] = c;
+        }
+
+        public void Put(ReadOnlySpan<char> text)
+        {
+            if (Buffer.Length - Length < text.Length)
+            {
+                Grow(text.Length);
+            }
+
+            text.CopyTo(Buffer.AsSpan(Length));
+            Length += text.Length;
+        }
+
+        public void Spaces(int count)
+        {
+            if (Buffer.Length - Length < count)
+            {
+                Grow(count);
+            }
+
+            Buffer.AsSpan(Length, count).Fill(' ');
+            Length += count;
+        }
+
+        private void Grow(int needed)
+        {
+            var bigger = ArrayPool<char>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + needed));
+            Buffer.AsSpan(0, Length).CopyTo(bigger);
+            ArrayPool<char>.Shared.Return(Buffer);
+            Buffer = bigger;
+        }
+    }
+
     private ref struct CharSink(Span<char> span) : ISink
     {
         private readonly Span<char> _span = span;
@@ -142,55 +213,6 @@ internal static class IniWriter
         {
             _span.Slice(_at, count).Fill(' ');
             _at += count;
-        }
-    }
-
-    private struct Utf8Counter : ISink
-    {
-        public int Length;
-
-        public void Put(char c) => Length++;
-
-        public void Put(ReadOnlySpan<char> text) => Length += Encoding.UTF8.GetByteCount(text);
-
-        public void Spaces(int count) => Length += count;
-    }
-
-    private ref struct Utf8Sink(Span<byte> span) : ISink
-    {
-        private readonly Span<byte> _span = span;
-        private int _at;
-
-        // Only ASCII structure characters ('[', ']', '=', ' ', '\n') come through here.
-        public void Put(char c) => _span[_at++] = (byte)c;
-
-        public void Put(ReadOnlySpan<char> text) => _at += Encoding.UTF8.GetBytes(text, _span[_at..]);
-
-        public void Spaces(int count)
-        {
-            _span.Slice(_at, count).Fill((byte)' ');
-            _at += count;
-        }
-    }
-
-    private readonly struct BufferWriterSink(IBufferWriter<byte> writer) : ISink
-    {
-        public void Put(char c)
-        {
-            writer.GetSpan(1)[0] = (byte)c;
-            writer.Advance(1);
-        }
-
-        public void Put(ReadOnlySpan<char> text)
-        {
-            var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-            writer.Advance(Encoding.UTF8.GetBytes(text, span));
-        }
-
-        public void Spaces(int count)
-        {
-            writer.GetSpan(count)[..count].Fill((byte)' ');
-            writer.Advance(count);
         }
     }
 }

@@ -177,6 +177,17 @@ public sealed class IniParserTests
     }
 
     [Fact]
+    public void ToUtf8_OutputMuchLongerThanInput_GrowsItsBufferAndMatchesToText()
+    {
+        // Re-indenting 2-character continuation lines under a 300-character key multiplies the size.
+        var key = new string('k', 300);
+        var document = Ini.Merge("[a]\n" + key + " = v\n" + string.Concat(Enumerable.Repeat(" é\n", 200)));
+
+        document.ToUtf8().Should().Equal(System.Text.Encoding.UTF8.GetBytes(document.ToText()));
+        document.ToText().Length.Should().BeGreaterThan(300 * 200);
+    }
+
+    [Fact]
     public void Write_NoWhitespace_DropsSpacesAndShrinksTheIndent()
     {
         Ini.TextNoWhitespace("[DEFAULT]\nkey1 = b\n       c\nkey2 = v\n[c]\nc_key1 =\n")
