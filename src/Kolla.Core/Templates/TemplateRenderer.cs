@@ -62,7 +62,16 @@ public sealed class TemplateRenderer
     /// <exception cref="TemplateException">A syntax or render error, with file and line.</exception>
     public async Task<string> RenderFileAsync(string path, IVariableScope variables, CancellationToken cancellationToken = default)
     {
-        var source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        string source;
+        try
+        {
+            source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TemplateException(path, 0, $"cannot read the template: {ex.Message}");
+        }
+
         return Render(source, path, variables);
     }
 
