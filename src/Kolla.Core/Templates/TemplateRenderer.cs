@@ -84,14 +84,7 @@ public sealed class TemplateRenderer
     {
         ArgumentNullException.ThrowIfNull(variables);
         var state = new RenderState(this, variables, $"variable '{name}'");
-        try
-        {
-            return Py.ToNative(Py.Defined(state.Lookup(name, 1)));
-        }
-        catch (TemplateRuntimeException ex)
-        {
-            throw new TemplateException(state.FileName, ex.Line, ex.Reason);
-        }
+        return Guard(state.FileName, () => Py.ToNative(Py.Defined(state.Lookup(name, 1))));
     }
 
     /// <summary>Like <see cref="ResolveVariable"/>, but returns false when the variable does not exist.</summary>
@@ -116,13 +109,23 @@ public sealed class TemplateRenderer
         ArgumentNullException.ThrowIfNull(expression);
         var compiled = Compile("{{ " + expression + " }}", sourceName);
         var state = new RenderState(this, variables, sourceName);
+        return Guard(sourceName, () => Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state))));
+    }
+
+    private static object? Guard(string fileName, Func<object?> evaluate)
+    {
         try
         {
-            return Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state)));
+            return evaluate();
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(sourceName, ex.Line, ex.Reason);
+            throw new TemplateException(fileName, ex.Line, ex.Reason);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
+            or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new TemplateException(fileName, 1, ex.Message);
         }
     }
 
