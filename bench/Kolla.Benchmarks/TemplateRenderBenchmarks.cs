@@ -49,7 +49,7 @@ public class TemplateRenderBenchmarks
         var groups = new Dictionary<string, IReadOnlyList<string>> { ["rabbitmq"] = controllers, ["memcached"] = controllers, ["compute"] = hosts.Skip(3).Select(h => h.Name).ToList() };
         _context = new VariableContextBuilder()
             .AddDefaults(KollaGlobals.Defaults)
-            .WithGlobals(globals.Values)
+            .WithGlobals(globals.Variables)
             .WithInventory(new InventoryInput(hosts, groups))
             .WithPasswords(new Dictionary<string, object?> { ["rabbitmq_password"] = "rabbit", ["nova_database_password"] = "db" })
             .Build();

@@ -60,6 +60,13 @@ public sealed class KollaGlobals
     /// <summary>Every key of <c>globals.yml</c> as loaded (unknown keys included).</summary>
     public IReadOnlyDictionary<string, object?> Values { get; }
 
+    /// <summary>
+    /// What to give the variable context as the globals layer: <see cref="Values"/> plus <c>CONFIG_DIR</c> when a
+    /// config directory was given (kolla-ansible passes it as an extra var; <c>node_config</c> is derived from it).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Variables =>
+        ContextValues.Count == 0 ? Values : Values.Concat(ContextValues).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
     /// <summary>Non-fatal findings such as duplicate keys, each <c>FILE:LINE: message</c>.</summary>
     public IReadOnlyList<string> Warnings { get; }
 

@@ -62,7 +62,16 @@ public sealed class TemplateRenderer
     /// <exception cref="TemplateException">A syntax or render error, with file and line.</exception>
     public async Task<string> RenderFileAsync(string path, IVariableScope variables, CancellationToken cancellationToken = default)
     {
-        var source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        string source;
+        try
+        {
+            source = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TemplateException(path, 0, $"cannot read the template: {ex.Message}");
+        }
+
         return Render(source, path, variables);
     }
 
@@ -75,14 +84,7 @@ public sealed class TemplateRenderer
     {
         ArgumentNullException.ThrowIfNull(variables);
         var state = new RenderState(this, variables, $"variable '{name}'");
-        try
-        {
-            return Py.ToNative(Py.Defined(state.Lookup(name, 1)));
-        }
-        catch (TemplateRuntimeException ex)
-        {
-            throw new TemplateException(state.FileName, ex.Line, ex.Reason);
-        }
+        return Guard(state.FileName, () => Py.ToNative(Py.Defined(state.Lookup(name, 1))));
     }
 
     /// <summary>Like <see cref="ResolveVariable"/>, but returns false when the variable does not exist.</summary>
@@ -107,13 +109,23 @@ public sealed class TemplateRenderer
         ArgumentNullException.ThrowIfNull(expression);
         var compiled = Compile("{{ " + expression + " }}", sourceName);
         var state = new RenderState(this, variables, sourceName);
+        return Guard(sourceName, () => Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state))));
+    }
+
+    private static object? Guard(string fileName, Func<object?> evaluate)
+    {
         try
         {
-            return Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state)));
+            return evaluate();
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(sourceName, ex.Line, ex.Reason);
+            throw new TemplateException(fileName, ex.Line, ex.Reason);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
+            or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new TemplateException(fileName, 1, ex.Message);
         }
     }
 

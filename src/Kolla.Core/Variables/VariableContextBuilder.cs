@@ -8,7 +8,7 @@ namespace Kolla.Variables;
 /// <code>
 /// var context = new VariableContextBuilder()
 ///     .AddDefaults(globals.Defaults)
-///     .WithGlobals(globals.Values)
+///     .WithGlobals(globals.Variables)
 ///     .WithInventory(inventory)
 ///     .WithPasswords(passwords.ToVariables())
 ///     .Build();
@@ -32,7 +32,7 @@ public sealed class VariableContextBuilder
         return this;
     }
 
-    /// <summary>Sets the values read from <c>globals.yml</c>.</summary>
+    /// <summary>Sets the values read from <c>globals.yml</c> (<c>KollaGlobals.Variables</c>).</summary>
     public VariableContextBuilder WithGlobals(IReadOnlyDictionary<string, object?> globals)
     {
         _globals = globals ?? throw new ArgumentNullException(nameof(globals));

@@ -1,5 +1,7 @@
 using Kolla.Globals;
+using Kolla.Templates;
 using Kolla.Tests.Variables;
+using Kolla.Variables;
 
 namespace Kolla.Tests.Globals;
 
@@ -192,5 +194,23 @@ public class KollaGlobalsTests
 
         g.NetworkInterface.Should().Be("eth5");
         g.Warnings.Should().Equal("g.yml:2: duplicate key 'network_interface'; the last value is used");
+    }
+
+    [Fact]
+    public void Variables_carry_the_config_directory_into_a_host_context()
+    {
+        var globals = KollaGlobals.Parse("network_interface: ens5\n", "g.yml", configDirectory: "/srv/kolla");
+        var host = new VariableContextBuilder()
+            .AddDefaults(KollaGlobals.Defaults)
+            .WithGlobals(globals.Variables)
+            .WithInventory(new InventoryInput([new("h1", new Dictionary<string, object?>(), new Dictionary<string, object?> { ["api_interface"] = "ens6" })], new Dictionary<string, IReadOnlyList<string>>()))
+            .Build()
+            .ForHost("h1");
+        var renderer = new TemplateRenderer();
+
+        renderer.ResolveVariable(host, "node_custom_config").Should().Be("/srv/kolla/config");
+        renderer.ResolveVariable(host, "tunnel_interface").Should().Be("ens5");
+        renderer.ResolveVariable(host, "api_interface").Should().Be("ens6");
+        renderer.ResolveVariable(host, "enable_placement").Should().Be(true);
     }
 }

@@ -25,4 +25,19 @@ public class SecretTests
         a.Reveal().Should().Be("pw1");
         store.TryGetSecret("b", out _).Should().BeFalse();
     }
+
+    [Fact]
+    public void The_masker_hides_every_secret_in_text()
+    {
+        var store = PasswordStore.FromValues(new Dictionary<string, object?>
+        {
+            ["a"] = "hunter2hunter2",
+            ["b"] = "hunter2",
+            ["short"] = "ab",
+            ["key"] = new Dictionary<string, object?> { ["private_key"] = "-----BEGIN\nXYZ\n", ["public_key"] = "ssh-rsa PUB" },
+        });
+        var masker = new SecretMasker(store.SecretValues);
+
+        masker.Mask("password=hunter2hunter2 other=hunter2 ab ssh-rsa PUB -----BEGIN\nXYZ\n").Should().Be("password=*** other=*** ab ssh-rsa PUB ***");
+    }
 }

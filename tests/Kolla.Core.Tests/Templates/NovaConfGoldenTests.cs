@@ -58,7 +58,7 @@ public class NovaConfGoldenTests
         return new VariableContextBuilder()
             .AddDefaults(KollaGlobals.Defaults)
             .AddDefaults(serviceDefaults)
-            .WithGlobals(globals.Values)
+            .WithGlobals(globals.Variables)
             .WithInventory(new InventoryInput(
                 [.. inventory.HostNames.Select(h => ThreeNodesHost(h))],
                 inventory.Groups.Where(g => g.Key is not ("all" or "ungrouped")).ToDictionary(g => g.Key, g => g.Value).AsReadOnly()

@@ -21,6 +21,12 @@ internal abstract class JinjaStatement(int line) : Statement
         {
             throw new TemplateException(state.FileName, ex.Line, ex.Reason);
         }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
+            or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A filter given input it cannot handle: still one line with the template's location.
+            throw new TemplateException(state.FileName, Line, ex.Message);
+        }
     }
 
     public override ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
