@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -103,7 +103,11 @@ public sealed class InventoryLoaderTests : IDisposable
 
         vars.Should().BeEquivalentTo(new Dictionary<string, object?>
         {
-            ["a"] = 1L, ["b"] = 1L, ["c"] = 100000.0, ["d"] = true, ["h"] = 15L,
+            ["a"] = 1L,
+            ["b"] = 1L,
+            ["c"] = 100000.0,
+            ["d"] = true,
+            ["h"] = 15L,
         });
         inventory.Groups["control"].VarsFiles.Select(f => Path.GetFileName(f.Path)).Should().Equal("10-main.yml", "20-more.json", "30-deep");
     }
