@@ -32,8 +32,9 @@ public static class AnsibleInventoryFormatter
         var seen = new HashSet<string>(StringComparer.Ordinal);
         AddGroup(inventory, inventory.All, document, seen);
 
+        // ansible lists the hosts of 'all' (a host cut off from every group by ungrouped's rules is not there).
         var hostvars = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var host in inventory.Hosts)
+        foreach (var host in inventory.All.Hosts)
         {
             var vars = HostVariables(inventory, host.Name, extraVars);
             if (vars.Count > 0)

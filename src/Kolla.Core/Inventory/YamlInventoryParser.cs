@@ -79,6 +79,11 @@ internal sealed class YamlInventoryParser
             if (sectionKey is "vars" or "children" or "hosts")
             {
                 var name = (string)sectionKey;
+                if (sectionValue is YMapping)
+                {
+                    continue;
+                }
+
                 var plain = AnsibleYaml.ToPlain(sectionValue, _file);
                 if (plain is string text)
                 {

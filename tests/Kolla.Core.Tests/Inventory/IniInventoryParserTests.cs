@@ -28,6 +28,19 @@ public sealed class IniInventoryParserTests
     }
 
     [Fact]
+    public void Parse_UngroupedUnderARealGroup_LeavesItsHostsInNoGroup()
+    {
+        // ansible's reconcile removes the host from ungrouped (it is also "in" g through ungrouped), which
+        // leaves it in no group: ansible-inventory --list then omits it, --host still shows it.
+        var inventory = Parse("h1 x=1\n[g:children]\nungrouped\n[g]\nh2\n");
+
+        inventory.All.Hosts.Select(h => h.Name).Should().Equal("h2");
+        inventory.GetHost("h1").GroupNames.Should().BeEmpty();
+        AnsibleInventoryFormatter.FormatList(inventory).Should().NotContain("\"h1\"");
+        AnsibleInventoryFormatter.FormatHost(inventory, "h1").Should().Be("{\n    \"x\": 1\n}\n");
+    }
+
+    [Fact]
     public void Parse_HostsSection_KeepsOrderOfFirstAppearance()
     {
         var inventory = Parse("[b]\nh3\nh1\n[a]\nh2\nh1\n[b:hosts]\nh4\n");

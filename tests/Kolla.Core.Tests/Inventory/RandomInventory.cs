@@ -288,6 +288,12 @@ internal sealed class RandomInventory
             sb.AppendLine("[all:children]").AppendLine(Pick(groups));
         }
 
+        if (Chance(8))
+        {
+            // ungrouped under a real group: its hosts end up in no group at all (ansible's reconcile).
+            sb.Append('[').Append(Pick(groups)).AppendLine(":children]").AppendLine("ungrouped");
+        }
+
         if (Chance(10) && _knownHosts.Count > 0)
         {
             // A group named like a host: ansible warns and keeps both.

@@ -55,6 +55,18 @@ public sealed class AnsibleInventoryOracle
         _python = python;
         _workDir = Directory.CreateTempSubdirectory("kolla-ansible-oracle-").FullName;
         File.WriteAllText(Path.Combine(_workDir, "ansible.cfg"), "[defaults]\n");
+        var workDir = _workDir;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(workDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+        };
     }
 
     /// <summary>Finds ansible-inventory and the Python it runs with, or returns null when it is not installed.</summary>
