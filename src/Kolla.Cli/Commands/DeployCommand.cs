@@ -23,6 +23,19 @@ internal static class DeployCommand
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (plan, terminal, masker, token) =>
         {
             var json = parse.GetValue(options.Json);
+            if (parse.GetValue(options.Executor) == "dry-run")
+            {
+                // The dry-run executor prints the plan (what would be created, recreated, restarted and why, with diffs).
+                var dryRun = new Converger(options.Connectors(parse), new ConvergeOptions { Forks = parse.GetValue(options.Forks), ContainersOnly = containersOnly });
+                if (!json)
+                {
+                    terminal.Out.WriteLine(terminal.Bold($"{name} (dry run): {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); nothing is changed"));
+                }
+
+                PlanPrinter.Print(terminal, await dryRun.PlanChangesAsync(plan, token).ConfigureAwait(false), masker, json, diffs: true);
+                return ExitCodes.Ok;
+            }
+
             var converger = new Converger(options.Connectors(parse), new ConvergeOptions
             {
                 Forks = parse.GetValue(options.Forks),
