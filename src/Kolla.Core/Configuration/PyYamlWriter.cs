@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -15,14 +16,29 @@ public static class PyYamlWriter
     /// <summary>PyYAML's default line width.</summary>
     public const int DefaultWidth = 80;
 
+    private const int DefaultIndent = 2;
+
     /// <summary>Writes <paramref name="value"/> as a YAML document.</summary>
-    /// <param name="value">A YAML value (see <see cref="YamlMapping"/> for the accepted types).</param>
+    /// <param name="value">A YAML value (see <see cref="YamlMapping"/> for the accepted types), or plain .NET values:
+    /// string-keyed read-only dictionaries (keys sorted), lists, any integer type, <see cref="float"/> and <see cref="decimal"/>.</param>
     /// <param name="width">Line width (kolla's <c>yaml_width</c>); null or 4 and below means 80.</param>
     /// <exception cref="ArgumentException">The value holds a type YAML cannot represent.</exception>
-    public static string Write(object? value, int? width = null)
+    public static string Write(object? value, int? width = null) => Write(value, width, DefaultIndent, allowUnicode: false);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as PyYAML's <c>yaml.safe_dump(data, default_flow_style=False, width=W,
+    /// indent=I, allow_unicode=U)</c> does (kolla-genpwd's <c>passwords.yml</c>, Ansible's <c>to_yaml</c> filters).
+    /// </summary>
+    /// <param name="value">A YAML value.</param>
+    /// <param name="width">Line width; null or not above twice the indent means 80.</param>
+    /// <param name="indent">Indent step; outside 2..9 means 2 (PyYAML's rule).</param>
+    /// <param name="allowUnicode">Write printable non-ASCII text as is instead of escaping it.</param>
+    internal static string Write(object? value, int? width, int indent, bool allowUnicode)
     {
         var root = new Representer().Represent(value);
-        return new Emitter(width is > 4 ? width.Value : DefaultWidth).Emit(root);
+        var bestIndent = indent is > 1 and < 10 ? indent : DefaultIndent;
+        var bestWidth = width is { } w && w > bestIndent * 2 ? w : DefaultWidth;
+        return new Emitter(bestWidth, bestIndent, allowUnicode).Emit(root);
     }
 
     private enum Kind
@@ -52,7 +68,7 @@ public static class PyYamlWriter
 
         public RNode Represent(object? value)
         {
-            if (value is YamlMapping or YamlSequence or YamlDate or YamlTimestamp && _represented.TryGetValue(value, out var seen))
+            if (value is YamlMapping or YamlDate or YamlTimestamp or IList or IReadOnlyDictionary<string, object?> && _represented.TryGetValue(value, out var seen))
             {
                 return seen;
             }
@@ -101,6 +117,39 @@ public static class PyYamlWriter
                         return node;
                     }
 
+                case IReadOnlyDictionary<string, object?> dict:
+                    {
+                        // Plain .NET mappings (passwords, template values) have string keys; Python sorts them.
+                        var node = Remember(dict, new RNode(Kind.Mapping, YamlTags.Map));
+                        foreach (var key in dict.Keys.Order(StringComparer.Ordinal))
+                        {
+                            node.Pairs.Add((Scalar(YamlTags.Str, key), Represent(dict[key])));
+                        }
+
+                        return node;
+                    }
+
+                case IList items:
+                    {
+                        var node = Remember(items, new RNode(Kind.Sequence, YamlTags.Seq));
+                        foreach (var item in items)
+                        {
+                            node.Items.Add(Represent(item));
+                        }
+
+                        return node;
+                    }
+
+                case short or byte or uint or ulong:
+                    return Scalar(YamlTags.Int, Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                case float f:
+                    return Scalar(YamlTags.Float, PyFloat.ToYaml(f));
+                case decimal m when m == decimal.Truncate(m) && m.Scale == 0:
+                    return Scalar(YamlTags.Int, m.ToString(CultureInfo.InvariantCulture));
+                case decimal m:
+                    return Scalar(YamlTags.Float, PyFloat.ToYaml((double)m));
+                case IFormattable f:
+                    return Scalar(YamlTags.Str, f.ToString(null, CultureInfo.InvariantCulture));
                 default:
                     throw new ArgumentException($"cannot represent a {value.GetType().Name} in YAML", nameof(value));
             }
@@ -138,9 +187,8 @@ public static class PyYamlWriter
     }
 
     /// <summary>PyYAML's emitter state machine, written as recursion over the node graph.</summary>
-    private sealed class Emitter(int bestWidth)
+    private sealed class Emitter(int bestWidth, int bestIndent, bool allowUnicode)
     {
-        private const int BestIndent = 2;
 
         private readonly StringBuilder _out = new();
         private readonly Stack<int?> _indents = new();
@@ -371,7 +419,11 @@ public static class PyYamlWriter
 
         private static bool IsSpaceOrBreakOrEnd(int ch) => ch is '\0' or ' ' or '\t' or '\r' or '\n' or '\u0085' or '\u2028' or '\u2029';
 
-        private static Analysis Analyze(string text)
+        /// <summary>Non-ASCII characters PyYAML's analysis counts as printable (with allow_unicode they need no quoting).</summary>
+        private static bool IsPrintableUnicode(int ch) =>
+            (ch == 0x85 || (ch >= 0xA0 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD) || (ch >= 0x10000 && ch < 0x10FFFF)) && ch != 0xFEFF;
+
+        private Analysis Analyze(string text)
         {
             var scalar = PyText.CodePoints(text);
             if (scalar.Length == 0)
@@ -454,9 +506,9 @@ public static class PyYamlWriter
                     lineBreaks = true;
                 }
 
-                if (!(ch == '\n' || (ch >= 0x20 && ch <= 0x7E)))
+                if (!(ch == '\n' || (ch >= 0x20 && ch <= 0x7E)) && !(allowUnicode && IsPrintableUnicode(ch)))
                 {
-                    // allow_unicode is off: every non-ASCII character forces double quotes.
+                    // Without allow_unicode every non-ASCII character forces double quotes.
                     specialCharacters = true;
                 }
 
@@ -558,11 +610,11 @@ public static class PyYamlWriter
             _indents.Push(_indent);
             if (_indent is null)
             {
-                _indent = flow ? BestIndent : 0;
+                _indent = flow ? bestIndent : 0;
             }
             else if (!indentless)
             {
-                _indent += BestIndent;
+                _indent += bestIndent;
             }
         }
 
@@ -800,7 +852,7 @@ public static class PyYamlWriter
             for (var end = 0; end <= text.Length; end++)
             {
                 int? ch = end < text.Length ? text[end] : null;
-                if (ch is not { } c || c is '"' or '\\' or 0x85 or 0x2028 or 0x2029 or 0xFEFF || !(c >= 0x20 && c <= 0x7E))
+                if (ch is not { } c || c is '"' or '\\' or 0x85 or 0x2028 or 0x2029 or 0xFEFF || !((c >= 0x20 && c <= 0x7E) || (allowUnicode && ((c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)))))
                 {
                     if (start < end)
                     {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.ObjectModel;
+using Kolla.Configuration;
 using Kolla.Variables.Yaml;
 
 namespace Kolla.Passwords;
@@ -155,7 +156,7 @@ public sealed class PasswordStore
     public IReadOnlyDictionary<string, object?> ToVariables() => Values;
 
     /// <summary>The file text, as kolla-genpwd writes it.</summary>
-    public string ToYaml() => PyYamlWriter.Dump(Values);
+    public string ToYaml() => PyYamlWriter.Write(Values);
 
     private static void Collect(object? value, bool isPublicKey, HashSet<string> secrets)
     {

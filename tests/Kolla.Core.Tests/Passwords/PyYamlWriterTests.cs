@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kolla.Configuration;
 using Kolla.Tests.Variables;
 using Kolla.Variables.Yaml;
 
@@ -28,13 +29,13 @@ public class PyYamlWriterTests
     [InlineData(" lead", "v: ' lead'\n")]
     public void Scalars_are_quoted_like_pyyaml(string value, string expected)
     {
-        PyYamlWriter.Dump(new Dictionary<string, object?> { ["v"] = value }).Should().Be(expected);
+        PyYamlWriter.Write(new Dictionary<string, object?> { ["v"] = value }).Should().Be(expected);
     }
 
     [Fact]
     public void Private_keys_are_single_quoted_with_a_blank_line_per_break()
     {
-        var yaml = PyYamlWriter.Dump(new Dictionary<string, object?>
+        var yaml = PyYamlWriter.Write(new Dictionary<string, object?>
         {
             ["k"] = new Dictionary<string, object?> { ["private_key"] = Pem, ["public_key"] = "ssh-rsa AAAAB3" },
         });
@@ -47,7 +48,7 @@ public class PyYamlWriterTests
     [Fact]
     public void Structures_follow_pyyaml_block_style()
     {
-        var yaml = PyYamlWriter.Dump(new Dictionary<string, object?>
+        var yaml = PyYamlWriter.Write(new Dictionary<string, object?>
         {
             ["b"] = new List<object?> { 1L, "a", new Dictionary<string, object?> { ["y"] = true, ["x"] = null }, new List<object?> { 2.5, 3L } },
             ["a"] = new Dictionary<string, object?>(),
@@ -63,7 +64,7 @@ public class PyYamlWriterTests
     {
         var text = string.Join(' ', Enumerable.Repeat("word", 40));
 
-        var yaml = PyYamlWriter.Dump(new Dictionary<string, object?> { ["v"] = text });
+        var yaml = PyYamlWriter.Write(new Dictionary<string, object?> { ["v"] = text });
 
         yaml.Split('\n').Should().OnlyContain(l => l.Length <= 85);
         ((IReadOnlyDictionary<string, object?>)YamlValueReader.Read(yaml).Root!)["v"].Should().Be(text);
@@ -77,7 +78,7 @@ public class PyYamlWriterTests
         for (var i = 0; i < 500; i++)
         {
             var value = RandomText(random, alphabet);
-            var yaml = PyYamlWriter.Dump(new Dictionary<string, object?> { ["key"] = value });
+            var yaml = PyYamlWriter.Write(new Dictionary<string, object?> { ["key"] = value });
 
             var back = ((IReadOnlyDictionary<string, object?>)YamlValueReader.Read(yaml).Root!)["key"];
 
@@ -106,7 +107,30 @@ public class PyYamlWriterTests
         var expected = stdout.Split('\0');
         for (var i = 0; i < cases.Count; i++)
         {
-            PyYamlWriter.Dump(cases[i]).Should().Be(expected[i], $"case {i}");
+            PyYamlWriter.Write(cases[i]).Should().Be(expected[i], $"case {i}");
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
+    public void Nice_yaml_with_unicode_is_byte_identical_to_pyyaml()
+    {
+        ExternalTool.RequirePython("yaml", "python3-yaml");
+        var random = new Random(777);
+        var cases = Enumerable.Range(0, 100).Select(i => new Dictionary<string, object?>
+        {
+            [$"k{i}"] = RandomText(random, "abc 019:#-'\"\n\t{}[]é€😀\u2028"),
+            ["list"] = new List<object?> { new Dictionary<string, object?> { ["x"] = RandomText(random, "ab é-"), ["y"] = new List<object?> { 1L, 2.5 } } },
+        }).ToList();
+        const string script = "import json, sys, yaml\nfor d in json.load(sys.stdin):\n    sys.stdout.write(yaml.safe_dump(d, default_flow_style=False, indent=4, allow_unicode=True))\n    sys.stdout.write('\\x00')\n";
+
+        var (code, stdout, stderr) = ExternalTool.RunPython(script, JsonSerializer.Serialize(cases));
+
+        code.Should().Be(0, stderr);
+        var expected = stdout.Split('\0');
+        for (var i = 0; i < cases.Count; i++)
+        {
+            PyYamlWriter.Write(cases[i], null, indent: 4, allowUnicode: true).Should().Be(expected[i], $"case {i}");
         }
     }
 

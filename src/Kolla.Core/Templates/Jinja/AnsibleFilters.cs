@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Fluid.Values;
+using Kolla.Configuration;
 using Kolla.Variables;
 using Kolla.Variables.Yaml;
 
@@ -18,8 +19,8 @@ internal static class AnsibleFilters
         filters["to_json"] = new((v, a, _) => Values.Text(PythonJson.Dump(Py.ToNative(v), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false))));
         filters["to_nice_json"] = new((v, a, _) => Values.Text(PythonJson.Dump(Py.ToNative(v), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true))));
         filters["from_json"] = new(FromJson);
-        filters["to_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Dump(Py.ToNative(v), a.Int(0, "indent", 2), allowUnicode: true)));
-        filters["to_nice_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Dump(Py.ToNative(v), a.Int(0, "indent", 4), allowUnicode: true)));
+        filters["to_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 2), allowUnicode: true)));
+        filters["to_nice_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 4), allowUnicode: true)));
         filters["from_yaml"] = new(FromYaml);
         filters["combine"] = new(Combine);
         filters["dict2items"] = new(DictToItems);
