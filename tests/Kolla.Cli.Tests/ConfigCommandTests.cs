@@ -1,5 +1,6 @@
 using System.Text;
 using Kolla.Cli;
+using Kolla.TestKit;
 
 namespace Kolla.Tests;
 
@@ -25,20 +26,7 @@ public sealed class ConfigCommandTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static string Vectors(string kind, string name) => Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "vectors", kind, name));
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kolla.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Kolla.sln not found");
-    }
+    private static string Vectors(string kind, string name) => RepositoryPaths.Vector(kind, name);
 
     [Fact]
     public async Task Merge_RealisticNovaLayers_PrintsKollaBytes()

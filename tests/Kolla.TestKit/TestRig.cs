@@ -35,13 +35,13 @@ public static class TestRig
     public static bool IsRoot => Environment.IsPrivilegedProcess;
 
     /// <summary>Gets the repository root: the nearest directory above the test binaries holding <c>Kolla.sln</c>.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>Gets <c>tests/infra</c>, the scripts that start and stop the rig's processes.</summary>
     public static string InfraDirectory => Path.Combine(RepositoryRoot, "tests", "infra");
 
     /// <summary>Gets the shared folder of test vectors and docs, <c>&lt;repo root&gt;/../shared</c>.</summary>
-    public static string SharedDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    public static string SharedDirectory => RepositoryPaths.Shared;
 
     /// <summary>
     /// Gets the directory every fixture starts its processes in: <c>KOLLA_TEST_RUN_DIR</c> when set,
@@ -69,17 +69,4 @@ public static class TestRig
     /// <param name="what">What is missing and why.</param>
     /// <returns>The exception to throw.</returns>
     public static TestRigUnavailableException Unavailable(string what) => new(what, skip: !IsCi);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kolla.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Kolla.sln above {AppContext.BaseDirectory}.");
-    }
 }

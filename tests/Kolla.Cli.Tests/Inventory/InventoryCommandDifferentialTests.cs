@@ -1,3 +1,4 @@
+using Kolla.TestKit;
 using Kolla.TestKit.Inventory;
 
 namespace Kolla.Tests.Inventory;

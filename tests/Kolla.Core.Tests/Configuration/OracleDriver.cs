@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Configuration;
 
@@ -13,7 +14,7 @@ internal static class OracleDriver
 {
     public const string Python = "/usr/bin/python3";
 
-    public static string Script => Path.Combine(SharedVectors.RepositoryRoot, "tests", "Kolla.Core.Tests", "Configuration", "Differential", "kolla_merge_oracle.py");
+    public static string Script => RepositoryPaths.InRepo("tests", "Kolla.Core.Tests", "Configuration", "Differential", "kolla_merge_oracle.py");
 
     /// <summary>Skips (locally) or fails (CI=true) unless the Python modules import.</summary>
     public static async Task RequireAsync(string module, string package)

@@ -1,11 +1,11 @@
+using Kolla.TestKit;
+
 namespace Kolla.Tests.Configuration;
 
-/// <summary>Finds the repository root (the folder holding Kolla.sln) and the shared vectors next to it.</summary>
+/// <summary>The shared merge vectors: case folders and their <c>sources</c> lists.</summary>
 internal static class SharedVectors
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string Directory(string kind) => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "vectors", kind));
+    public static string Directory(string kind) => RepositoryPaths.Vector(kind);
 
     public static IEnumerable<string> Cases(string kind) =>
         System.IO.Directory.EnumerateDirectories(Directory(kind)).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
@@ -16,17 +16,4 @@ internal static class SharedVectors
             .Where(l => l.Length > 0)
             .Select(l => (l, Path.Combine(caseDirectory, l)))
             .ToList();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kolla.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Kolla.sln not found above " + AppContext.BaseDirectory);
-    }
 }

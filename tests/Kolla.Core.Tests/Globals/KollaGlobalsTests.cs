@@ -1,6 +1,6 @@
 using Kolla.Globals;
 using Kolla.Templates;
-using Kolla.Tests.Variables;
+using Kolla.TestKit;
 using Kolla.Variables;
 
 namespace Kolla.Tests.Globals;
@@ -93,7 +93,7 @@ public class KollaGlobalsTests
     [Fact]
     public async Task Kolla_ansibles_example_globals_loads_unchanged()
     {
-        var g = await KollaGlobals.LoadAsync(Path.Combine(TestPaths.KollaAnsibleInputs, "globals.yml"), cancellationToken: TestContext.Current.CancellationToken);
+        var g = await KollaGlobals.LoadAsync(Path.Combine(RepositoryPaths.KollaAnsibleInputs, "globals.yml"), cancellationToken: TestContext.Current.CancellationToken);
 
         g.Values.Should().ContainKey("workaround_ansible_issue_8743").WhoseValue.Should().Be(true);
         g.OpenStackTag.Should().Be("master-rocky-10");

@@ -1,6 +1,6 @@
 using System.Text;
 using Kolla.Inventory;
-using Kolla.TestKit.Inventory;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Inventory;
 

@@ -1,5 +1,5 @@
 using Kolla.Inventory;
-using Kolla.TestKit.Inventory;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Inventory;
 

@@ -1,5 +1,5 @@
 using Kolla.Passwords;
-using Kolla.Tests.Variables;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Passwords;
 
@@ -34,7 +34,7 @@ public sealed class GenPwdVectorFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var text = await File.ReadAllTextAsync(Path.Combine(TestPaths.KollaAnsibleInputs, "passwords.yml"));
+        var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.KollaAnsibleInputs, "passwords.yml"));
         OriginalText = text;
         text = Preset(text, "database_password", PresetPassword);
         text = Preset(text, "rbd_secret_uuid", PresetUuid);

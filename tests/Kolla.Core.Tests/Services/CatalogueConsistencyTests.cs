@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kolla.Services;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Services;
 
@@ -123,7 +124,7 @@ public sealed partial class CatalogueConsistencyTests
     [Fact]
     public void Secrets_use_the_names_of_kolla_passwords_yml()
     {
-        var passwords = File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "vectors", "kolla-ansible-inputs", "passwords.yml"))
+        var passwords = File.ReadAllLines(Path.Combine(RepositoryPaths.KollaAnsibleInputs, "passwords.yml"))
             .Select(l => PasswordKey().Match(l))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)

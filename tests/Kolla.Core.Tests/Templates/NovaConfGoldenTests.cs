@@ -1,7 +1,7 @@
 using Kolla.Globals;
 using Kolla.Passwords;
 using Kolla.Templates;
-using Kolla.Tests.Variables;
+using Kolla.TestKit;
 using Kolla.Variables;
 using Kolla.Variables.Yaml;
 
@@ -13,7 +13,7 @@ namespace Kolla.Tests.Templates;
 /// </summary>
 public class NovaConfGoldenTests
 {
-    private static string Golden(string name) => TestPaths.InRepo("tests", "Kolla.Core.Tests", "Templates", "Golden", name);
+    private static string Golden(string name) => RepositoryPaths.InRepo("tests", "Kolla.Core.Tests", "Templates", "Golden", name);
 
     [Theory]
     [InlineData("control01", "nova-api")]
