@@ -29,9 +29,19 @@ internal static class PyFloat
         return repr;
     }
 
-    /// <summary>Python's <c>repr()</c> of a finite float.</summary>
+    /// <summary>Python's <c>repr()</c> of a float (<c>nan</c>, <c>inf</c> and <c>-inf</c> for the non-finite ones).</summary>
     public static string Repr(double value)
     {
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+
         var negative = double.IsNegative(value);
         // Shortest round-trip digits and decimal exponent, from .NET's "R" form (which is shortest since .NET Core 3.0).
         var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);

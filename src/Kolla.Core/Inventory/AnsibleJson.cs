@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using Kolla.Configuration;
 
 namespace Kolla.Inventory;
 
@@ -21,179 +22,159 @@ public static class AnsibleJson
     /// <param name="value">The value.</param>
     /// <returns>The JSON text, without a trailing newline.</returns>
     /// <exception cref="ArgumentException">The value holds a type JSON cannot represent.</exception>
-    public static string Serialize(object? value)
+    public static string Serialize(object? value) => Serialize(value, indent: 4, sortKeys: true, ensureAscii: false, fallback: null);
+
+    /// <summary>
+    /// Python's <c>json.dumps(value, indent=I, sort_keys=S, ensure_ascii=A)</c>; Ansible's <c>to_json</c> and
+    /// <c>to_nice_json</c> filters call it this way.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="indent">Null for one line (<c>", "</c> between items), else newlines and this many spaces a level.</param>
+    /// <param name="sortKeys">Sort mapping keys by code point; otherwise keep their order.</param>
+    /// <param name="ensureAscii">Escape every non-ASCII UTF-16 unit as <c>\uXXXX</c>.</param>
+    /// <param name="fallback">Turns a value of any other type into one JSON can write; null throws for such values.</param>
+    internal static string Serialize(object? value, int? indent, bool sortKeys, bool ensureAscii, Func<object, object?>? fallback)
     {
         var sb = new StringBuilder();
-        Write(sb, value, 0);
+        new Writer(sb, indent, sortKeys, ensureAscii, fallback).Write(value, 0);
         return sb.ToString();
     }
 
     /// <summary>Orders strings as Python sorts them: by Unicode code point.</summary>
-    public static IComparer<string> KeyOrder { get; } = Comparer<string>.Create(CompareCodePoints);
-
-    private static int CompareCodePoints(string? a, string? b)
-    {
-        if (a is null || b is null)
-        {
-            return a is null ? (b is null ? 0 : -1) : 1;
-        }
-
-        var i = 0;
-        var j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            var ca = CodePointAt(a, i, out var la);
-            var cb = CodePointAt(b, j, out var lb);
-            if (ca != cb)
-            {
-                return ca.CompareTo(cb);
-            }
-
-            i += la;
-            j += lb;
-        }
-
-        return (a.Length - i).CompareTo(b.Length - j);
-    }
-
-    private static int CodePointAt(string s, int index, out int length)
-    {
-        if (char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1]))
-        {
-            length = 2;
-            return char.ConvertToUtf32(s[index], s[index + 1]);
-        }
-
-        length = 1;
-        return s[index];
-    }
-
-    private static void Write(StringBuilder sb, object? value, int level)
-    {
-        switch (value)
-        {
-            case null:
-                sb.Append("null");
-                break;
-            case bool b:
-                sb.Append(b ? "true" : "false");
-                break;
-            case string s:
-                WriteString(sb, s);
-                break;
-            case long or int or short or byte or sbyte or ushort or uint or ulong or BigInteger:
-                sb.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
-                break;
-            case double d:
-                sb.Append(FloatText(d));
-                break;
-            case float f:
-                sb.Append(FloatText(f));
-                break;
-            case decimal m:
-                sb.Append(FloatText((double)m));
-                break;
-            case IDictionary<string, object?> dict:
-                WriteObject(sb, dict.Select(kv => (kv.Key, kv.Value)), level);
-                break;
-            case IReadOnlyDictionary<string, object?> dict:
-                WriteObject(sb, dict.Select(kv => (kv.Key, kv.Value)), level);
-                break;
-            case IDictionary dict:
-                WriteObject(sb, dict.Keys.Cast<object?>().Select(k => (Convert.ToString(k, CultureInfo.InvariantCulture) ?? "null", dict[k!])), level);
-                break;
-            case IEnumerable list:
-                WriteArray(sb, list.Cast<object?>().ToList(), level);
-                break;
-            default:
-                throw new ArgumentException($"Object of type {value.GetType().Name} is not JSON serializable", nameof(value));
-        }
-    }
+    public static IComparer<string> KeyOrder { get; } = Comparer<string>.Create(
+        (a, b) => a is null || b is null ? (a is null ? (b is null ? 0 : -1) : 1) : PyText.CompareCodePoints(a, b));
 
     private static string FloatText(double d) => d switch
     {
         double.NaN => "NaN",
         double.PositiveInfinity => "Infinity",
         double.NegativeInfinity => "-Infinity",
-        _ => PythonText.FloatRepr(d),
+        _ => PyFloat.Repr(d),
     };
 
-    private static void WriteObject(StringBuilder sb, IEnumerable<(string Key, object? Value)> entries, int level)
+    private sealed class Writer(StringBuilder sb, int? indent, bool sortKeys, bool ensureAscii, Func<object, object?>? fallback)
     {
-        var items = entries.OrderBy(e => e.Key, KeyOrder).ToList();
-        if (items.Count == 0)
+        public void Write(object? value, int level)
         {
-            sb.Append("{}");
-            return;
-        }
-
-        sb.Append('{');
-        for (var i = 0; i < items.Count; i++)
-        {
-            sb.Append(i == 0 ? "\n" : ",\n").Append(' ', (level + 1) * 4);
-            WriteString(sb, items[i].Key);
-            sb.Append(": ");
-            Write(sb, items[i].Value, level + 1);
-        }
-
-        sb.Append('\n').Append(' ', level * 4).Append('}');
-    }
-
-    private static void WriteArray(StringBuilder sb, List<object?> items, int level)
-    {
-        if (items.Count == 0)
-        {
-            sb.Append("[]");
-            return;
-        }
-
-        sb.Append('[');
-        for (var i = 0; i < items.Count; i++)
-        {
-            sb.Append(i == 0 ? "\n" : ",\n").Append(' ', (level + 1) * 4);
-            Write(sb, items[i], level + 1);
-        }
-
-        sb.Append('\n').Append(' ', level * 4).Append(']');
-    }
-
-    private static void WriteString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        foreach (var c in s)
-        {
-            switch (c)
+            switch (value)
             {
-                case '"':
-                    sb.Append("\\\"");
+                case null:
+                    sb.Append("null");
                     break;
-                case '\\':
-                    sb.Append("\\\\");
+                case bool b:
+                    sb.Append(b ? "true" : "false");
                     break;
-                case '\n':
-                    sb.Append("\\n");
+                case string s:
+                    WriteString(s);
                     break;
-                case '\r':
-                    sb.Append("\\r");
+                case long or int or short or byte or sbyte or ushort or uint or ulong or BigInteger:
+                    sb.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
                     break;
-                case '\t':
-                    sb.Append("\\t");
+                case double d:
+                    sb.Append(FloatText(d));
                     break;
-                case '\b':
-                    sb.Append("\\b");
+                case float f:
+                    sb.Append(FloatText(f));
                     break;
-                case '\f':
-                    sb.Append("\\f");
+                case decimal m:
+                    sb.Append(FloatText((double)m));
                     break;
-                case < ' ':
-                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                case IDictionary<string, object?> dict:
+                    WriteObject(dict.Select(kv => (kv.Key, kv.Value)), level);
+                    break;
+                case IReadOnlyDictionary<string, object?> dict:
+                    WriteObject(dict.Select(kv => (kv.Key, kv.Value)), level);
+                    break;
+                case IDictionary dict:
+                    WriteObject(dict.Keys.Cast<object?>().Select(k => (Convert.ToString(k, CultureInfo.InvariantCulture) ?? "null", dict[k!])), level);
+                    break;
+                case IEnumerable list:
+                    WriteContainer('[', ']', list.Cast<object?>().ToList(), level, item => Write(item, level + 1));
+                    break;
+                case not null when fallback is not null:
+                    Write(fallback(value), level);
                     break;
                 default:
-                    sb.Append(c);
-                    break;
+                    throw new ArgumentException($"Object of type {value.GetType().Name} is not JSON serializable", nameof(value));
             }
         }
 
-        sb.Append('"');
+        private void WriteObject(IEnumerable<(string Key, object? Value)> entries, int level)
+        {
+            var items = sortKeys ? entries.OrderBy(e => e.Key, KeyOrder).ToList() : entries.ToList();
+            WriteContainer('{', '}', items, level, item =>
+            {
+                WriteString(item.Key);
+                sb.Append(": ");
+                Write(item.Value, level + 1);
+            });
+        }
+
+        private void WriteContainer<T>(char open, char close, List<T> items, int level, Action<T> write)
+        {
+            sb.Append(open);
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(indent is null ? ", " : ",");
+                }
+
+                if (indent is { } step)
+                {
+                    sb.Append('\n').Append(' ', step * (level + 1));
+                }
+
+                write(items[i]);
+            }
+
+            if (indent is { } last && items.Count > 0)
+            {
+                sb.Append('\n').Append(' ', last * level);
+            }
+
+            sb.Append(close);
+        }
+
+        private void WriteString(string s)
+        {
+            sb.Append('"');
+            foreach (var c in s)
+            {
+                switch (c)
+                {
+                    case '"':
+                        sb.Append("\\\"");
+                        break;
+                    case '\\':
+                        sb.Append("\\\\");
+                        break;
+                    case '\n':
+                        sb.Append("\\n");
+                        break;
+                    case '\r':
+                        sb.Append("\\r");
+                        break;
+                    case '\t':
+                        sb.Append("\\t");
+                        break;
+                    case '\b':
+                        sb.Append("\\b");
+                        break;
+                    case '\f':
+                        sb.Append("\\f");
+                        break;
+                    case < ' ':
+                    case > '~' when ensureAscii:
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        sb.Append(c);
+                        break;
+                }
+            }
+
+            sb.Append('"');
+        }
     }
 }

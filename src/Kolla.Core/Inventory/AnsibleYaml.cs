@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kolla.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -116,7 +117,7 @@ internal static partial class AnsibleYaml
         null => "null",
         long l => l.ToString(CultureInfo.InvariantCulture),
         BigInteger b => b.ToString(CultureInfo.InvariantCulture),
-        double d => PythonText.FloatRepr(d),
+        double d => PyFloat.Repr(d),
         _ => throw new InventoryException(file, line, "found unacceptable key (unhashable type)"),
     };
 

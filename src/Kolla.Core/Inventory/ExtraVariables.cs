@@ -1,3 +1,5 @@
+using Kolla.Variables;
+
 namespace Kolla.Inventory;
 
 /// <summary>Extra variables given with <c>-e</c>, read the way ansible's <c>load_extra_vars</c> reads them.</summary>

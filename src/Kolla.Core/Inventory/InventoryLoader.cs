@@ -1,3 +1,5 @@
+using Kolla.Variables;
+
 namespace Kolla.Inventory;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kolla.Configuration;
 
 namespace Kolla.Inventory;
 
@@ -753,7 +754,7 @@ internal static partial class PythonLiteral
             null => "null",
             long l => l.ToString(CultureInfo.InvariantCulture),
             BigInteger b => b.ToString(CultureInfo.InvariantCulture),
-            double d => PythonText.FloatRepr(d),
+            double d => PyFloat.Repr(d),
             _ => throw new NotALiteral(), // unhashable (list, dict, set) or not a json key (tuple)
         };
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Kolla.Inventory;
+using Kolla.Variables;
 
 namespace Kolla.Tests.Inventory;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Fluid.Values;
 using Kolla.Configuration;
+using Kolla.Inventory;
 using Kolla.Variables;
 using Kolla.Variables.Yaml;
 
@@ -16,8 +17,8 @@ internal static class AnsibleFilters
     {
         filters["mandatory"] = new(Mandatory, AcceptsUndefined: true);
         filters["ternary"] = new(Ternary);
-        filters["to_json"] = new((v, a, _) => Values.Text(PythonJson.Dump(Py.ToNative(v), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false))));
-        filters["to_nice_json"] = new((v, a, _) => Values.Text(PythonJson.Dump(Py.ToNative(v), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true))));
+        filters["to_json"] = new((v, a, _) => Values.Text(AnsibleJson.Serialize(Py.ToNative(v), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false), ensureAscii: true, JsonFallback)));
+        filters["to_nice_json"] = new((v, a, _) => Values.Text(AnsibleJson.Serialize(Py.ToNative(v), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true), ensureAscii: true, JsonFallback)));
         filters["from_json"] = new(FromJson);
         filters["to_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 2), allowUnicode: true)));
         filters["to_nice_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 4), allowUnicode: true)));
@@ -73,6 +74,11 @@ internal static class AnsibleFilters
             throw args.Error($"invalid JSON: {ex.Message}");
         }
     }
+
+    /// <summary>What <c>to_json</c> writes for values JSON has no type for: a scope as its mapping, anything else as its <c>str()</c>.</summary>
+    private static object? JsonFallback(object value) => value is IVariableScope scope
+        ? scope.VariableNames.ToDictionary(n => n, n => scope.TryGetVariable(n, out var v) ? v : null)
+        : PythonText.Str(value);
 
     private static object? JsonToNative(System.Text.Json.JsonElement e) => e.ValueKind switch
     {

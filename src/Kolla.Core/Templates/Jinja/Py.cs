@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Fluid.Values;
+using Kolla.Configuration;
 using Kolla.Variables;
 
 namespace Kolla.Templates.Jinja;
@@ -16,7 +17,7 @@ internal static class Py
     {
         if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > 7.9e27)
         {
-            return new StringValue(PythonText.FloatRepr(d));
+            return new StringValue(PyFloat.Repr(d));
         }
 
         var m = (decimal)d;
@@ -75,7 +76,7 @@ internal static class Py
             return d.ToString(CultureInfo.InvariantCulture);
         }
 
-        return PythonText.FloatRepr((double)d);
+        return PyFloat.Repr((double)d);
     }
 
     public static string TypeName(FluidValue value) => value switch
