@@ -1,0 +1,10 @@
+#!/bin/bash
+set -o errexit
+set -o pipefail
+
+# Settle the host's identity and the external bridge in the database (served by openvswitch_db)
+# before the switch daemon reads it; --no-wait does not need ovs-vswitchd to be running.
+ovs-vsctl --no-wait set Open_vSwitch . external_ids:system-id=compute01 external_ids:hostname=compute01
+ovs-vsctl --no-wait remove Open_vSwitch . other_config hw-offload
+
+exec ovs_wrapper ovs-vswitchd unix:/run/openvswitch/db.sock -vconsole:emer -vsyslog:err -vfile:info --mlockall --log-file=/var/log/kolla/openvswitch/ovs-vswitchd.log --pidfile

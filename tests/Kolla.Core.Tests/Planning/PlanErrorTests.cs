@@ -1,0 +1,73 @@
+using Kolla.Planning;
+using Kolla.Services;
+
+namespace Kolla.Tests.Planning;
+
+/// <summary>When a template or override cannot be rendered, the error names the host, the container, the file and the line.</summary>
+public class PlanErrorTests
+{
+    private static async Task<DeploymentInputs> WithNovaTemplateAsync(string name, string template)
+    {
+        var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
+        var services = inputs.Catalogue.Services.Select(s => s.Name == "nova"
+            ? s with { Templates = new Dictionary<string, string>(s.Templates) { [name] = template } }
+            : s);
+        return inputs with { Catalogue = ServiceCatalogue.Create(services, inputs.Catalogue.CommonDefaults) };
+    }
+
+    [Fact]
+    public async Task Undefined_variable_in_a_catalogue_template_names_host_container_file_and_line()
+    {
+        var inputs = await WithNovaTemplateAsync("nova-cell.conf.j2", "[DEFAULT]\ndebug = False\nmy_ip = {{ no_such_variable }}\n");
+
+        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "compute02" });
+
+        var error = act.Should().Throw<PlanningException>().Which;
+        error.Message.Should().StartWith("compute02: nova_compute: nova.conf: ")
+            .And.Contain("catalogue/nova/templates/nova-cell.conf.j2:3:")
+            .And.Contain("no_such_variable")
+            .And.NotContain("\n");
+    }
+
+    [Fact]
+    public async Task Syntax_error_in_a_catalogue_template_names_the_line()
+    {
+        var inputs = await WithNovaTemplateAsync("nova.conf.j2", "[DEFAULT]\n\n\n{% if %}\nx = 1\n{% endif %}\n");
+
+        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "control01" });
+
+        act.Should().Throw<PlanningException>().Which.Message.Should()
+            .MatchRegex(@"^control01: nova_[a-z_]+: nova\.conf: catalogue/nova/templates/nova\.conf\.j2:4: ");
+    }
+
+    [Fact]
+    public async Task Error_in_an_operator_override_names_the_override_file_and_line()
+    {
+        var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
+        inputs = inputs with
+        {
+            Overrides = OverrideTree.FromFiles("/etc/kolla/config", new Dictionary<string, string>
+            {
+                ["nova/nova-compute.conf"] = "[libvirt]\n# qemu for VMs\nvirt_type = {{ nova_virt_type_typo }}\n",
+            }),
+        };
+
+        var act = () => DeploymentPlanner.Plan(inputs);
+
+        var message = act.Should().Throw<PlanningException>().Which.Message;
+        message.Should().MatchRegex(@"^compute0[1-3]: nova_compute: nova\.conf: ")
+            .And.Contain("/etc/kolla/config/nova/nova-compute.conf:3:")
+            .And.Contain("nova_virt_type_typo");
+    }
+
+    [Fact]
+    public async Task Error_in_a_container_value_names_host_and_container()
+    {
+        var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
+        inputs = inputs with { ExtraVars = new Dictionary<string, object?> { ["nova_compute_image_full"] = "{{ undefined_registry }}/nova-compute" } };
+
+        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "compute01" });
+
+        act.Should().Throw<PlanningException>().Which.Message.Should().StartWith("compute01: nova_compute: ").And.Contain("undefined_registry");
+    }
+}

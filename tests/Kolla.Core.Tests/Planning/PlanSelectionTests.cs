@@ -1,0 +1,98 @@
+using Kolla.Inventory;
+using Kolla.Planning;
+
+namespace Kolla.Tests.Planning;
+
+/// <summary><c>--limit</c> selects hosts and <c>--tags</c>/<c>--skip-tags</c> select services, without changing what the selected part gets.</summary>
+public class PlanSelectionTests
+{
+    private static Task<DeploymentInputs> MultinodeAsync() => Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
+
+    [Theory]
+    [InlineData("compute", new[] { "compute01", "compute02", "compute03" })]
+    [InlineData("control01,network02", new[] { "control01", "network02" })]
+    [InlineData("common:!control", new[] { "network01", "network02", "compute01", "compute02", "compute03" })]
+    public async Task Limit_plans_the_matching_hosts_only_and_gives_them_the_same_files(string limit, string[] hosts)
+    {
+        var inputs = await MultinodeAsync();
+        var full = Samples.Tree(DeploymentPlanner.Plan(inputs));
+
+        var plan = DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = limit });
+
+        plan.Hosts.Select(h => h.Host).Should().BeEquivalentTo(hosts);
+        var limited = Samples.Tree(plan);
+        limited.Should().NotBeEmpty();
+        limited.Keys.Should().BeEquivalentTo(full.Keys.Where(k => hosts.Contains(k.Split('/')[0])), "a limited plan still sees the whole inventory (HAProxy backends, cluster members)");
+        foreach (var (path, bytes) in limited)
+        {
+            bytes.Should().Equal(full[path], path);
+        }
+    }
+
+    [Fact]
+    public async Task Limit_that_matches_nothing_is_an_error()
+    {
+        var inputs = await MultinodeAsync();
+
+        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "nosuchhost" });
+
+        act.Should().Throw<InventoryException>().WithMessage("*nosuchhost*");
+    }
+
+    [Fact]
+    public async Task Tags_select_services()
+    {
+        var inputs = await MultinodeAsync();
+        var full = DeploymentPlanner.Plan(inputs);
+
+        var plan = DeploymentPlanner.Plan(inputs, new PlanOptions { Tags = ["nova", "keystone"] });
+
+        plan.ServiceOrder.Should().Equal("keystone", "nova");
+        plan.Hosts.SelectMany(h => h.Containers).Select(c => c.Service).Distinct().Should().BeEquivalentTo(["nova", "keystone"]);
+        var expected = full.Hosts.SelectMany(h => h.Containers.Where(c => c.Service is "nova" or "keystone").Select(c => $"{h.Host}/{c.Key} {c.ConfigHash}"));
+        plan.Hosts.SelectMany(h => h.Containers.Select(c => $"{h.Host}/{c.Key} {c.ConfigHash}")).Should().BeEquivalentTo(expected);
+    }
+
+    [Fact]
+    public async Task Skip_tags_leave_services_out()
+    {
+        var inputs = await MultinodeAsync();
+
+        var plan = DeploymentPlanner.Plan(inputs, new PlanOptions { SkipTags = ["nova"] });
+
+        plan.ServiceOrder.Should().NotContain("nova").And.Contain(["keystone", "neutron"]);
+        plan.Hosts.SelectMany(h => h.Containers).Should().NotContain(c => c.Service == "nova");
+    }
+
+    [Fact]
+    public async Task Tags_and_limit_combine()
+    {
+        var inputs = await MultinodeAsync();
+
+        var plan = DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "compute02", Tags = ["nova"] });
+
+        plan.Hosts.Should().ContainSingle().Which.Containers.Select(c => c.Key).Should().BeEquivalentTo(["nova-compute", "nova-libvirt", "nova-ssh"]);
+    }
+
+    [Theory]
+    [InlineData("nvoa")]
+    [InlineData("nova-compute")]
+    public async Task Unknown_tag_is_an_error_naming_it(string tag)
+    {
+        var inputs = await MultinodeAsync();
+
+        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Tags = [tag] });
+
+        act.Should().Throw<PlanningException>().WithMessage($"*unknown service '{tag}'*");
+    }
+
+    [Fact]
+    public async Task Unknown_skip_tag_is_an_error_too()
+    {
+        var inputs = await MultinodeAsync();
+
+        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { SkipTags = ["glanse"] });
+
+        act.Should().Throw<PlanningException>().WithMessage("*glanse*");
+    }
+}
