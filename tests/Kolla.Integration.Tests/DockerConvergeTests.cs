@@ -206,7 +206,7 @@ public sealed class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTe
         failed.Succeeded.Should().BeFalse();
         var error = failed.Hosts.Single().Error!;
         error.Should().StartWith($"node1: {deployment.Prefix}bootstrap_ktdb: one-shot job exited with code 3");
-        error.Should().Contain("initialising ktdb on node1", "the log tail is reported").And.Contain("ktdb.cnf");
+        error.Should().Contain("initialising ktdb on node1", "the log tail is reported").And.Contain("datadir = /var/lib/ktdb");
         (await ContainersAsync(deployment)).Should().BeEmpty("the failed one-shot is removed and nothing after it ran on the host");
 
         deployment.SetGlobal("ktdb_bootstrap_exit", "0");

@@ -63,7 +63,7 @@ internal static class TestCatalogue
                 container: ktdb
                 environment:
                   KOLLA_BOOTSTRAP: ~
-                command: "sh -c 'echo initialising ktdb on {{ inventory_hostname }}; ls /var/lib/kolla/config_files; exit {{ ktdb_bootstrap_exit }}'"
+                command: "sh -c 'echo initialising ktdb on {{ inventory_hostname }}; cat /var/lib/kolla/config_files/ktdb.cnf; exit {{ ktdb_bootstrap_exit }}'"
                 timeout: 60
             """),
         ("ktdb/templates/ktdb.cnf.j2", """
