@@ -50,6 +50,11 @@ internal static class DeployCommand
 
             var result = await converger.ApplyAsync(plan, new ProgressPrinter(terminal, masker, json), token).ConfigureAwait(false);
             RecapPrinter.Print(terminal, result, json);
+            foreach (var host in result.Hosts.Where(h => h.Error is not null))
+            {
+                await terminal.ErrorLineAsync(masker.Mask(host.Error!)).ConfigureAwait(false);
+            }
+
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         }, cancellationToken));
         return command;

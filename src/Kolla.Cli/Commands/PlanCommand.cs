@@ -35,6 +35,11 @@ internal static class PlanCommand
             PlanPrinter.Print(terminal, sets, masker, parse.GetValue(options.Json), showDiffs);
             if (sets.Any(s => s.Error is not null))
             {
+                foreach (var set in sets.Where(s => s.Error is not null))
+                {
+                    await terminal.ErrorLineAsync(masker.Mask(set.Error!)).ConfigureAwait(false);
+                }
+
                 return ExitCodes.Failed;
             }
 

@@ -14,7 +14,7 @@ internal sealed class ProgressPrinter(Terminal terminal, SecretMasker masker, bo
         {
             if (json)
             {
-                terminal.Out.WriteLine(JsonLine(value));
+                terminal.Out.WriteLine(JsonLine(value, masker));
                 return;
             }
 
@@ -32,7 +32,7 @@ internal sealed class ProgressPrinter(Terminal terminal, SecretMasker masker, bo
         }
     }
 
-    public static string JsonLine(DeployEvent value)
+    public static string JsonLine(DeployEvent value, SecretMasker masker)
     {
         var fields = new Dictionary<string, object?> { ["event"] = value.GetType().Name.Replace("Event", "", StringComparison.Ordinal), ["host"] = value.Host };
         switch (value)
@@ -46,7 +46,7 @@ internal sealed class ProgressPrinter(Terminal terminal, SecretMasker masker, bo
             case ChangeAppliedEvent change:
                 fields["change"] = change.Change.GetType().Name.Replace("Change", "", StringComparison.Ordinal);
                 fields["container"] = change.Change.Container;
-                fields["description"] = change.Change.Describe();
+                fields["description"] = masker.Mask(change.Change.Describe());
                 fields["disruptive"] = change.Change.Disruptive;
                 fields["elapsed_ms"] = Math.Round(change.Elapsed.TotalMilliseconds, 1);
                 break;
@@ -54,7 +54,7 @@ internal sealed class ProgressPrinter(Terminal terminal, SecretMasker masker, bo
                 fields["container"] = ok.Container;
                 break;
             case HostFailedEvent failed:
-                fields["message"] = failed.Message;
+                fields["message"] = masker.Mask(failed.Message);
                 break;
         }
 

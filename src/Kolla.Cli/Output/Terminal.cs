@@ -18,5 +18,12 @@ internal sealed class Terminal(CliConsole console)
     public async Task ErrorAsync(string message) =>
         await console.Error.WriteLineAsync(console.IsInteractive ? $"\u001b[31m{message}\u001b[0m" : message).ConfigureAwait(false);
 
+    /// <summary>One line on stderr, <c>error: MESSAGE</c>: the first line of a multi-line message (the rest, such as a log tail, is in the output above).</summary>
+    public Task ErrorLineAsync(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return ErrorAsync("error: " + (newline < 0 ? message : message[..newline].TrimEnd() + " (details in the output above)"));
+    }
+
     private string Paint(string text, string code) => console.IsInteractive ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

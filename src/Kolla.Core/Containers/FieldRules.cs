@@ -52,7 +52,7 @@ internal static class FieldRules
         }
 
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in desired.Labels)
+        foreach (var (key, value) in desired.Labels.Where(kv => !KollaLabels.IsKollaLabel(kv.Key)))
         {
             wanted[key] = value;
         }

@@ -77,7 +77,7 @@ public sealed class ChangeCalculator
             return changes;
         }
 
-        var differences = ContainerComparer.Compare(plan.Spec, observed, new ContainerComparisonContext { DesiredImage = image });
+        var differences = Differences(plan.Spec, observed, image);
         if (differences.Count > 0)
         {
             if (differences.Any(d => d.Field == ContainerFields.Image))
@@ -114,6 +114,31 @@ public sealed class ChangeCalculator
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The spec hash decides for containers Kolla created, kolla's field comparison for adopted ones. When the hash
+    /// differs, the field comparison names what changed (an image change then also runs the bootstraps). A container
+    /// whose image tag now points to another local image (pulled since) differs in its image even when the hash matches.
+    /// The time zone is the container's own (it is injected per host, not part of the spec).
+    /// </summary>
+    private static IReadOnlyList<ContainerDifference> Differences(ContainerSpec spec, ContainerState observed, ImageState? image)
+    {
+        var timeZone = observed.Environment.FirstOrDefault(e => e.StartsWith("TZ=", StringComparison.Ordinal))?[3..];
+        var context = new ContainerComparisonContext { DesiredImage = image, TimeZone = timeZone };
+        var differences = ContainerComparer.Compare(spec, observed, context);
+        if (differences is [{ Field: ContainerFields.SpecHash }])
+        {
+            var fields = ContainerComparer.CompareFields(spec, observed, context);
+            return fields.Count > 0 ? fields : differences;
+        }
+
+        if (differences.Count == 0 && image is not null && !string.Equals(image.Id, observed.ImageId, StringComparison.Ordinal))
+        {
+            return [new ContainerDifference(ContainerFields.Image, $"{observed.Image} ({observed.ImageId})", $"{spec.Image} ({image.Id})")];
+        }
+
+        return differences;
     }
 
     private static IEnumerable<string> NamedVolumes(ContainerPlan plan) =>

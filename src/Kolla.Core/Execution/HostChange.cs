@@ -42,6 +42,9 @@ public sealed record WriteFileChange(string Container, PlannedFile File, HostFil
 public sealed record DeleteFileChange(string Container, string Path) : HostChange(Container)
 {
     /// <inheritdoc/>
+    public override bool Disruptive => true;
+
+    /// <inheritdoc/>
     public override string Describe() => $"delete {Path} (no longer generated)";
 }
 

@@ -55,6 +55,7 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
             Name = spec.Name,
             Id = id,
             Image = spec.Image,
+            ImageId = _images.GetValueOrDefault(spec.Image)?.Id ?? "",
             Status = "created",
             Labels = allLabels,
         };

@@ -9,10 +9,14 @@ internal sealed class ValueEvaluator(TemplateRenderer renderer, IVariableScope s
 {
     public IVariableScope Scope => scope;
 
-    /// <summary>A string that is exactly one <c>{{ expr }}</c> evaluates to the expression's native value; other text renders to a string.</summary>
+    /// <summary>
+    /// A string that is exactly one <c>{{ expr }}</c> evaluates to the expression's native value; other text renders to a
+    /// string; lists and mappings are evaluated item by item (a health check's <c>test</c> list inside its mapping).
+    /// </summary>
     public object? Evaluate(object? raw) => raw switch
     {
         string text => EvaluateText(text),
+        IReadOnlyDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Evaluate(p.Value), StringComparer.Ordinal),
         IEnumerable<object?> list => list.Select(Evaluate).ToList(),
         _ => raw,
     };
