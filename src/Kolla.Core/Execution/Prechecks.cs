@@ -37,7 +37,7 @@ public sealed partial class Prechecks
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
-    /// <summary>Runs every check: first those of the inputs (<see cref="CheckInputs"/>), then those of each host.</summary>
+    /// <summary>Runs every check: first those of the inputs (<see cref="CheckInputs"/>), then those of each host that runs containers.</summary>
     /// <param name="inputs">The deployment's inputs.</param>
     /// <param name="plan">The plan made from them (its hosts and services are the ones checked).</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
@@ -48,10 +48,11 @@ public sealed partial class Prechecks
         ArgumentNullException.ThrowIfNull(plan);
         var report = CheckInputs(inputs, plan, _options);
         var context = DeploymentVariables.Create(inputs, _options.GlobalsPrecedence);
-        var perHost = new List<PrecheckResult>[plan.Hosts.Count];
+        var hosts = plan.Hosts.Where(h => h.Containers.Count > 0).ToList();
+        var perHost = new List<PrecheckResult>[hosts.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), parallel, async (i, token) =>
-            perHost[i] = await CheckHostAsync(plan.Hosts[i], context, token).ConfigureAwait(false)).ConfigureAwait(false);
+        await Parallel.ForEachAsync(Enumerable.Range(0, hosts.Count), parallel, async (i, token) =>
+            perHost[i] = await CheckHostAsync(hosts[i], context, token).ConfigureAwait(false)).ConfigureAwait(false);
         return report.Concat(new PrecheckReport([.. perHost.SelectMany(r => r)]));
     }
 
@@ -101,7 +102,8 @@ public sealed partial class Prechecks
             results.Add(new(Check, PrecheckStatus.Failed, $"kolla_external_vip_address must be an IP address, got '{external}' (globals.yml)"));
         }
 
-        foreach (var host in plan.Hosts)
+        // Hosts that run nothing (the deployment host) need no address.
+        foreach (var host in plan.Hosts.Where(h => h.Containers.Count > 0))
         {
             var scope = context.ForHost(host.Host);
             var address = Text(renderer, scope, "api_interface_address");
