@@ -27,7 +27,7 @@ namespace Kolla.Docker;
 /// IReadOnlyList&lt;ContainerState&gt; containers = await runtime.ListAsync(cancellationToken);
 /// </code>
 /// </example>
-public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
+public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngineInfo, IDisposable
 {
     private readonly IDockerClient _client;
     private readonly bool _ownsClient;
@@ -90,6 +90,17 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
     /// <exception cref="HostUnreachableException">The engine cannot be reached.</exception>
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         _policy.RunAsync("ping", "the Docker engine", ct => _client.System.PingAsync(ct), cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="HostUnreachableException">The engine cannot be reached.</exception>
+    public async Task<ContainerEngineVersion?> GetEngineVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await _policy.RunAsync("read the version of", "the Docker engine", ct => _client.System.GetVersionAsync(ct), cancellationToken).ConfigureAwait(false);
+        return new ContainerEngineVersion(
+            version.Version ?? "unknown",
+            ParseApiVersion(version.APIVersion) ?? new System.Version(0, 0),
+            ParseApiVersion(version.MinAPIVersion));
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default)
@@ -509,6 +520,9 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IDisposable
         return new ContainerOperationException(
             Host, image, missing ? $"The requested image does not exist: {image} ({message})" : $"pull failed: {message}", inner);
     }
+
+    private static System.Version? ParseApiVersion(string? text) =>
+        System.Version.TryParse(text, out var version) ? version : null;
 
     private static uint WholeSeconds(TimeSpan timeout) =>
         timeout <= TimeSpan.Zero ? 0 : (uint)Math.Min(Math.Ceiling(timeout.TotalSeconds), uint.MaxValue);

@@ -5,12 +5,17 @@ namespace Kolla.Ssh;
 
 /// <summary>Wraps a host's container runtime so that any failure caused by a lost SSH connection surfaces as
 /// <see cref="HostUnreachableException"/> naming the host, whatever the runtime made of the broken stream.</summary>
-internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSession session) : IContainerRuntime, IDisposable
+internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSession session) : IContainerRuntime, IContainerEngineInfo, IDisposable
 {
     public IContainerRuntime Inner => inner;
 
     /// <summary>Disposes the inner runtime when it is disposable (it must not dispose the Docker client; the connection does).</summary>
     public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    public Task<ContainerEngineVersion?> GetEngineVersionAsync(CancellationToken cancellationToken = default) =>
+        inner is IContainerEngineInfo info
+            ? Guard("reading the Docker version", () => info.GetEngineVersionAsync(cancellationToken), cancellationToken)
+            : Task.FromResult<ContainerEngineVersion?>(null);
 
     public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) =>
         Guard("listing containers", () => inner.ListAsync(cancellationToken), cancellationToken);

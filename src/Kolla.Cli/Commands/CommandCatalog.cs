@@ -17,5 +17,11 @@ internal static class CommandCatalog
         yield return GenPwdCommand.Create(console);
         yield return MergePwdCommand.Create(console);
         yield return InventoryCommand.Create(console);
+        yield return PrechecksCommand.Create(console);
+        yield return PullCommand.Create(console);
+        yield return UpgradeCommand.Create(console);
+        yield return TeardownCommand.CreateStop(console);
+        yield return TeardownCommand.CreateDestroy(console);
+        yield return PostDeployCommand.Create(console);
     }
 }

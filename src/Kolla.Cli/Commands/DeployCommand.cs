@@ -48,7 +48,7 @@ internal static class DeployCommand
                 terminal.Out.WriteLine(terminal.Bold($"{name}: {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s), executor {parse.GetValue(options.Executor)}"));
             }
 
-            var result = await converger.ApplyAsync(plan, new ProgressPrinter(terminal, masker, json), token).ConfigureAwait(false);
+            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => converger.ApplyAsync(plan, progress, token)).ConfigureAwait(false);
             RecapPrinter.Print(terminal, result, json);
             foreach (var host in result.Hosts.Where(h => h.Error is not null))
             {

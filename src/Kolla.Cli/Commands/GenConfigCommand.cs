@@ -28,7 +28,7 @@ internal static class GenConfigCommand
 
             var json = parse.GetValue(options.Json);
             var converger = new Converger(options.Connectors(parse), new ConvergeOptions { Forks = parse.GetValue(options.Forks), FilesOnly = true });
-            var result = await converger.ApplyAsync(plan, new ProgressPrinter(terminal, masker, json), token).ConfigureAwait(false);
+            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => converger.ApplyAsync(plan, progress, token)).ConfigureAwait(false);
             RecapPrinter.Print(terminal, result, json);
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         }, cancellationToken));

@@ -36,9 +36,15 @@ internal sealed class LifecycleOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON event per line and nothing else on stdout." };
 
+    public Option<string> GlobalsPrecedence { get; } = new("--globals-precedence")
+    {
+        Description = "Where globals.yml sits: 'inventory' (default: inventory group and host vars override globals) or 'kolla-ansible' (globals override the inventory, as kolla-ansible's -e @globals.yml does).",
+        DefaultValueFactory = _ => "inventory",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json })
+        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json, GlobalsPrecedence })
         {
             command.Options.Add(option);
         }
@@ -59,6 +65,14 @@ internal sealed class LifecycleOptions
         Limit = parse.GetValue(Limit),
         Tags = Split(parse.GetValue(Tags)),
         SkipTags = Split(parse.GetValue(SkipTags)),
+        GlobalsPrecedence = Precedence(parse),
+    };
+
+    public Kolla.Variables.GlobalsPrecedence Precedence(ParseResult parse) => parse.GetValue(GlobalsPrecedence) switch
+    {
+        "inventory" => Kolla.Variables.GlobalsPrecedence.BelowInventory,
+        "kolla-ansible" => Kolla.Variables.GlobalsPrecedence.LikeKollaAnsible,
+        var other => throw new CliUsageException($"--globals-precedence must be 'inventory' or 'kolla-ansible', not '{other}'"),
     };
 
     public HostConnectors Connectors(ParseResult parse)

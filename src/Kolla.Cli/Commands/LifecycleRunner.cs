@@ -8,12 +8,22 @@ namespace Kolla.Cli.Commands;
 /// <summary>What every lifecycle verb does first: load inputs, plan, and turn failures into one clear line.</summary>
 internal static class LifecycleRunner
 {
-    public static async Task<int> RunAsync(
+    public static Task<int> RunAsync(
         CliConsole console,
         ParseResult parse,
         LifecycleOptions options,
         bool generatePasswords,
         Func<DeploymentPlan, Terminal, SecretMasker, CancellationToken, Task<int>> action,
+        CancellationToken cancellationToken) =>
+        RunAsync(console, parse, options, generatePasswords, (_, plan, terminal, masker, token) => action(plan, terminal, masker, token), cancellationToken);
+
+    /// <summary>Like the other overload, for verbs that also need the inputs (prechecks, post-deploy, upgrade).</summary>
+    public static async Task<int> RunAsync(
+        CliConsole console,
+        ParseResult parse,
+        LifecycleOptions options,
+        bool generatePasswords,
+        Func<DeploymentInputs, DeploymentPlan, Terminal, SecretMasker, CancellationToken, Task<int>> action,
         CancellationToken cancellationToken)
     {
         var terminal = new Terminal(console);
@@ -23,7 +33,7 @@ internal static class LifecycleRunner
             var inputs = await DeploymentInputsLoader.LoadAsync(options.InputsOptions(parse, generatePasswords), cancellationToken).ConfigureAwait(false);
             var plan = DeploymentPlanner.Plan(inputs, options.PlanOptions(parse));
             masker = new SecretMasker(plan.Secrets);
-            return await action(plan, terminal, masker, cancellationToken).ConfigureAwait(false);
+            return await action(inputs, plan, terminal, masker, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is KollaException or CliUsageException)
         {

@@ -7,7 +7,7 @@ namespace Kolla.Cli.Output;
 /// <summary>Prints what a converge would change, per host, with a unified diff per file and secrets masked.</summary>
 internal static class PlanPrinter
 {
-    public static void Print(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, bool json, bool diffs)
+    public static void Print(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, bool json, bool diffs, string? noChanges = null)
     {
         foreach (var set in sets)
         {
@@ -45,7 +45,8 @@ internal static class PlanPrinter
             {
                 var mark = change switch
                 {
-                    RecreateContainerChange or RestartContainerChange or DeleteFileChange => terminal.Red("! "),
+                    RecreateContainerChange or RestartContainerChange or DeleteFileChange or StopContainerChange or RemoveContainerChange
+                        or RemoveDirectoryChange or RemoveVolumeChange => terminal.Red("! "),
                     HeldRestartChange => terminal.Yellow("~ "),
                     _ => terminal.Green("+ "),
                 };
@@ -90,7 +91,7 @@ internal static class PlanPrinter
         if (!json)
         {
             var total = sets.Sum(s => s.Changes.Count);
-            terminal.Out.WriteLine(total == 0 ? terminal.Green("No changes: every host matches the plan.") : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).");
+            terminal.Out.WriteLine(total == 0 ? terminal.Green(noChanges ?? "No changes: every host matches the plan.") : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).");
         }
     }
 }

@@ -5,6 +5,9 @@ internal sealed class Terminal(CliConsole console)
 {
     public TextWriter Out => console.Out;
 
+    /// <summary>True when a person is watching (colour and live progress allowed).</summary>
+    public bool IsInteractive => console.IsInteractive;
+
     public string Red(string text) => Paint(text, "31");
 
     public string Green(string text) => Paint(text, "32");

@@ -23,4 +23,14 @@ public sealed record ConvergeOptions
 
     /// <summary>Only containers (kolla-ansible's <c>deploy-containers</c>): files are compared but not written.</summary>
     public bool ContainersOnly { get; init; }
+
+    /// <summary>
+    /// Hosts converged in rolling batches of at most <see cref="RollingBatchSize"/> per service, after the service's other
+    /// hosts (<c>kolla upgrade</c> passes the compute hosts, so running instances never lose every hypervisor at once).
+    /// Null or empty: every host is batched by <see cref="Serial"/> alone.
+    /// </summary>
+    public IReadOnlySet<string>? RollingHosts { get; init; }
+
+    /// <summary>Batch size for <see cref="RollingHosts"/> (never more than <see cref="Serial"/> when that is set). Default 1.</summary>
+    public int RollingBatchSize { get; init; } = 1;
 }

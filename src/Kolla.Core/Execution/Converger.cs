@@ -27,9 +27,9 @@ public sealed class Converger
         _connector = connector;
         _options = options ?? new ConvergeOptions();
         _time = timeProvider ?? TimeProvider.System;
-        if (_options.Forks < 1 || _options.Serial is < 1)
+        if (_options.Forks < 1 || _options.Serial is < 1 || _options.RollingBatchSize < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "forks and serial must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(options), "forks, serial and the rolling batch size must be at least 1");
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class Converger
                 var participants = runs.Where(r => r.Error is null && r.Plan.Containers.Any(c => c.Service == service)).ToList();
                 var serial = participants.SelectMany(r => r.Plan.Containers).Any(c => c.Service == service && c.Restart == RestartStrategy.Serial);
                 var batch = serial ? 1 : _options.Serial ?? participants.Count;
-                foreach (var chunk in participants.Chunk(Math.Max(1, batch)))
+                foreach (var chunk in Batches(participants, batch))
                 {
                     await ForEachAsync(chunk, _options.Forks, run => ConvergeServiceAsync(run, service, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
                     if (!_options.ContinueOnError && runs.Any(r => r.Error is not null))
@@ -174,6 +174,19 @@ public sealed class Converger
         {
             Fail(run, e, progress);
         }
+    }
+
+    /// <summary>Batches of hosts for one service: other hosts first, then <see cref="ConvergeOptions.RollingHosts"/> in smaller batches.</summary>
+    private IEnumerable<HostRun[]> Batches(List<HostRun> participants, int batch)
+    {
+        if (_options.RollingHosts is not { Count: > 0 } rolling)
+        {
+            return participants.Chunk(Math.Max(1, batch));
+        }
+
+        var others = participants.Where(r => !rolling.Contains(r.Plan.Host)).Chunk(Math.Max(1, batch));
+        var rollingBatch = Math.Max(1, Math.Min(batch, _options.RollingBatchSize));
+        return others.Concat(participants.Where(r => rolling.Contains(r.Plan.Host)).Chunk(rollingBatch));
     }
 
     private IReadOnlyList<HostChange> Filter(IReadOnlyList<HostChange> changes) =>

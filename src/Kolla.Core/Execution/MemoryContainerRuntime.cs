@@ -49,6 +49,7 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
         ArgumentNullException.ThrowIfNull(labels);
         var allLabels = spec.Labels.Concat(labels).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         allLabels[KollaLabels.SpecHash] = spec.ComputeHash();
+        allLabels.TryAdd(KollaLabels.ManagedBy, KollaLabels.ManagedByValue);
         var id = $"dry-run-{host}-{spec.Name}";
         _containers[spec.Name] = new ContainerState
         {

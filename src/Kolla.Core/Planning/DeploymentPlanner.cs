@@ -26,7 +26,7 @@ public static class DeploymentPlanner
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= PlanOptions.All;
         var inventory = inputs.Inventory;
-        var context = BuildVariables(inputs);
+        var context = DeploymentVariables.Create(inputs, options.GlobalsPrecedence);
         var selectedHosts = options.Limit is { Length: > 0 } limit
             ? inventory.Select(limit).Select(h => h.Name).ToHashSet(StringComparer.Ordinal)
             : inventory.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
@@ -131,52 +131,6 @@ public static class DeploymentPlanner
             .Where(s => options.Tags.Count == 0 || options.Tags.Contains(s.Name, StringComparer.Ordinal))
             .Where(s => !options.SkipTags.Contains(s.Name, StringComparer.Ordinal))
             .ToArray();
-    }
-
-    private static VariableContext BuildVariables(DeploymentInputs inputs)
-    {
-        var defaults = new Dictionary<string, object?>(inputs.Catalogue.CommonDefaults, StringComparer.Ordinal);
-        foreach (var service in inputs.Catalogue.Services)
-        {
-            foreach (var (key, value) in service.Defaults)
-            {
-                defaults[key] = value;
-            }
-        }
-
-        var inventory = inputs.Inventory;
-        var hosts = inventory.Hosts.Select(host =>
-        {
-            var layers = VariableLayers.ForHost(inventory, host.Name).Layers;
-            var groupVars = Merge(layers.Where(l => l.Kind is VariableLayerKind.InventoryGroup or VariableLayerKind.GroupVarsFile));
-            var hostVars = Merge(layers.Where(l => l.Kind is VariableLayerKind.InventoryHost or VariableLayerKind.HostVarsFile));
-            return new InventoryHostInput(host.Name, groupVars, hostVars);
-        }).ToList();
-        var groups = inventory.Groups.ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<string>)g.Value.Hosts.Select(h => h.Name).ToList(),
-            StringComparer.Ordinal);
-        return new VariableContextBuilder()
-            .AddDefaults(defaults)
-            .WithGlobals(inputs.Globals)
-            .WithPasswords(inputs.Passwords)
-            .AddExtraVars(inputs.ExtraVars)
-            .WithInventory(new InventoryInput(hosts, groups))
-            .Build();
-    }
-
-    private static Dictionary<string, object?> Merge(IEnumerable<Inventory.VariableLayer> layers)
-    {
-        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var layer in layers)
-        {
-            foreach (var (key, value) in layer.Values)
-            {
-                merged[key] = value;
-            }
-        }
-
-        return merged;
     }
 
     private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host)

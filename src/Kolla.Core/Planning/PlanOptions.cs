@@ -1,3 +1,5 @@
+using Kolla.Variables;
+
 namespace Kolla.Planning;
 
 /// <summary>What part of the deployment to plan.</summary>
@@ -14,4 +16,10 @@ public sealed record PlanOptions
 
     /// <summary>Services to leave out (<c>--skip-tags</c>).</summary>
     public IReadOnlyList<string> SkipTags { get; init; } = [];
+
+    /// <summary>
+    /// Where <c>globals.yml</c> sits relative to inventory variables: below them (the default, so a host or group var
+    /// wins) or above them as in kolla-ansible (<see cref="GlobalsPrecedence.LikeKollaAnsible"/>).
+    /// </summary>
+    public GlobalsPrecedence GlobalsPrecedence { get; init; } = GlobalsPrecedence.BelowInventory;
 }

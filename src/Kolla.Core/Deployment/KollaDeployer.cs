@@ -1,0 +1,58 @@
+using Kolla.Execution;
+using Kolla.Globals;
+using Kolla.Planning;
+using Microsoft.Extensions.Options;
+
+namespace Kolla.Deployment;
+
+/// <summary>The <see cref="IKollaDeployer"/> registered by <c>AddKolla</c>: the planner and the converger over the registered executors.</summary>
+internal sealed class KollaDeployer : IKollaDeployer
+{
+    private readonly KollaOptions _options;
+    private readonly IHostConnector _connector;
+    private readonly ConvergeOptions _converge;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the deployer; reading <paramref name="options"/> validates them (all failures in one exception).</summary>
+    public KollaDeployer(IOptions<KollaOptions> options, IHostConnector connector, ConvergeOptions converge, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(converge);
+        _options = options.Value;
+        _connector = connector;
+        _converge = converge;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public Task<DeploymentInputs> LoadInputsAsync(IReadOnlyList<string> inventories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inventories);
+        return DeploymentInputsLoader.LoadAsync(
+            new DeploymentInputsOptions
+            {
+                Inventories = inventories,
+                ConfigDirectory = _options.ConfigDirectory,
+                PasswordsFile = _options.ResolvedPasswordsFile,
+            },
+            cancellationToken);
+    }
+
+    public DeploymentPlan Plan(DeploymentInputs inputs, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return DeploymentPlanner.Plan(inputs, options);
+    }
+
+    public Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new Converger(_connector, _converge, _time).PlanChangesAsync(plan, cancellationToken);
+    }
+
+    public Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new Converger(_connector, _converge, _time).ApplyAsync(plan, progress, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using Kolla.Deployment;
+using Kolla.Execution;
+using Kolla.Globals;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Kolla for .NET in a service collection.</summary>
+public static class KollaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IKollaDeployer"/>, validated <see cref="KollaOptions"/> (<see cref="KollaOptionsValidator"/>, on start),
+    /// <see cref="ConvergeOptions"/> (defaults unless registered before) and an <see cref="IHostConnector"/> that routes each
+    /// host to the executors added to the returned builder.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, for example <c>o =&gt; KollaGlobals.Parse(yaml).ApplyTo(o)</c>.</param>
+    /// <returns>A builder for adding executors.</returns>
+    /// <remarks>
+    /// A Generic Host validates the options when it starts (<c>ValidateOnStart</c>). A plain console app has no host:
+    /// resolving <see cref="IKollaDeployer"/> reads the options and throws <c>OptionsValidationException</c> listing every
+    /// problem, or call <see cref="KollaServiceProviderExtensions.ValidateKollaOptions"/> first.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// services.AddKolla(o => o.ConfigDirectory = "/etc/kolla")
+    ///         .AddDockerExecutor()
+    ///         .AddSshExecutor(o => o.KnownHostsFile = "~/.ssh/known_hosts");
+    /// </code>
+    /// </example>
+    public static IKollaBuilder AddKolla(this IServiceCollection services, Action<KollaOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddKollaOptions(configure);
+        services.TryAddSingleton(new ConvergeOptions());
+        services.TryAddSingleton<IHostConnector>(sp => new RoutingHostConnector(sp.GetServices<HostConnectorRoute>()));
+        services.TryAddSingleton<IKollaDeployer, KollaDeployer>();
+        return new KollaBuilder(services);
+    }
+}
