@@ -1,5 +1,5 @@
 using Kolla.Planning;
-using Kolla.Tests.Variables;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Planning;
 
@@ -11,11 +11,11 @@ internal static class Samples
     public const string Multinode = "multinode";
 
     /// <summary>Fixed, readable passwords checked into the repository; never generated at test time.</summary>
-    public static string GoldenPasswords => TestPaths.InRepo("tests", "Kolla.Core.Tests", "Golden", "genconfig", "passwords.yml");
+    public static string GoldenPasswords => RepositoryPaths.InRepo("tests", "Kolla.Core.Tests", "Golden", "genconfig", "passwords.yml");
 
-    public static string GoldenTree(string sample) => TestPaths.InRepo("tests", "Kolla.Core.Tests", "Golden", "genconfig", sample);
+    public static string GoldenTree(string sample) => RepositoryPaths.InRepo("tests", "Kolla.Core.Tests", "Golden", "genconfig", sample);
 
-    public static string Directory(string sample) => TestPaths.InRepo("samples", sample);
+    public static string Directory(string sample) => RepositoryPaths.InRepo("samples", sample);
 
     public static Task<DeploymentInputs> LoadAsync(string sample, CancellationToken cancellationToken = default) =>
         LoadFromAsync(Directory(sample), Path.Combine(Directory(sample), "inventory"), cancellationToken);
