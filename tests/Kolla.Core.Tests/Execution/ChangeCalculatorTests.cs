@@ -26,7 +26,7 @@ public sealed class ChangeCalculatorTests
         var labels = withLabels
             ? new Dictionary<string, string> { [KollaLabels.SpecHash] = plan.Spec.ComputeHash(), [KollaLabels.ConfigHash] = plan.ConfigHash }
             : new Dictionary<string, string>();
-        var container = new ContainerState { Name = plan.Spec.Name, Id = "abc", Image = plan.Spec.Image, Status = status, Labels = labels };
+        var container = new ContainerState { Name = plan.Spec.Name, Id = "abc", Image = plan.Spec.Image, ImageId = "sha256:1", Status = status, Labels = labels };
         return new ObservedHostState(
             new Dictionary<string, ContainerState> { [plan.Spec.Name] = container },
             files,
