@@ -104,16 +104,8 @@ internal static partial class AnsibleYaml
     }
 
     /// <summary>A plain key as the text Python's json writes for it.</summary>
-    public static string KeyText(object? key, string file, int line) => key switch
-    {
-        string s => s,
-        bool b => b ? "true" : "false",
-        null => "null",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        BigInteger b => b.ToString(CultureInfo.InvariantCulture),
-        double d => PyFloat.Repr(d),
-        _ => throw new InventoryException(file, line, "found unacceptable key (unhashable type)"),
-    };
+    public static string KeyText(object? key, string file, int line) =>
+        AnsibleJson.KeyText(key) ?? throw new InventoryException(file, line, "found unacceptable key (unhashable type)");
 
     // PyYAML's flatten_mapping: merged entries first (later merge sources first), own entries after.
     private static List<KeyValuePair<YNode, YNode>> Flatten(YMapping mapping, string file)
