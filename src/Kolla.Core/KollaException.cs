@@ -15,4 +15,15 @@ public abstract class KollaException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The one-line <c>FILE:LINE: reason</c> form every located error uses: <c>FILE: reason</c> when the line is
+    /// unknown (null or 0), the bare reason when there is no file either.
+    /// </summary>
+    private protected static string Locate(string? file, int? line, string reason) => (file, line) switch
+    {
+        (null, _) => reason,
+        (_, > 0) => $"{file}:{line}: {reason}",
+        _ => $"{file}: {reason}",
+    };
 }

@@ -16,7 +16,7 @@ public sealed class ConfigMergeException : KollaException
     /// <param name="reason">What is wrong, without the file and line.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public ConfigMergeException(string source, int? line, string reason, Exception? innerException = null)
-        : base(Format(source, line, reason), innerException)
+        : base(Locate(source, line, reason), innerException)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(reason);
@@ -33,7 +33,4 @@ public sealed class ConfigMergeException : KollaException
 
     /// <summary>What is wrong, without the file and line prefix.</summary>
     public string Reason { get; }
-
-    private static string Format(string source, int? line, string reason) =>
-        line is { } l ? $"{source}:{l}: {reason}" : $"{source}: {reason}";
 }

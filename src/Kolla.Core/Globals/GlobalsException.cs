@@ -10,7 +10,7 @@ public sealed class GlobalsException : KollaException
     /// <param name="key">The variable concerned, if any.</param>
     /// <param name="reason">What is wrong.</param>
     public GlobalsException(string file, int line, string? key, string reason)
-        : base(line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}")
+        : base(Locate(file, line, reason))
     {
         File = file;
         Line = line;

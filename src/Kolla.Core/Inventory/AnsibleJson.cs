@@ -44,6 +44,18 @@ public static class AnsibleJson
     public static IComparer<string> KeyOrder { get; } = Comparer<string>.Create(
         (a, b) => a is null || b is null ? (a is null ? (b is null ? 0 : -1) : 1) : PyText.CompareCodePoints(a, b));
 
+    /// <summary>The text Python's json writes for a mapping key, or null for a key it refuses (lists, dicts, tuples).</summary>
+    internal static string? KeyText(object? key) => key switch
+    {
+        string s => s,
+        bool b => b ? "true" : "false",
+        null => "null",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        BigInteger b => b.ToString(CultureInfo.InvariantCulture),
+        double d => PyFloat.Repr(d),
+        _ => null,
+    };
+
     private static string FloatText(double d) => d switch
     {
         double.NaN => "NaN",
@@ -86,7 +98,7 @@ public static class AnsibleJson
                     WriteObject(dict.Select(kv => (kv.Key, kv.Value)), level);
                     break;
                 case IDictionary dict:
-                    WriteObject(dict.Keys.Cast<object?>().Select(k => (Convert.ToString(k, CultureInfo.InvariantCulture) ?? "null", dict[k!])), level);
+                    WriteObject(dict.Keys.Cast<object?>().Select(k => (KeyText(k) ?? Convert.ToString(k, CultureInfo.InvariantCulture) ?? "null", dict[k!])), level);
                     break;
                 case IEnumerable list:
                     WriteContainer('[', ']', list.Cast<object?>().ToList(), level, item => Write(item, level + 1));

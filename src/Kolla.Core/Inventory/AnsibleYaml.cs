@@ -21,19 +21,13 @@ namespace Kolla.Inventory;
 /// and timestamps become their ISO-8601 text (what ansible-inventory prints). Quoted scalars are text.
 /// Duplicate keys: the last value wins at the first position. Merge keys (<c>&lt;&lt;</c>) work.
 /// Mapping keys become text the way Python's json writes them. <c>!vault</c> values are refused.
+/// <para>Kept apart from <see cref="YamlSourceLoader"/> (PyYAML <c>safe_load</c> for kolla's merge_yaml: Python
+/// keys, dates as objects, shared aliases) and <c>Kolla.Variables.Yaml.YamlValueReader</c> (vars files into
+/// plain values) on purpose: this one tries JSON first, keeps line-numbered nodes for the inventory parser and
+/// prints timestamps as text, as ansible-inventory does. All three share the YAML 1.1 typing in <see cref="YamlTags"/>.</para>
 /// </remarks>
 internal static partial class AnsibleYaml
 {
-    private const string TagPrefix = "tag:yaml.org,2002:";
-    private const string StrTag = TagPrefix + "str";
-    private const string IntTag = TagPrefix + "int";
-    private const string FloatTag = TagPrefix + "float";
-    private const string BoolTag = TagPrefix + "bool";
-    private const string NullTag = TagPrefix + "null";
-    private const string TimestampTag = TagPrefix + "timestamp";
-    private const string MergeTag = TagPrefix + "merge";
-    private const string ValueTag = TagPrefix + "value";
-
     /// <summary>Parses and converts to plain values (null for an empty document).</summary>
     /// <exception cref="InventoryException">Syntax or type errors, with the file and line.</exception>
     public static object? Load(string text, string file) => ToPlain(Parse(text, file), file);
@@ -110,16 +104,8 @@ internal static partial class AnsibleYaml
     }
 
     /// <summary>A plain key as the text Python's json writes for it.</summary>
-    public static string KeyText(object? key, string file, int line) => key switch
-    {
-        string s => s,
-        bool b => b ? "true" : "false",
-        null => "null",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        BigInteger b => b.ToString(CultureInfo.InvariantCulture),
-        double d => PyFloat.Repr(d),
-        _ => throw new InventoryException(file, line, "found unacceptable key (unhashable type)"),
-    };
+    public static string KeyText(object? key, string file, int line) =>
+        AnsibleJson.KeyText(key) ?? throw new InventoryException(file, line, "found unacceptable key (unhashable type)");
 
     // PyYAML's flatten_mapping: merged entries first (later merge sources first), own entries after.
     private static List<KeyValuePair<YNode, YNode>> Flatten(YMapping mapping, string file)
@@ -194,7 +180,7 @@ internal static partial class AnsibleYaml
                     return ConvertScalar(scalar);
                 case YSequence sequence:
                     {
-                        CheckCollectionTag(node, TagPrefix + "seq");
+                        CheckCollectionTag(node, YamlTags.Seq);
                         var list = new List<object?>(sequence.Items.Count);
                         _done[node] = list;
                         foreach (var item in sequence.Items)
@@ -207,7 +193,7 @@ internal static partial class AnsibleYaml
 
                 case YMapping mapping:
                     {
-                        CheckCollectionTag(node, TagPrefix + "map");
+                        CheckCollectionTag(node, YamlTags.Map);
                         var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
                         _done[node] = dict;
                         foreach (var (key, keyNode, value) in Entries(mapping, file))
@@ -238,31 +224,31 @@ internal static partial class AnsibleYaml
             var tag = scalar.Tag;
             if (tag is null)
             {
-                tag = scalar.Plain ? Resolve(scalar.Value) : StrTag;
+                tag = scalar.Plain ? YamlTags.ResolvePlain(scalar.Value) : YamlTags.Str;
             }
 
             switch (tag)
             {
-                case "!" or "!unsafe" or StrTag:
+                case "!" or "!unsafe" or YamlTags.Str:
                     return scalar.Value;
-                case NullTag:
+                case YamlTags.Null:
                     return null;
-                case BoolTag:
+                case YamlTags.Bool:
                     return scalar.Value.ToLowerInvariant() switch
                     {
                         "yes" or "true" or "on" => true,
                         "no" or "false" or "off" => false,
                         _ => throw Bad(scalar, "bool"),
                     };
-                case IntTag:
+                case YamlTags.Int:
                     return ConstructInt(scalar);
-                case FloatTag:
+                case YamlTags.Float:
                     return ConstructFloat(scalar);
-                case TimestampTag:
+                case YamlTags.Timestamp:
                     return ConstructTimestamp(scalar);
                 case "!vault" or "!vault-encrypted":
                     throw new InventoryException(file, scalar.Line, "found a !vault value; vault-encrypted inventories and vars files are not supported");
-                case MergeTag or ValueTag:
+                case YamlTags.Merge or YamlTags.Value:
                 default:
                     throw new InventoryException(file, scalar.Line, $"could not determine a constructor for the tag '{tag}'");
             }
@@ -396,7 +382,7 @@ internal static partial class AnsibleYaml
         // PyYAML builds a date or datetime; ansible-inventory prints them with isoformat().
         private string ConstructTimestamp(YScalar scalar)
         {
-            var m = TimestampParts().Match(scalar.Value);
+            var m = YamlTags.TimestampParts().Match(scalar.Value);
             if (!m.Success)
             {
                 throw Bad(scalar, "timestamp");
@@ -426,7 +412,7 @@ internal static partial class AnsibleYaml
                     }
                 }
 
-                if (m.Groups["sign"].Success)
+                if (m.Groups["tzsign"].Success)
                 {
                     var hours = Part("tzhour");
                     var minutes = m.Groups["tzminute"].Success ? Part("tzminute") : 0;
@@ -435,7 +421,7 @@ internal static partial class AnsibleYaml
                         throw new ArgumentOutOfRangeException(nameof(scalar));
                     }
 
-                    text.Append(m.Groups["sign"].Value)
+                    text.Append(m.Groups["tzsign"].Value)
                         .Append(hours.ToString("00", CultureInfo.InvariantCulture))
                         .Append(':')
                         .Append(minutes.ToString("00", CultureInfo.InvariantCulture));
@@ -453,57 +439,6 @@ internal static partial class AnsibleYaml
             }
         }
     }
-
-    // The YAML 1.1 implicit resolvers of PyYAML, in the order it tries them.
-    private static string Resolve(string value)
-    {
-        if (BoolPattern().IsMatch(value))
-        {
-            return BoolTag;
-        }
-
-        if (FloatPattern().IsMatch(value))
-        {
-            return FloatTag;
-        }
-
-        if (IntPattern().IsMatch(value))
-        {
-            return IntTag;
-        }
-
-        if (value == "<<")
-        {
-            return MergeTag;
-        }
-
-        if (value is "" or "~" or "null" or "Null" or "NULL")
-        {
-            return NullTag;
-        }
-
-        if (TimestampPattern().IsMatch(value))
-        {
-            return TimestampTag;
-        }
-
-        return value == "=" ? ValueTag : StrTag;
-    }
-
-    [GeneratedRegex("^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$", RegexOptions.CultureInvariant)]
-    private static partial Regex BoolPattern();
-
-    [GeneratedRegex(@"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
-    private static partial Regex FloatPattern();
-
-    [GeneratedRegex(@"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex IntPattern();
-
-    [GeneratedRegex(@"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampPattern();
-
-    [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})(?:(?:[Tt]|[ \t]+)(?<hour>[0-9]{1,2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.(?<fraction>[0-9]*))?(?:[ \t]*(?<tz>Z|(?<sign>[-+])(?<tzhour>[0-9]{1,2})(?::(?<tzminute>[0-9]{2}))?))?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampParts();
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
     private static partial Regex YamlDotNetPositionPrefix();
@@ -650,7 +585,7 @@ internal static partial class AnsibleYaml
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
                         var keyLine = LineOf(lineStarts, reader.TokenStartIndex);
-                        var key = new YScalar(keyLine, StrTag, reader.GetString()!, false);
+                        var key = new YScalar(keyLine, YamlTags.Str, reader.GetString()!, false);
                         reader.Read();
                         entries.Add(new(key, ReadJson(ref reader, lineStarts)));
                     }
@@ -670,20 +605,20 @@ internal static partial class AnsibleYaml
                 }
 
             case JsonTokenType.String:
-                return new YScalar(line, StrTag, reader.GetString()!, false);
+                return new YScalar(line, YamlTags.Str, reader.GetString()!, false);
             case JsonTokenType.Number:
                 {
                     var raw = Encoding.UTF8.GetString(reader.ValueSpan);
                     var isFloat = raw.AsSpan().IndexOfAny(".eE") >= 0;
-                    return new YScalar(line, isFloat ? FloatTag : IntTag, raw, false);
+                    return new YScalar(line, isFloat ? YamlTags.Float : YamlTags.Int, raw, false);
                 }
 
             case JsonTokenType.True:
-                return new YScalar(line, BoolTag, "true", false);
+                return new YScalar(line, YamlTags.Bool, "true", false);
             case JsonTokenType.False:
-                return new YScalar(line, BoolTag, "false", false);
+                return new YScalar(line, YamlTags.Bool, "false", false);
             case JsonTokenType.Null:
-                return new YScalar(line, NullTag, "null", false);
+                return new YScalar(line, YamlTags.Null, "null", false);
             default:
                 throw new JsonException();
         }

@@ -16,7 +16,7 @@ public sealed class InventoryException : KollaException
     /// <param name="line">The 1-based line, or null when unknown.</param>
     /// <param name="reason">What is wrong, without the file prefix.</param>
     public InventoryException(string? file, int? line, string reason)
-        : base(Format(file, line, reason))
+        : base(Locate(file, line, reason))
     {
         File = file;
         Line = line;
@@ -29,7 +29,7 @@ public sealed class InventoryException : KollaException
     /// <param name="reason">What is wrong, without the file prefix.</param>
     /// <param name="innerException">The underlying error (a YAML parser error, an I/O error).</param>
     public InventoryException(string? file, int? line, string reason, Exception? innerException)
-        : base(Format(file, line, reason), innerException)
+        : base(Locate(file, line, reason), innerException)
     {
         File = file;
         Line = line;
@@ -44,11 +44,4 @@ public sealed class InventoryException : KollaException
 
     /// <summary>The message without the <c>FILE:LINE:</c> prefix.</summary>
     public string Reason { get; }
-
-    private static string Format(string? file, int? line, string reason) => (file, line) switch
-    {
-        (null, _) => reason,
-        (_, null) => $"{file}: {reason}",
-        _ => $"{file}:{line}: {reason}",
-    };
 }

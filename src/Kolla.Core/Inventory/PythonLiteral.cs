@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
-using Kolla.Configuration;
 
 namespace Kolla.Inventory;
 
@@ -747,16 +746,8 @@ internal static partial class PythonLiteral
 
         private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
 
-        private static string KeyText(object? key) => Finish(key) switch
-        {
-            string s => s,
-            bool b => b ? "true" : "false",
-            null => "null",
-            long l => l.ToString(CultureInfo.InvariantCulture),
-            BigInteger b => b.ToString(CultureInfo.InvariantCulture),
-            double d => PyFloat.Repr(d),
-            _ => throw new NotALiteral(), // unhashable (list, dict, set) or not a json key (tuple)
-        };
+        // Unhashable (list, dict, set) or not a json key (tuple): not a literal Ansible accepts.
+        private static string KeyText(object? key) => AnsibleJson.KeyText(Finish(key)) ?? throw new NotALiteral();
 
         private static object? Finish(object? value) => value switch
         {

@@ -9,7 +9,7 @@ public sealed class PasswordsException : KollaException
     /// <param name="line">1-based line, or 0 when the problem has no line.</param>
     /// <param name="reason">What is wrong.</param>
     public PasswordsException(string file, int line, string reason)
-        : base(line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}")
+        : base(Locate(file, line, reason))
     {
         File = file;
         Line = line;

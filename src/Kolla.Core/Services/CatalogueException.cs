@@ -8,7 +8,7 @@ public sealed class CatalogueException : KollaException
     /// <param name="line">1-based line, or 0 when unknown.</param>
     /// <param name="message">What is wrong.</param>
     public CatalogueException(string source, int line, string message)
-        : base(line > 0 ? $"{source}:{line}: {message}" : $"{source}: {message}")
+        : base(Locate(source, line, message))
     {
         Source = source;
         Line = line;

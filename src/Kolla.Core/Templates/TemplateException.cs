@@ -9,7 +9,7 @@ public sealed class TemplateException : KollaException
     /// <param name="line">1-based line in that template (0 when the problem has no line, such as an unreadable file).</param>
     /// <param name="reason">What went wrong, without the location.</param>
     public TemplateException(string file, int line, string reason)
-        : base(line > 0 ? $"{file}:{line}: {reason}" : $"{file}: {reason}")
+        : base(Locate(file, line, reason))
     {
         File = file;
         Line = line;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Kolla.Configuration;
 
 namespace Kolla.Variables.Yaml;
 
@@ -7,55 +7,24 @@ namespace Kolla.Variables.Yaml;
 /// Turns a plain YAML scalar into the value Ansible (PyYAML, YAML 1.1 core schema) would load:
 /// null, bool, integer, float or string.
 /// </summary>
-internal static partial class YamlScalarResolver
+/// <remarks>
+/// Which type a plain scalar has is <see cref="YamlTags.ResolvePlain"/>, shared with the merge_yaml and inventory
+/// loaders. The values built differ on purpose: here integers are <see cref="long"/> and timestamps stay text
+/// (plain values for templates), where merge_yaml keeps Python's big ints and date objects for a byte-exact dump.
+/// </remarks>
+internal static class YamlScalarResolver
 {
-    [GeneratedRegex("^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$", RegexOptions.CultureInvariant)]
-    private static partial Regex BoolPattern();
-
-    [GeneratedRegex("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex IntPattern();
-
-    [GeneratedRegex(@"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", RegexOptions.CultureInvariant)]
-    private static partial Regex FloatPattern();
-
-    [GeneratedRegex("^(?:~|null|Null|NULL|)$", RegexOptions.CultureInvariant)]
-    private static partial Regex NullPattern();
-
     /// <summary>Resolves a plain (unquoted, untagged) scalar.</summary>
-    public static object? ResolvePlain(string text)
+    public static object? ResolvePlain(string text) => YamlTags.ResolvePlain(text) switch
     {
-        if (NullPattern().IsMatch(text))
-        {
-            return null;
-        }
+        YamlTags.Null => null,
+        YamlTags.Bool => text[0] is 'y' or 'Y' or 't' or 'T' || text.Equals("on", StringComparison.OrdinalIgnoreCase),
+        YamlTags.Int when TryParseInt(text, out var integer) => integer,
+        YamlTags.Float => ParseFloat(text),
 
-        if (BoolPattern().IsMatch(text))
-        {
-            return text[0] is 'y' or 'Y' or 't' or 'T' || text.Equals("on", StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (IntPattern().IsMatch(text) && TryParseInt(text, out var integer))
-        {
-            return integer;
-        }
-
-        if (FloatPattern().IsMatch(text))
-        {
-            return ParseFloat(text);
-        }
-
-        return text;
-    }
-
-    [GeneratedRegex(@"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex TimestampPattern();
-
-    /// <summary>
-    /// True when a plain scalar with this text would load as a string under PyYAML's resolver, so a writer may
-    /// leave it unquoted (timestamps, <c>&lt;&lt;</c> and <c>=</c> also resolve to other tags there).
-    /// </summary>
-    public static bool ResolvesToString(string text) =>
-        ResolvePlain(text) is string && !TimestampPattern().IsMatch(text) && text is not "<<" and not "=";
+        // Timestamps, merge/value markers and ints beyond 64 bits stay text.
+        _ => text,
+    };
 
     /// <summary>Resolves a scalar carrying an explicit standard tag (<c>!!int</c>, <c>!!bool</c>, ...).</summary>
     public static bool TryResolveTagged(string tag, string text, out object? value)
@@ -69,7 +38,7 @@ internal static partial class YamlScalarResolver
             case "tag:yaml.org,2002:null":
                 return true;
             case "tag:yaml.org,2002:bool":
-                if (BoolPattern().IsMatch(text))
+                if (YamlTags.ResolvePlain(text) == YamlTags.Bool)
                 {
                     value = ResolvePlain(text);
                     return true;
@@ -85,7 +54,7 @@ internal static partial class YamlScalarResolver
 
                 return false;
             case "tag:yaml.org,2002:float":
-                if (FloatPattern().IsMatch(text) || IntPattern().IsMatch(text))
+                if (YamlTags.ResolvePlain(text) is YamlTags.Float or YamlTags.Int)
                 {
                     value = ParseFloat(text);
                     return true;
