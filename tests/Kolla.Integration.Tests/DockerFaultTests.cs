@@ -11,9 +11,27 @@ public sealed class DockerFaultTests(DockerEngineFixture engine) : ConvergeTestB
     [Fact]
     public async Task EngineKilledMidConverge_FailsClearly_LeavesNoHalfWrittenFile_AndARerunAfterRestartConverges()
     {
-        TestRig.IsRoot.Should().BeTrue("a private dockerd needs root");
         var id = "cv" + Guid.NewGuid().ToString("N")[..8];
-        await using var first = await PrivateDockerd.StartAsync(id, Token);
+        var engines = new List<PrivateDockerd>();
+        try
+        {
+            await RunAsync(id, engines);
+        }
+        finally
+        {
+            for (var i = engines.Count - 1; i >= 0; i--)
+            {
+                await engines[i].DisposeAsync();
+            }
+
+            KillLeftovers($"/tmp/kt-docker-{id}/");
+        }
+    }
+
+    private async Task RunAsync(string id, List<PrivateDockerd> engines)
+    {
+        var first = await PrivateDockerd.StartAsync(id, Token);
+        engines.Add(first);
         (await ExternalCommand.RunInfraScriptAsync("build-test-image.sh", [first.DockerHost], cancellationToken: Token)).EnsureSuccess();
         var deployment = NewDeployment(first.DockerHost);
         var initial = await ConvergeAsync(deployment);
@@ -54,7 +72,7 @@ public sealed class DockerFaultTests(DockerEngineFixture engine) : ConvergeTestB
         cli.Error.Should().StartWith($"error: node1: Docker engine at {first.DockerHost} is not reachable").And.NotContain("   at ");
         cli.Error.TrimEnd('\n').Should().NotContain("\n");
 
-        await using var restarted = await PrivateDockerd.StartAsync(id, Token);
+        engines.Add(await PrivateDockerd.StartAsync(id, Token));
         var rerun = await ConvergeAsync(deployment);
 
         rerun.Succeeded.Should().BeTrue(Because(rerun));
@@ -64,6 +82,31 @@ public sealed class DockerFaultTests(DockerEngineFixture engine) : ConvergeTestB
         (await ContentsAsync(deployment)).Where(p => newFiles.ContainsKey(p.Key)).Should().BeEquivalentTo(newFiles);
         var settled = await ConvergeAsync(deployment);
         Summary(settled, deployment).Should().Equal(["HeldRestart ktlibvirt"], "everything else runs the new configuration");
+    }
+
+    /// <summary>The crash orphans the engine's container shims (and their containers): kill what still names its directory.</summary>
+    private static void KillLeftovers(string directory)
+    {
+        foreach (var proc in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(proc), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(proc, "cmdline")).Contains(directory, StringComparison.Ordinal))
+                {
+                    using var process = System.Diagnostics.Process.GetProcessById(pid);
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // Gone meanwhile.
+            }
+        }
     }
 
     private async Task<Dictionary<string, string>> ContentsAsync(TestDeployment deployment)
