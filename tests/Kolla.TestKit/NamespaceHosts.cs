@@ -109,6 +109,20 @@ public sealed class NamespaceHosts : IAsyncDisposable
         return ExternalCommand.RunAsync("ip", ["netns", "exec", host.Namespace, .. command], cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Kills every SSH session of one host (its sshd's per-connection processes, with their commands), as a dropped
+    /// network connection would; the listener keeps running, so clients can connect again.
+    /// </summary>
+    /// <param name="host">The host.</param>
+    /// <param name="cancellationToken">Stops waiting for the sessions to end.</param>
+    /// <returns>How many sessions were killed.</returns>
+    /// <exception cref="InvalidOperationException">The host's sshd is not running.</exception>
+    public Task<int> KillSessionsAsync(NamespaceHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return SshdSessions.KillAsync(Path.Combine(_dir.Path, host.Name, "ssh"), cancellationToken);
+    }
+
     /// <summary>Stops every process by PID and removes the namespaces, veths and bridge.</summary>
     /// <returns>A task that completes when everything is gone.</returns>
     public async ValueTask DisposeAsync()

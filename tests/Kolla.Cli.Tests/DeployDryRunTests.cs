@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using Kolla.Cli;
+using Kolla.Passwords;
+using Kolla.Planning;
+using Kolla.TestKit;
+
+namespace Kolla.Tests;
+
+/// <summary>
+/// <c>kolla deploy --executor dry-run</c> on the shipped samples: the whole plan is printed, nothing is contacted
+/// (every host's SSH address and Docker endpoint point at listeners that count connections), and no secret from the
+/// generated passwords.yml appears.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class DeployDryRunTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kolla-dry-run-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("all-in-one")]
+    [InlineData("multinode")]
+    public async Task DryRun_PrintsTheCompletePlan_ConnectsNowhere_AndShowsNoSecret(string sample)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var config = Path.Combine(_dir, sample);
+        CopyDirectory(Path.Combine(TestRig.RepositoryRoot, "samples", sample), config);
+        using var ssh = new TcpListener(IPAddress.Loopback, 0);
+        ssh.Start();
+        var dockerSocket = Path.Combine(_dir, "docker.sock");
+        using var docker = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        docker.Bind(new UnixDomainSocketEndPoint(dockerSocket));
+        docker.Listen();
+        string[] extraVars =
+        [
+            "-e", "ansible_host=127.0.0.1",
+            "-e", $"ansible_port={((IPEndPoint)ssh.LocalEndpoint).Port}",
+            "-e", $"kolla_docker_host=unix://{dockerSocket}",
+            "-e", $"node_config_directory={Path.Combine(_dir, "node")}",
+        ];
+        var inventory = Path.Combine(config, "inventory");
+        await WritePasswordsAsync(Path.Combine(config, "passwords.yml"), token);
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await KollaApp.RunAsync(
+            ["deploy", "-i", inventory, "--configdir", config, "--executor", "dry-run", .. extraVars],
+            new CliConsole(output, error, IsInteractive: false),
+            token);
+
+        code.Should().Be(0, error.ToString());
+        error.ToString().Should().BeEmpty();
+        ssh.Pending().Should().BeFalse("no SSH connection is attempted");
+        docker.Poll(0, SelectMode.SelectRead).Should().BeFalse("no Docker engine is contacted");
+        Directory.Exists(Path.Combine(_dir, "node")).Should().BeFalse("nothing is written on any host");
+
+        var text = output.ToString();
+        var passwords = await PasswordStore.LoadAsync(Path.Combine(config, "passwords.yml"), token);
+        var secrets = Strings(passwords.Values).Where(s => s.Length >= 8).ToList();
+        secrets.Should().HaveCountGreaterThan(50, "genpwd filled the passwords file");
+        secrets.Where(s => text.Contains(s, StringComparison.Ordinal)).Should().BeEmpty("no password appears in the plan");
+        text.Should().Contain("***", "secrets in rendered files are masked, not dropped");
+
+        var inputs = await DeploymentInputsLoader.LoadAsync(new DeploymentInputsOptions { Inventories = [inventory], ConfigDirectory = config, ExtraVars = extraVars.Where((_, i) => i % 2 == 1).ToArray() }, token);
+        var plan = DeploymentPlanner.Plan(inputs);
+        var sections = Sections(text);
+        sections.Keys.Should().BeEquivalentTo(plan.Hosts.Select(h => h.Host));
+        foreach (var host in plan.Hosts)
+        {
+            var section = sections[host.Host];
+            foreach (var container in host.Containers)
+            {
+                section.Should().Contain($"+ create container {container.Spec.Name}\n", $"{host.Host} creates {container.Spec.Name}");
+                foreach (var file in container.Files)
+                {
+                    section.Should().Contain($"+ create {file.Path}\n");
+                }
+
+                foreach (var job in container.Bootstraps)
+                {
+                    section.Should().Contain($"+ run one-shot {job.Spec.Name}\n");
+                }
+            }
+        }
+
+        text.Should().Contain($"deploy (dry run): {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); nothing is changed");
+    }
+
+    /// <summary>passwords.yml as <c>kolla genpwd</c> fills it, with small pre-set SSH keys so the test stays fast.</summary>
+    private static async Task WritePasswordsAsync(string path, CancellationToken cancellationToken)
+    {
+        var pair = new PasswordGenerator { SshKeyBits = 1024 }.GenerateSshKeyPair();
+        var store = PasswordStore.FromKeys(PasswordCatalog.BuiltInKeys);
+        foreach (var key in PasswordCatalog.SshKeys)
+        {
+            store = store.With(key, new Dictionary<string, object?> { ["private_key"] = pair.PrivateKey.Reveal(), ["public_key"] = pair.PublicKey });
+        }
+
+        await File.WriteAllTextAsync(path, store.ToYaml(), cancellationToken);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        (await KollaApp.RunAsync(["genpwd", "--passwords", path], new CliConsole(output, error, IsInteractive: false), cancellationToken)).Should().Be(0, error.ToString());
+    }
+
+    private static Dictionary<string, string> Sections(string text)
+    {
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? host = null;
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n').Append("== end"))
+        {
+            if (line.StartsWith("== ", StringComparison.Ordinal))
+            {
+                if (host is not null)
+                {
+                    sections[host] = string.Join('\n', lines) + "\n";
+                }
+
+                host = line[3..].Split(' ')[0];
+                lines.Clear();
+            }
+            else
+            {
+                lines.Add(line.TrimStart());
+            }
+        }
+
+        sections.Remove("end");
+        return sections;
+    }
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string s => [s],
+        IEnumerable<KeyValuePair<string, object?>> map => map.SelectMany(p => Strings(p.Value)),
+        IEnumerable<object?> list => list.SelectMany(Strings),
+        _ => [],
+    };
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
