@@ -77,7 +77,14 @@ public sealed class ChangeCalculator
             return changes;
         }
 
-        var differences = ContainerComparer.Compare(plan.Spec, observed, new ContainerComparisonContext { DesiredImage = image });
+        var differences = ContainerComparer.Compare(plan.Spec, observed, new ContainerComparisonContext { DesiredImage = image }).ToList();
+        if (!differences.Any(d => d.Field == ContainerFields.Image) && ImageChanged(plan, observed, image) is { } imageDifference)
+        {
+            // Compared by hash, a new image shows only as a changed hash (new reference) or not at all (a moved tag):
+            // name it, so the one-shot jobs (database syncs) run from the new image before the container is recreated.
+            differences.Add(imageDifference);
+        }
+
         if (differences.Count > 0)
         {
             if (differences.Any(d => d.Field == ContainerFields.Image))
@@ -114,6 +121,19 @@ public sealed class ChangeCalculator
         }
 
         return changes;
+    }
+
+    /// <summary>The container runs another image than desired: another reference, or the same tag now naming a newer local image.</summary>
+    private static ContainerDifference? ImageChanged(ContainerPlan plan, ContainerState observed, ImageState? image)
+    {
+        if (!string.Equals(observed.Image, plan.Spec.Image, StringComparison.Ordinal))
+        {
+            return new ContainerDifference(ContainerFields.Image, observed.Image, plan.Spec.Image);
+        }
+
+        return image is { Id.Length: > 0 } && observed.ImageId.Length > 0 && !string.Equals(image.Id, observed.ImageId, StringComparison.Ordinal)
+            ? new ContainerDifference(ContainerFields.Image, observed.ImageId, image.Id)
+            : null;
     }
 
     private static IEnumerable<string> NamedVolumes(ContainerPlan plan) =>
