@@ -97,7 +97,7 @@ public sealed partial class Prechecks
                 : new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is the address of host {owner.Host}; with enable_haproxy the VIP must be an unused address", owner.Host));
         }
 
-        if (Text(renderer, common, "kolla_external_vip_address") is { Length: > 0 } external && !external.Contains("{{", StringComparison.Ordinal) && !IPAddress.TryParse(external, out _))
+        if (Text(renderer, common, "kolla_external_vip_address") is { Length: > 0 } external && external != vip && !IPAddress.TryParse(external, out _))
         {
             results.Add(new(Check, PrecheckStatus.Failed, $"kolla_external_vip_address must be an IP address, got '{external}' (globals.yml)"));
         }
@@ -249,7 +249,7 @@ public sealed partial class Prechecks
         }
         catch (KollaException e)
         {
-            results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: cannot reach the host and its Docker engine: {e.Message}", host.Host));
+            results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: cannot reach the host and its Docker engine: {WithoutHost(e.Message, host.Host)}", host.Host));
             return results;
         }
 
@@ -262,7 +262,7 @@ public sealed partial class Prechecks
             }
             catch (KollaException e)
             {
-                results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: {e.Message}", host.Host));
+                results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: {WithoutHost(e.Message, host.Host)}", host.Host));
             }
         }
 
@@ -330,6 +330,9 @@ public sealed partial class Prechecks
 
         return results;
     }
+
+    private static string WithoutHost(string message, string host) =>
+        message.StartsWith(host + ": ", StringComparison.Ordinal) ? message[(host.Length + 2)..] : message;
 
     private static IVariableScope Scope(VariableContext context, string? host) =>
         host is not null && context.TryGetHost(host, out var scope) ? scope : context.Common;

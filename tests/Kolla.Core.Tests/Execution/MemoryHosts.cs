@@ -20,7 +20,7 @@ internal sealed class MemoryHosts : IHostConnector
     {
         if (Unreachable.Contains(target.Name))
         {
-            throw new HostUnreachableException(target.Name, $"{target.Name}: connection refused");
+            throw new HostUnreachableException(target.Name, "connection refused");
         }
 
         Connections.Enqueue(target.Name);
