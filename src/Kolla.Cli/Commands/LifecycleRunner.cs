@@ -26,14 +26,29 @@ internal static class LifecycleRunner
         Func<DeploymentInputs, DeploymentPlan, Terminal, SecretMasker, CancellationToken, Task<int>> action,
         CancellationToken cancellationToken)
     {
+        return await RunWithInputsAsync(console, parse, options, generatePasswords, (inputs, terminal, _, token) =>
+        {
+            var plan = DeploymentPlanner.Plan(inputs, options.PlanOptions(parse));
+            return action(inputs, plan, terminal, new SecretMasker(plan.Secrets), token);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads the inputs without planning (prechecks plans itself, to report a plan that cannot be made).</summary>
+    public static async Task<int> RunWithInputsAsync(
+        CliConsole console,
+        ParseResult parse,
+        LifecycleOptions options,
+        bool generatePasswords,
+        Func<DeploymentInputs, Terminal, SecretMasker, CancellationToken, Task<int>> action,
+        CancellationToken cancellationToken)
+    {
         var terminal = new Terminal(console);
         var masker = new SecretMasker([]);
         try
         {
             var inputs = await DeploymentInputsLoader.LoadAsync(options.InputsOptions(parse, generatePasswords), cancellationToken).ConfigureAwait(false);
-            var plan = DeploymentPlanner.Plan(inputs, options.PlanOptions(parse));
-            masker = new SecretMasker(plan.Secrets);
-            return await action(inputs, plan, terminal, masker, cancellationToken).ConfigureAwait(false);
+            masker = new SecretMasker(Strings(inputs.Passwords.Values));
+            return await action(inputs, terminal, masker, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is KollaException or CliUsageException)
         {
@@ -46,4 +61,11 @@ internal static class LifecycleRunner
             return ExitCodes.Failed;
         }
     }
+
+    private static IEnumerable<string> Strings(IEnumerable<object?> values) => values.SelectMany(value => value switch
+    {
+        string text => [text],
+        IEnumerable<KeyValuePair<string, object?>> map => Strings(map.Select(p => p.Value)),
+        _ => [],
+    });
 }

@@ -26,7 +26,7 @@ internal static class PrechecksCommand
             minimumApi,
         };
         options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: false, async (inputs, plan, terminal, masker, token) =>
+        command.SetAction((parse, cancellationToken) => LifecycleRunner.RunWithInputsAsync(console, parse, options, generatePasswords: false, async (inputs, terminal, masker, token) =>
         {
             if (!Version.TryParse(parse.GetValue(minimumApi), out var minimum))
             {
@@ -41,7 +41,7 @@ internal static class PrechecksCommand
                 Forks = parse.GetValue(options.Forks),
                 GlobalsPrecedence = options.Precedence(parse),
             });
-            var report = await prechecks.RunAsync(inputs, plan, token).ConfigureAwait(false);
+            var report = await prechecks.RunAsync(inputs, options.PlanOptions(parse), token).ConfigureAwait(false);
             Print(terminal, report, masker, json);
             return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         }, cancellationToken));

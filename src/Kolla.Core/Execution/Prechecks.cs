@@ -37,6 +37,30 @@ public sealed partial class Prechecks
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant)]
     private static partial Regex Identifier();
 
+    /// <summary>
+    /// Plans the deployment and runs every check. A plan that cannot be made (an undefined variable, a group a template
+    /// needs) is reported as a failed <c>plan</c> check next to the input checks, so the cause is shown with it.
+    /// </summary>
+    /// <param name="inputs">The deployment's inputs.</param>
+    /// <param name="planOptions">Limit, tags and precedence for the plan; null for everything.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <returns>The findings.</returns>
+    public async Task<PrecheckReport> RunAsync(DeploymentInputs inputs, PlanOptions? planOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        DeploymentPlan plan;
+        try
+        {
+            plan = DeploymentPlanner.Plan(inputs, planOptions);
+        }
+        catch (KollaException e)
+        {
+            return CheckInputs(inputs, null, _options).Concat(new PrecheckReport([new("plan", PrecheckStatus.Failed, e.Message)]));
+        }
+
+        return await RunAsync(inputs, plan, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs every check: first those of the inputs (<see cref="CheckInputs"/>), then those of each host that runs containers.</summary>
     /// <param name="inputs">The deployment's inputs.</param>
     /// <param name="plan">The plan made from them (its hosts and services are the ones checked).</param>
@@ -58,27 +82,28 @@ public sealed partial class Prechecks
 
     /// <summary>The checks that need no host: addresses and VIP, inventory, passwords (pure).</summary>
     /// <param name="inputs">The deployment's inputs.</param>
-    /// <param name="plan">The plan made from them.</param>
+    /// <param name="plan">The plan made from them, or null when none could be made (then every inventory host and catalogue service is checked).</param>
     /// <param name="options">Options; null for defaults.</param>
     /// <returns>The findings.</returns>
-    public static PrecheckReport CheckInputs(DeploymentInputs inputs, DeploymentPlan plan, PrecheckOptions? options = null)
+    public static PrecheckReport CheckInputs(DeploymentInputs inputs, DeploymentPlan? plan = null, PrecheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(plan);
         options ??= new PrecheckOptions();
         var context = DeploymentVariables.Create(inputs, options.GlobalsPrecedence);
         var renderer = new TemplateRenderer();
         var results = new List<PrecheckResult>();
-        CheckAddresses(plan, context, renderer, results);
+        var hosts = plan?.Hosts.Where(h => h.Containers.Count > 0).Select(h => h.Host).ToList() ?? PlacedHosts(inputs);
+        var services = plan?.ServiceOrder ?? [.. inputs.Catalogue.Services.Select(s => s.Name)];
+        CheckAddresses(hosts, context, renderer, results);
         CheckInventory(inputs, context, renderer, results);
-        CheckPasswords(inputs, plan, results);
+        CheckPasswords(inputs, services, results);
         return new PrecheckReport(results);
     }
 
-    private static void CheckAddresses(DeploymentPlan plan, VariableContext context, TemplateRenderer renderer, List<PrecheckResult> results)
+    private static void CheckAddresses(IReadOnlyList<string> hosts, VariableContext context, TemplateRenderer renderer, List<PrecheckResult> results)
     {
         const string Check = "addresses";
-        var common = Scope(context, plan.Hosts.FirstOrDefault()?.Host);
+        var common = Scope(context, hosts.FirstOrDefault());
         var vip = Text(renderer, common, "kolla_internal_vip_address");
         var haproxy = Bool(renderer, common, "enable_haproxy") ?? false;
         if (string.IsNullOrWhiteSpace(vip))
@@ -91,41 +116,41 @@ public sealed partial class Prechecks
         }
         else
         {
-            var owner = haproxy ? plan.Hosts.FirstOrDefault(h => Text(renderer, context.ForHost(h.Host), "api_interface_address") == vip) : null;
+            var owner = haproxy ? hosts.FirstOrDefault(h => Text(renderer, context.ForHost(h), "api_interface_address") == vip) : null;
             results.Add(owner is null
                 ? new(Check, PrecheckStatus.Passed, $"kolla_internal_vip_address is {vip}")
-                : new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is the address of host {owner.Host}; with enable_haproxy the VIP must be an unused address", owner.Host));
+                : new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is the address of host {owner}; with enable_haproxy the VIP must be an unused address", owner));
         }
 
-        if (Text(renderer, common, "kolla_external_vip_address") is { Length: > 0 } external && !external.Contains("{{", StringComparison.Ordinal) && !IPAddress.TryParse(external, out _))
+        if (Text(renderer, common, "kolla_external_vip_address") is { Length: > 0 } external && external != vip && !IPAddress.TryParse(external, out _))
         {
             results.Add(new(Check, PrecheckStatus.Failed, $"kolla_external_vip_address must be an IP address, got '{external}' (globals.yml)"));
         }
 
-        // Hosts that run nothing (the deployment host) need no address.
-        foreach (var host in plan.Hosts.Where(h => h.Containers.Count > 0))
+        // Hosts that run nothing (the deployment host) are not passed in: they need no address.
+        foreach (var host in hosts)
         {
-            var scope = context.ForHost(host.Host);
+            var scope = context.ForHost(host);
             var address = Text(renderer, scope, "api_interface_address");
             if (string.IsNullOrWhiteSpace(address))
             {
                 var nic = Text(renderer, scope, "api_interface");
-                results.Add(new(Check, PrecheckStatus.Failed, $"{host.Host}: no address: set api_interface_address (the address of api_interface '{nic}') or ansible_host in the inventory", host.Host));
+                results.Add(new(Check, PrecheckStatus.Failed, $"{host}: no address: set api_interface_address (the address of api_interface '{nic}') or ansible_host in the inventory", host));
             }
             else if (!IPAddress.TryParse(address, out _))
             {
-                results.Add(new(Check, PrecheckStatus.Warning, $"{host.Host}: api_interface_address '{address}' is not an IP address; services bind to it", host.Host));
+                results.Add(new(Check, PrecheckStatus.Warning, $"{host}: api_interface_address '{address}' is not an IP address; services bind to it", host));
             }
             else
             {
-                results.Add(new(Check, PrecheckStatus.Passed, $"{host.Host}: api_interface_address is {address}", host.Host));
+                results.Add(new(Check, PrecheckStatus.Passed, $"{host}: api_interface_address is {address}", host));
             }
 
             foreach (var name in (string[])["network_interface", "api_interface"])
             {
                 if (string.IsNullOrWhiteSpace(Text(renderer, scope, name)))
                 {
-                    results.Add(new(Check, PrecheckStatus.Failed, $"{host.Host}: {name} is not set (globals.yml or the inventory)", host.Host));
+                    results.Add(new(Check, PrecheckStatus.Failed, $"{host}: {name} is not set (globals.yml or the inventory)", host));
                 }
             }
         }
@@ -174,7 +199,7 @@ public sealed partial class Prechecks
         }
     }
 
-    private static void CheckPasswords(DeploymentInputs inputs, DeploymentPlan plan, List<PrecheckResult> results)
+    private static void CheckPasswords(DeploymentInputs inputs, IReadOnlyList<string> services, List<PrecheckResult> results)
     {
         const string Check = "passwords";
         var catalogue = inputs.Catalogue;
@@ -189,7 +214,7 @@ public sealed partial class Prechecks
 
         var keys = inputs.Passwords.Keys.Concat(PasswordCatalog.BuiltInKeys).ToHashSet(StringComparer.Ordinal);
         var usedBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var service in plan.ServiceOrder.Select(catalogue.Find).OfType<ServiceDefinition>())
+        foreach (var service in services.Select(catalogue.Find).OfType<ServiceDefinition>())
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var pending = new Queue<string>(Identifiers(ServiceText(service)));
@@ -249,7 +274,7 @@ public sealed partial class Prechecks
         }
         catch (KollaException e)
         {
-            results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: cannot reach the host and its Docker engine: {e.Message}", host.Host));
+            results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: cannot reach the host and its Docker engine: {WithoutHost(e.Message, host.Host)}", host.Host));
             return results;
         }
 
@@ -262,7 +287,7 @@ public sealed partial class Prechecks
             }
             catch (KollaException e)
             {
-                results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: {e.Message}", host.Host));
+                results.Add(new("docker", PrecheckStatus.Failed, $"{host.Host}: {WithoutHost(e.Message, host.Host)}", host.Host));
             }
         }
 
@@ -330,6 +355,16 @@ public sealed partial class Prechecks
 
         return results;
     }
+
+    /// <summary>Without a plan: the hosts in a group some catalogue container runs on.</summary>
+    private static List<string> PlacedHosts(DeploymentInputs inputs)
+    {
+        var groups = inputs.Catalogue.Services.SelectMany(s => s.Containers).Select(c => c.Group).ToHashSet(StringComparer.Ordinal);
+        return [.. inputs.Inventory.Hosts.Where(h => groups.Any(h.IsInGroup)).Select(h => h.Name)];
+    }
+
+    private static string WithoutHost(string message, string host) =>
+        message.StartsWith(host + ": ", StringComparison.Ordinal) ? message[(host.Length + 2)..] : message;
 
     private static IVariableScope Scope(VariableContext context, string? host) =>
         host is not null && context.TryGetHost(host, out var scope) ? scope : context.Common;

@@ -23,6 +23,20 @@ public static class DeploymentPlanner
     /// <exception cref="InventoryException">The <see cref="PlanOptions.Limit"/> pattern matches no host.</exception>
     public static DeploymentPlan Plan(DeploymentInputs inputs, PlanOptions? options = null)
     {
+        try
+        {
+            return PlanHosts(inputs, options);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(i => i is KollaException) is { } first)
+        {
+            // Hosts are planned in parallel; report the first input error as itself (one clear line), not as an aggregate.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
+    }
+
+    private static DeploymentPlan PlanHosts(DeploymentInputs inputs, PlanOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= PlanOptions.All;
         var inventory = inputs.Inventory;
