@@ -1,5 +1,5 @@
 using Kolla.Passwords;
-using Kolla.TestKit.Inventory;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Lifecycle;
 
