@@ -35,7 +35,7 @@ public sealed class ChangeCalculatorImageTests
 
         changes.Select(c => c.GetType().Name).Should().Equal(nameof(RunBootstrapChange), nameof(RecreateContainerChange), nameof(RecordConfigChange));
         changes.OfType<RecreateContainerChange>().Single().Differences.Should().ContainSingle()
-            .Which.Should().Be(new ContainerDifference(ContainerFields.Image, "sha256:old", "sha256:new"));
+            .Which.Should().Be(new ContainerDifference(ContainerFields.Image, "example/web:1 (sha256:old)", "example/web:1 (sha256:new)"));
     }
 
     [Fact]
