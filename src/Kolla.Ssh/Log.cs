@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(3007, LogLevel.Warning, "{Warning}")]
     public static partial void KnownHostsWarning(this ILogger logger, string warning);
+
+    [LoggerMessage(3008, LogLevel.Information, "{Host}: no SFTP on the server ({Reason}); files go through shell commands")]
+    public static partial void SftpUnavailable(this ILogger logger, string host, string reason);
 }

@@ -17,7 +17,7 @@ namespace Kolla.Ssh;
 /// server lacks the extension). Owner and group names are resolved to ids once per connection (<c>id -u</c>,
 /// <c>getent group</c>) and then set with SFTP, so a write costs no remote process. Reads use SFTP.</para>
 /// <para>With become (<c>sudo</c>), SFTP would run as the login user, so every operation is one <c>sudo -n sh -c</c>
-/// command instead; writes stream the content on stdin into <c>mktemp</c> in the target directory and rename it into
+/// command instead (also when the server has no SFTP subsystem); writes stream the content on stdin into <c>mktemp</c> in the target directory and rename it into
 /// place, which is just as atomic.</para>
 /// <para>Tree state is read in one command (see <see cref="TreeState"/>); directories are created with <c>mkdir -p</c>.</para>
 /// </remarks>
@@ -46,7 +46,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
     public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         RequireAbsolute(path);
-        if (!session.UsesSftp)
+        if (!await session.PrefersSftpAsync(cancellationToken).ConfigureAwait(false))
         {
             var p = ShellQuote.Quote(path);
             var result = await session.RunAsync($"[ -e {p} ] || exit {MissingExitCode}; exec cat -- {p}", cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         RequireAbsolute(path);
         ArgumentNullException.ThrowIfNull(mode);
         var (directory, name) = Split(path);
-        if (session.UsesSftp)
+        if (await session.PrefersSftpAsync(cancellationToken).ConfigureAwait(false))
         {
             await WriteWithSftpAsync(path, directory, name, content, mode, cancellationToken).ConfigureAwait(false);
         }
@@ -264,14 +264,15 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         var t = "\"$t\"";
         var script = "set -e; umask 077; "
             + $"mkdir -p -- {d}; t=$(mktemp {ShellQuote.Quote(directory.TrimEnd('/') + "/" + TempPrefix(name) + "XXXXXXXX")}); "
-            + $"trap 'rm -f -- \"$t\"' EXIT; cat > {t}; ";
+            + $"trap 'rm -f -- \"$t\"' EXIT; {(content.IsEmpty ? ":" : "cat")} > {t}; ";
         if (TreeState.FormatOwner(mode) is { } owner)
         {
             script += $"chown -- {ShellQuote.Quote(owner)} {t}; ";
         }
 
         script += $"chmod -- {TreeState.FormatMode(mode.Mode)} {t}; mv -f -- {t} {ShellQuote.Quote(path)}; trap - EXIT";
-        var result = await session.RunAsync(script, content, cancellationToken).ConfigureAwait(false);
+        // An empty file is made without stdin: fed an empty input stream, the remote cat never saw its end (SSH.NET 2026.0.0).
+        var result = await session.RunAsync(script, content.IsEmpty ? null : content, cancellationToken).ConfigureAwait(false);
         result.EnsureSuccess(session.Host, $"writing {path}");
     }
 

@@ -22,6 +22,7 @@ internal sealed class SshSession : IDisposable
     private SftpClient? _sftp;
     private string? _lostReason;
     private int _disposed;
+    private volatile bool _sftpUnavailable;
 
     /// <param name="host">Inventory name.</param>
     /// <param name="ssh">The connected command client.</param>
@@ -45,8 +46,8 @@ internal sealed class SshSession : IDisposable
 
     public SshClient Ssh { get; }
 
-    /// <summary>Whether files go through SFTP (false with become: sudo commands instead).</summary>
-    public bool UsesSftp => _connectSftp is not null;
+    /// <summary>Whether files go through SFTP (false with become: sudo commands instead; false once the server turned out to have no SFTP subsystem).</summary>
+    public bool UsesSftp => _connectSftp is not null && !_sftpUnavailable;
 
     /// <summary>True once the SFTP connection has been opened.</summary>
     public bool SftpOpened => _sftp is not null;
@@ -85,6 +86,31 @@ internal sealed class SshSession : IDisposable
         finally
         {
             _sftpGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether files go through SFTP, connecting it on first use. A server without an SFTP subsystem (an sshd configured
+    /// without <c>Subsystem sftp</c>) switches this session to commands for good, as Ansible falls back from sftp.
+    /// </summary>
+    public async Task<bool> PrefersSftpAsync(CancellationToken cancellationToken)
+    {
+        if (!UsesSftp)
+        {
+            return false;
+        }
+
+        try
+        {
+            await GetSftpAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (HostUnreachableException ex) when (ex.InnerException is SshException inner
+            && inner.Message.Contains("Subsystem", StringComparison.OrdinalIgnoreCase))
+        {
+            _sftpUnavailable = true;
+            _logger.SftpUnavailable(Host, inner.Message);
+            return false;
         }
     }
 

@@ -70,7 +70,7 @@ public sealed class SshServer : IAsyncDisposable
         var started = await ExternalCommand.RunInfraScriptAsync(
             "start-sshd.sh",
             [Path.Combine(dir.Path, "ssh"), options.ListenAddress, options.Port.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string?> { ["KT_SSHD_DOCKER_HOST"] = options.DockerHost },
+            new Dictionary<string, string?> { ["KT_SSHD_DOCKER_HOST"] = options.DockerHost, ["KT_SSHD_NO_SFTP"] = options.WithoutSftp ? "1" : null },
             cancellationToken);
         if (!started.Succeeded)
         {

@@ -11,4 +11,7 @@ public sealed record SshServerOptions
 
     /// <summary>Gets the value of <c>DOCKER_HOST</c> sessions see (sshd_config <c>SetEnv</c>), if any.</summary>
     public string? DockerHost { get; init; }
+
+    /// <summary>Gets whether the server offers no SFTP subsystem (as an sshd started with <c>-f /dev/null</c>).</summary>
+    public bool WithoutSftp { get; init; }
 }

@@ -7,6 +7,7 @@
 # Environment:
 #   KT_SSHD_DOCKER_HOST      sessions see DOCKER_HOST=<this> (sshd_config SetEnv)
 #   KT_SSHD_AUTHORIZED_KEYS  public key file that may log in (default: a client key generated in DIR)
+#   KT_SSHD_NO_SFTP          when 1, no sftp subsystem (like an sshd started with -f /dev/null)
 # Writes DIR/host_key(.pub), DIR/client_key(.pub) unless given, DIR/sshd_config, DIR/known_hosts,
 # DIR/sshd.pid, DIR/sshd.log. Prints "ADDRESS PORT". Stop with stop-pid.sh DIR/sshd.pid.
 set -euo pipefail
@@ -86,8 +87,10 @@ MaxSessions 64
 MaxStartups 64:30:128
 AllowTcpForwarding yes
 AllowStreamLocalForwarding yes
-Subsystem sftp internal-sftp
 CONF
+    if [[ "${KT_SSHD_NO_SFTP:-}" != 1 ]]; then
+        echo "Subsystem sftp internal-sftp" >>"$dir/sshd_config"
+    fi
     if [[ -n "${KT_SSHD_DOCKER_HOST:-}" ]]; then
         echo "SetEnv DOCKER_HOST=$KT_SSHD_DOCKER_HOST" >>"$dir/sshd_config"
     fi

@@ -43,7 +43,13 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
     internal TestDeployment NewDeployment(string? dockerHost = null)
     {
         dockerHost ??= engine.DockerHost;
-        var deployment = TestDeployment.Create(engine.RunId, ("node1", $"ansible_connection=local kolla_docker_host={dockerHost}"));
+        return NewDeployment(dockerHost, ("node1", $"ansible_connection=local kolla_docker_host={dockerHost}"));
+    }
+
+    /// <summary>A deployment on hosts of one's own whose containers run on <paramref name="dockerHost"/>.</summary>
+    internal TestDeployment NewDeployment(string dockerHost, params (string Name, string Variables)[] hosts)
+    {
+        var deployment = TestDeployment.Create(engine.RunId, hosts);
         _deployments.Add((deployment, dockerHost));
         return deployment;
     }

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Whole-process converge benchmark: Ansible's docker_container, raw docker, and `kolla deploy`, in one run,
+# on the same hosts (the anchor harness in ../shared/bench: K hosts, each its own dockerd behind its own
+# loopback sshd on 127.0.0.1:230N, 20 kolla-shaped containers per host).
+#
+#   sudo ./scripts/bench-converge.sh [K]       (default 3 hosts; needs root: it starts dockerd and sshd)
+#
+# Phases, each timed as a whole process (wall clock):
+#   ansible  cold / no-op rerun / one changed container per host   (ansible-playbook converge.yml -f 10)
+#   raw      cold floor (K*20 x `docker run -d`), state-read floor (per engine: docker ps + one docker inspect),
+#            one-change floor (per host in parallel: stop -t 10, rm, run)
+#   kolla    cold / no-op rerun / one changed container per host   (kolla deploy over SSH, same containers)
+# Between tools every container and the kolla_logs volume are removed, so each cold run starts from nothing.
+# The Ansible playbook stops containers with Docker's default 10 s; kolla gets docker_graceful_timeout: 10 to match.
+# Prints a table of times and ratios, then tears the harness down (by PID, through its teardown.sh).
+set -euo pipefail
+
+K=${1:-3}
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench=$(cd "$repo/../shared/bench" && pwd)
+B=/tmp/kolla-anchor
+work=$B/kolla
+out=$repo/artifacts/bench-converge
+mkdir -p "$out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [[ $EUID -ne 0 ]]; then
+    echo "bench-converge.sh: must run as root (the harness starts dockerd and sshd)" >&2
+    exit 1
+fi
+
+teardown() {
+    local rc=$?
+    echo "bench-converge.sh: teardown"
+    bash "$bench/teardown.sh" || true
+    exit "$rc"
+}
+trap teardown EXIT
+
+echo "bench-converge.sh: building kolla (Release)"
+dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -o "$out/kolla" --disable-build-servers -nologo -v quiet -clp:NoSummary
+kolla=$out/kolla/kolla
+
+echo "bench-converge.sh: starting the harness ($K hosts)"
+eval "$(bash "$bench/setup.sh" "$K")"
+
+engines=()
+for i in $(seq 1 "$K"); do engines+=("unix://$B/h$i/docker.sock"); done
+
+clean_hosts() {
+    local e ids
+    for e in "${engines[@]}"; do
+        ids=$(DOCKER_HOST=$e docker ps -aq)
+        [[ -n $ids ]] && DOCKER_HOST=$e docker rm -f $ids >/dev/null
+        DOCKER_HOST=$e docker volume rm -f kolla_logs >/dev/null 2>&1 || true
+    done
+    rm -rf "$work/node"
+}
+
+declare -A T
+now() { date +%s.%N; }
+# measure KEY LOGFILE COMMAND...: runs the command, records its wall time, fails the script when it fails.
+measure() {
+    local key=$1 log=$2 start end
+    shift 2
+    start=$(now)
+    if ! "$@" >"$log" 2>&1; then
+        echo "bench-converge.sh: '$*' failed; see $log" >&2
+        tail -n 20 "$log" >&2
+        exit 1
+    fi
+    end=$(now)
+    T[$key]=$(echo "$end - $start" | bc -l)
+    printf '  %-14s %8.3f s\n' "$key" "${T[$key]}"
+}
+
+# --- kolla's inputs: the same 20 containers per host as ansible/converge.yml -------------------------
+rm -rf "$work" && mkdir -p "$work/etc" "$work/catalogue/anchor"
+{
+    echo "[hosts]"
+    for i in $(seq 1 "$K"); do
+        echo "host$i ansible_host=127.0.0.1 ansible_port=$((2300 + i)) ansible_user=root ansible_ssh_private_key_file=$B/id node_config_directory=$work/node/host$i"
+    done
+} >"$work/inventory"
+: >"$work/known_hosts"
+for i in $(seq 1 "$K"); do echo "[127.0.0.1]:$((2300 + i)) $(cut -d' ' -f1,2 "$B/hostkey.pub")" >>"$work/known_hosts"; done
+cat >"$work/etc/globals.yml" <<'EOF'
+---
+docker_registry: ""
+docker_namespace: "anchor"
+docker_graceful_timeout: 10
+anchor_tag: "v1"
+EOF
+echo "{}" >"$work/etc/passwords.yml"
+chmod 600 "$work/etc/passwords.yml"
+{
+    cat <<'EOF'
+service: anchor
+after: []
+restart: parallel
+containers:
+EOF
+    for n in $(seq 1 20); do
+        name=$(printf 'svc%02d' "$n")
+        tag="v1"
+        [[ $n -eq 1 ]] && tag="{{ anchor_tag }}"
+        cat <<EOF
+  $name:
+    container_name: $name
+    group: hosts
+    image: "anchor/stub:latest"
+    environment:
+      KOLLA_CONFIG_STRATEGY: COPY_ALWAYS
+      TAG: "$tag"
+    labels:
+      kolla_version: "1"
+    volumes:
+      - "{{ node_config_directory }}/$name/:{{ container_config_directory }}/:ro"
+      - "/etc/localtime:/etc/localtime:ro"
+      - "kolla_logs:/var/log/kolla/"
+    config_json:
+      command: "sleep infinity"
+      config_files: []
+EOF
+    done
+} >"$work/catalogue/anchor/service.yml"
+kolla_deploy() {
+    "$kolla" deploy -i "$work/inventory" --configdir "$work/etc" --catalogue "$work/catalogue" --tags anchor \
+        --known-hosts "$work/known_hosts" --forks 10 "$@"
+}
+
+# --- Ansible ------------------------------------------------------------------------------------------
+clean_hosts
+echo "ansible (docker_container, -f 10):"
+measure ansible_cold "$out/ansible-cold.log" ansible-playbook "$bench/ansible/converge.yml" -f 10
+measure ansible_noop "$out/ansible-noop.log" ansible-playbook "$bench/ansible/converge.yml" -f 10
+measure ansible_change "$out/ansible-change.log" ansible-playbook "$bench/ansible/converge.yml" -f 10 -e tag=v2
+
+# --- raw docker floors ------------------------------------------------------------------------------------
+raw_cold() {
+    local i n
+    for i in $(seq 1 "$K"); do
+        for n in $(seq 1 20); do
+            DOCKER_HOST=${engines[$((i - 1))]} docker run -d --name "$(printf 'svc%02d' "$n")" --net host --restart unless-stopped \
+                -e KOLLA_CONFIG_STRATEGY=COPY_ALWAYS -e "KOLLA_SERVICE_NAME=svc$n" -e TAG=v1 -l kolla_version=1 \
+                -v "$B/h$i/cfg/svc$n:/var/lib/kolla/config_files:ro" -v /etc/localtime:/etc/localtime:ro -v kolla_logs:/var/log/kolla/ \
+                anchor/stub:latest >/dev/null
+        done
+    done
+}
+raw_state() {
+    local e
+    for e in "${engines[@]}"; do
+        DOCKER_HOST=$e docker inspect $(DOCKER_HOST=$e docker ps -aq) >/dev/null
+    done
+}
+raw_change() {
+    local i
+    for i in $(seq 1 "$K"); do
+        (
+            export DOCKER_HOST=${engines[$((i - 1))]}
+            docker stop -t 10 svc01 >/dev/null && docker rm svc01 >/dev/null
+            docker run -d --name svc01 --net host --restart unless-stopped -e KOLLA_CONFIG_STRATEGY=COPY_ALWAYS -e KOLLA_SERVICE_NAME=svc1 \
+                -e TAG=v2 -l kolla_version=1 -v "$B/h$i/cfg/svc1:/var/lib/kolla/config_files:ro" -v /etc/localtime:/etc/localtime:ro \
+                -v kolla_logs:/var/log/kolla/ anchor/stub:latest >/dev/null
+        ) &
+    done
+    wait
+}
+clean_hosts
+echo "raw docker:"
+measure raw_cold "$out/raw-cold.log" raw_cold
+measure raw_noop "$out/raw-noop.log" raw_state
+measure raw_change "$out/raw-change.log" raw_change
+
+# --- kolla ------------------------------------------------------------------------------------------------
+clean_hosts
+echo "kolla deploy (SSH, --forks 10):"
+measure kolla_cold "$out/kolla-cold.log" kolla_deploy
+measure kolla_noop "$out/kolla-noop.log" kolla_deploy
+measure kolla_change "$out/kolla-change.log" kolla_deploy -e anchor_tag=v2
+measure kolla_noop2 "$out/kolla-noop2.log" kolla_deploy -e anchor_tag=v2
+grep -h "changed=" "$out"/kolla-*.log | sed 's/^/    /' || true
+if ! grep -q "changed=0 " "$out/kolla-noop.log"; then
+    echo "bench-converge.sh: the kolla rerun changed something; see $out/kolla-noop.log" >&2
+    exit 1
+fi
+
+# --- table --------------------------------------------------------------------------------------------------
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+echo
+echo "Converge, $K hosts x 20 containers (whole processes, wall clock; same run):"
+printf '| %-34s | %9s | %9s | %9s | %13s | %15s |\n' "work" "Ansible" "kolla" "raw floor" "kolla / floor" "kolla / Ansible"
+printf '| %-34s | %9s | %9s | %9s | %13s | %15s |\n' "---" "---:" "---:" "---:" "---:" "---:"
+row() {
+    printf '| %-34s | %8.2fs | %8.2fs | %8.2fs | %12sx | %14sx |\n' "$1" "${T[ansible_$2]}" "${T[kolla_$2]}" "${T[raw_$2]}" \
+        "$(ratio "${T[kolla_$2]}" "${T[raw_$2]}")" "$(ratio "${T[kolla_$2]}" "${T[ansible_$2]}")"
+}
+row "cold converge" cold
+row "no-op rerun" noop
+row "one container per host changed" change
+echo
+echo "one change, minus its restart floor (stop -t 10 + rm + run): kolla $(echo "${T[kolla_change]} - ${T[raw_change]}" | bc -l | xargs printf '%.2f') s, Ansible $(echo "${T[ansible_change]} - ${T[raw_change]}" | bc -l | xargs printf '%.2f') s"
+echo "kolla no-op after the change (held state): $(printf '%.3f' "${T[kolla_noop2]}") s"
+echo "logs: $out"
