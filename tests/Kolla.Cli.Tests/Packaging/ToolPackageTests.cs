@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Kolla.TestKit;
-using Kolla.TestKit.Inventory;
 using Kolla.Tests.Lifecycle;
 
 namespace Kolla.Tests.Packaging;
