@@ -52,8 +52,9 @@ public static class DeploymentPlanner
 
         // Placement first (cheap), so one-shot jobs can run on the first placed host only.
         var placement = new ConcurrentDictionary<(string Host, string Service, string Key), bool>();
-        Parallel.ForEach(hosts, host =>
+        ForEachHost(hosts.Count, i =>
         {
+            var host = hosts[i];
             var scope = context.ForHost(host.Name);
             foreach (var service in services)
             {
@@ -71,7 +72,7 @@ public static class DeploymentPlanner
                 k => hosts.FirstOrDefault(h => placement[(h.Name, k.Service, k.Key)])?.Name);
 
         var plans = new HostPlan[hosts.Count];
-        Parallel.For(0, hosts.Count, i =>
+        ForEachHost(hosts.Count, i =>
         {
             var host = hosts[i];
             var scope = context.ForHost(host.Name);
@@ -94,6 +95,30 @@ public static class DeploymentPlanner
 
         var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
         return new DeploymentPlan(plans, order, SecretValues(inputs.Passwords));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every host index in parallel. A failure surfaces as the exception of the first
+    /// failing host in inventory order (never an <see cref="AggregateException"/>), so the error is the same on every run.
+    /// </summary>
+    private static void ForEachHost(int count, Action<int> body)
+    {
+        var errors = new Exception?[count];
+        Parallel.For(0, count, i =>
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        });
+        if (Array.Find(errors, e => e is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
     }
 
     private static bool IsRunOnce(ServiceDefinition service, BootstrapPlan plan) =>

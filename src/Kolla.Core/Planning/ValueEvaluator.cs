@@ -64,6 +64,6 @@ internal sealed class ValueEvaluator(TemplateRenderer renderer, IVariableScope s
             return renderer.EvaluateExpression(trimmed[2..^2].Trim(), scope, where);
         }
 
-        return renderer.Render(text, where, scope);
+        return renderer.RenderCached(text, where, scope);
     }
 }

@@ -16,6 +16,8 @@ namespace Kolla.Templates;
 public sealed class TemplateRenderer
 {
     private readonly ConcurrentDictionary<string, CompiledTemplate> _valueTemplates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CompiledTemplate> _expressions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CompiledTemplate> _texts = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     public TemplateRenderer(TemplateRendererOptions? options = null)
@@ -57,6 +59,20 @@ public sealed class TemplateRenderer
     /// <summary>Parses and renders a template in one go.</summary>
     /// <exception cref="TemplateException">A syntax or render error, with file and line.</exception>
     public string Render(string source, string fileName, IVariableScope variables) => Compile(source, fileName).Render(variables);
+
+    /// <summary>
+    /// Like <see cref="Render(string, string, IVariableScope)"/>, but parses each distinct <paramref name="source"/> once
+    /// per renderer: for short texts rendered for many hosts (catalogue fields). Errors name <paramref name="fileName"/>.
+    /// </summary>
+    internal string RenderCached(string source, string fileName, IVariableScope variables)
+    {
+        if (!_texts.TryGetValue(source, out var compiled))
+        {
+            compiled = _texts.GetOrAdd(source, Compile(source, fileName));
+        }
+
+        return compiled.RenderToString(new RenderState(this, variables, fileName));
+    }
 
     /// <summary>Reads, parses and renders a template file.</summary>
     /// <exception cref="TemplateException">A syntax or render error, with file and line.</exception>
@@ -107,7 +123,11 @@ public sealed class TemplateRenderer
     public object? EvaluateExpression(string expression, IVariableScope variables, string sourceName = "expression")
     {
         ArgumentNullException.ThrowIfNull(expression);
-        var compiled = Compile("{{ " + expression + " }}", sourceName);
+        if (!_expressions.TryGetValue(expression, out var compiled))
+        {
+            compiled = _expressions.GetOrAdd(expression, Compile("{{ " + expression + " }}", sourceName));
+        }
+
         var state = new RenderState(this, variables, sourceName);
         return Guard(sourceName, () => Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state))));
     }
@@ -128,6 +148,9 @@ public sealed class TemplateRenderer
             throw new TemplateException(fileName, 1, ex.Message);
         }
     }
+
+    /// <summary>Long lists of plain values converted once per renderer (keyed by the input list object).</summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<object, SharedList> SharedLists { get; } = new();
 
     /// <summary>Compiles (once) a templated variable value.</summary>
     internal CompiledTemplate CompileValue(string text)

@@ -23,7 +23,8 @@ public sealed class VariableContext
         HostNames = [.. inventory.Hosts.Select(h => h.Name)];
         Groups = BuildGroups(inventory);
         var hostvars = new HostVarsMap(this);
-        var groupsValue = Groups.ToDictionary(g => g.Key, g => (object?)g.Value.Cast<object?>().ToList(), StringComparer.Ordinal);
+        // Read-only lists: templates may then share one converted copy between every host's renders.
+        var groupsValue = Groups.ToDictionary(g => g.Key, g => (object?)g.Value.Cast<object?>().ToList().AsReadOnly(), StringComparer.Ordinal);
         Common = new LayeredVariableScope(LayersFor(defaults, globals, new Dictionary<string, object?>(), new Dictionary<string, object?>(), passwords, extraVars, new Dictionary<string, object?>
         {
             ["groups"] = groupsValue,
@@ -31,6 +32,7 @@ public sealed class VariableContext
             ["omit"] = OmitPlaceholder,
         }).Select(l => l.Values).ToList());
 
+        var groupNamesByHost = GroupNamesByHost(Groups);
         foreach (var host in inventory.Hosts)
         {
             if (_hosts.ContainsKey(host.Name))
@@ -38,7 +40,7 @@ public sealed class VariableContext
                 throw new VariableContextException($"host '{host.Name}' appears twice in the inventory input");
             }
 
-            var groupNames = Groups.Where(g => g.Key != "all" && g.Value.Contains(host.Name)).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+            var groupNames = groupNamesByHost.TryGetValue(host.Name, out var names) ? names : [];
             var facts = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["inventory_hostname"] = host.Name,
@@ -123,6 +125,26 @@ public sealed class VariableContext
         }
 
         return IPAddress.TryParse(host.Name, out _) ? host.Name : null;
+    }
+
+    /// <summary>Host name to its sorted group names (without <c>all</c>), in one pass over the groups (not hosts × groups × members).</summary>
+    private static Dictionary<string, List<string>> GroupNamesByHost(IReadOnlyDictionary<string, IReadOnlyList<string>> groups)
+    {
+        var byHost = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (group, members) in groups.Where(g => g.Key != "all").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var member in members.Distinct(StringComparer.Ordinal))
+            {
+                if (!byHost.TryGetValue(member, out var names))
+                {
+                    byHost[member] = names = [];
+                }
+
+                names.Add(group);
+            }
+        }
+
+        return byHost;
     }
 
     private static Dictionary<string, IReadOnlyList<string>> BuildGroups(InventoryInput inventory)

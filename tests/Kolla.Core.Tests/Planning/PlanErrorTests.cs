@@ -22,8 +22,7 @@ public class PlanErrorTests
 
         var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "compute02" });
 
-        var error = act.Should().Throw<PlanningException>().Which;
-        error.Message.Should().StartWith("compute02: nova_compute: nova.conf: ")
+        Assert.Throws<PlanningException>(act).Message.Should().StartWith("compute02: nova_compute: nova.conf: ")
             .And.Contain("catalogue/nova/templates/nova-cell.conf.j2:3:")
             .And.Contain("no_such_variable")
             .And.NotContain("\n");
@@ -34,9 +33,10 @@ public class PlanErrorTests
     {
         var inputs = await WithNovaTemplateAsync("nova.conf.j2", "[DEFAULT]\n\n\n{% if %}\nx = 1\n{% endif %}\n");
 
-        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "control01" });
+        var act = () => DeploymentPlanner.Plan(inputs);
 
-        act.Should().Throw<PlanningException>().Which.Message.Should()
+        // Every controller fails; the error is always the first host's (inventory order), whatever the thread timing.
+        Assert.Throws<PlanningException>(act).Message.Should()
             .MatchRegex(@"^control01: nova_[a-z_]+: nova\.conf: catalogue/nova/templates/nova\.conf\.j2:4: ");
     }
 
@@ -54,8 +54,7 @@ public class PlanErrorTests
 
         var act = () => DeploymentPlanner.Plan(inputs);
 
-        var message = act.Should().Throw<PlanningException>().Which.Message;
-        message.Should().MatchRegex(@"^compute0[1-3]: nova_compute: nova\.conf: ")
+        Assert.Throws<PlanningException>(act).Message.Should().StartWith("compute01: nova_compute: nova.conf: ")
             .And.Contain("/etc/kolla/config/nova/nova-compute.conf:3:")
             .And.Contain("nova_virt_type_typo");
     }
@@ -66,8 +65,8 @@ public class PlanErrorTests
         var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
         inputs = inputs with { ExtraVars = new Dictionary<string, object?> { ["nova_compute_image_full"] = "{{ undefined_registry }}/nova-compute" } };
 
-        var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { Limit = "compute01" });
+        var act = () => DeploymentPlanner.Plan(inputs);
 
-        act.Should().Throw<PlanningException>().Which.Message.Should().StartWith("compute01: nova_compute: ").And.Contain("undefined_registry");
+        Assert.Throws<PlanningException>(act).Message.Should().StartWith("compute01: nova_compute: ").And.Contain("undefined_registry");
     }
 }

@@ -2,6 +2,7 @@ using Kolla.Globals;
 using Kolla.Passwords;
 using Kolla.Templates;
 using Kolla.TestKit;
+using Kolla.TestKit.Golden;
 using Kolla.Variables;
 using Kolla.Variables.Yaml;
 
@@ -25,13 +26,7 @@ public class NovaConfGoldenTests
 
         var rendered = await renderer.RenderFileAsync(Golden("nova.conf.j2"), context.ForHost(host), TestContext.Current.CancellationToken);
 
-        var expectedPath = Golden($"nova.conf.{host}.expected");
-        if (Environment.GetEnvironmentVariable("KOLLA_UPDATE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(expectedPath, rendered, TestContext.Current.CancellationToken);
-        }
-
-        rendered.Should().Be(await File.ReadAllTextAsync(expectedPath, TestContext.Current.CancellationToken));
+        GoldenFiles.AssertFile(Golden($"nova.conf.{host}.expected"), rendered);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ internal sealed class RenderState
 {
     public const string AmbientKey = "kolla.render";
 
+    /// <summary>Lists at least this long are converted once per renderer (see <see cref="ConvertIfPlain"/>).</summary>
+    private const int SharedListMinimum = 16;
+
     private readonly EvaluationCache _cache;
 
     public RenderState(TemplateRenderer renderer, IVariableScope root, string fileName, EvaluationCache? cache = null)
@@ -101,6 +104,8 @@ internal sealed class RenderState
                 }
 
                 return new NativeMappingValue(converted, owner, path, this);
+            case IList { IsReadOnly: true, Count: >= SharedListMinimum } collection when Renderer.SharedLists.GetValue(collection, ConvertIfPlain).Value is { } shared:
+                return shared;
             case IEnumerable items:
                 var list = new List<FluidValue>();
                 var index = 0;
@@ -114,6 +119,33 @@ internal sealed class RenderState
             default:
                 return new StringValue(PythonText.Str(value));
         }
+    }
+
+    /// <summary>
+    /// A read-only list of plain values (strings without templates, numbers, booleans, nulls), such as a group's hosts,
+    /// converted once and shared by every render (no template operation mutates a list). Without this,
+    /// every <c>groups['compute']</c> of every host would copy the whole group (hosts² work on a large inventory).
+    /// </summary>
+    private SharedList ConvertIfPlain(object items)
+    {
+        var list = new List<FluidValue>(((ICollection)items).Count);
+        foreach (var item in (IEnumerable)items)
+        {
+            var plain = item switch
+            {
+                null or bool or int or long or short or byte or uint or ulong or double or float or decimal => true,
+                string s => !(Renderer.Options.EvaluateNestedTemplates && TemplateText.IsTemplated(s)),
+                _ => false,
+            };
+            if (!plain)
+            {
+                return SharedList.NotShared;
+            }
+
+            list.Add(FromNative(item, Root, "", 0));
+        }
+
+        return new SharedList(new ArrayValue(list));
     }
 
     /// <summary>True while the variable's own template is being evaluated (so a lookup of it would loop).</summary>

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Whole-process planning benchmark: time `kolla genconfig -o` on a generated multinode inventory and
+# report wall time and peak memory (max RSS from /usr/bin/time -v).
+#
+#   ./scripts/bench-plan.sh [HOSTS ...]        default: 1000 (3 control, 2 network, the rest compute)
+#
+# Uses samples/multinode/globals.yml and the fixed golden passwords.yml (no key generation), a Release
+# build of the CLI, and a temporary directory (removed on exit). Targets for 1,000 hosts: < 5 s, < 1 GiB.
+# user_s is the process's own work (load, plan, serialise); most of sys_s is the kernel creating ~29 files
+# per host (ext4 inode allocation), so compare user_s between commits and wall_s on an idle machine.
+# Set KOLLA_BENCH_KEEP=1 to keep the generated inventory and output.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+counts=("$@")
+if [[ ${#counts[@]} -eq 0 ]]; then counts=(1000); fi
+[[ -x /usr/bin/time ]] || { echo "bench-plan.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kolla-bench-plan.XXXXXX")
+if [[ "${KOLLA_BENCH_KEEP:-}" != 1 ]]; then trap 'rm -rf "$work"' EXIT; fi
+
+dotnet build "$repo/src/Kolla.Cli" -c Release -o "$work/bin" -v quiet -nologo >/dev/null
+kolla=("dotnet" "$work/bin/kolla.dll")
+
+# The sample's group layout, with the three top-level groups generated.
+generate() {
+    local hosts=$1 compute=$(($1 - 5)) i
+    {
+        echo "[control]"
+        for i in 1 2 3; do printf 'control%02d ansible_host=10.0.0.%d api_interface_address=10.0.0.%d\n' "$i" "$((10 + i))" "$((10 + i))"; done
+        echo
+        echo "[network]"
+        for i in 1 2; do printf 'network%02d ansible_host=10.0.0.%d api_interface_address=10.0.0.%d\n' "$i" "$((20 + i))" "$((20 + i))"; done
+        echo
+        echo "[compute]"
+        for ((i = 1; i <= compute; i++)); do
+            printf 'compute%04d ansible_host=10.%d.%d.%d api_interface_address=10.%d.%d.%d\n' \
+                "$i" "$((1 + i / 65536))" "$((i / 256 % 256))" "$((i % 256))" "$((1 + i / 65536))" "$((i / 256 % 256))" "$((i % 256))"
+        done
+        echo
+        # Everything after the sample's [compute] hosts: the group tree.
+        sed -n '/^\[monitoring\]/,$p' "$repo/samples/multinode/inventory" | sed 's/^compute01$/compute0001/'
+    } >"$work/inventory-$hosts"
+}
+
+passwords="$repo/tests/Kolla.Core.Tests/Golden/genconfig/passwords.yml"
+printf '%-7s %8s %8s %8s %8s %12s\n' hosts files wall_s user_s sys_s max_rss_MiB
+for hosts in "${counts[@]}"; do
+    generate "$hosts"
+    config="$work/config-$hosts"
+    mkdir -p "$config"
+    cp "$repo/samples/multinode/globals.yml" "$config/"
+    # Warm-up run (disk cache, JIT'd framework pages), then the measured one into a fresh directory.
+    "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" --passwords "$passwords" -o "$work/warm-$hosts" >/dev/null
+    out="$work/out-$hosts"
+    /usr/bin/time -v -o "$work/time-$hosts" "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" \
+        --passwords "$passwords" -o "$out" >"$work/stdout-$hosts"
+    field() { awk -F': ' -v name="$1" '$1 ~ name { print $2 }' "$work/time-$hosts"; }
+    wall=$(field 'Elapsed \\(wall clock\\)' | awk '{ n = split($1, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
+    rss=$(field 'Maximum resident set size' | awk '{ printf "%.0f", $1 / 1024 }')
+    files=$(find "$out" -type f | wc -l)
+    printf '%-7s %8s %8s %8s %8s %12s\n' "$hosts" "$files" "$wall" "$(field 'User time')" "$(field 'System time')" "$rss"
+    rm -rf "$work/warm-$hosts"
+done
+if [[ "${KOLLA_BENCH_KEEP:-}" == 1 ]]; then echo "kept: $work"; fi
