@@ -56,18 +56,18 @@ internal static class TestDeployment
         IReadOnlyDictionary<string, object?>? passwords = null,
         string inventory = Inventory,
         IReadOnlyDictionary<string, object?>? globals = null) => new()
-    {
-        Inventory = InventoryLoader.Parse(inventory, "inventory"),
-        Catalogue = Catalogue,
-        Globals = globals ?? new Dictionary<string, object?>
         {
-            ["kolla_internal_vip_address"] = "10.0.0.250",
-            ["greeting"] = "hello",
-            ["node_config_directory"] = "/etc/kolla",
-        },
-        Passwords = passwords ?? new Dictionary<string, object?> { ["web_password"] = "s3cret-web-password" },
-        ExtraVars = extraVars ?? new Dictionary<string, object?>(),
-    };
+            Inventory = InventoryLoader.Parse(inventory, "inventory"),
+            Catalogue = Catalogue,
+            Globals = globals ?? new Dictionary<string, object?>
+            {
+                ["kolla_internal_vip_address"] = "10.0.0.250",
+                ["greeting"] = "hello",
+                ["node_config_directory"] = "/etc/kolla",
+            },
+            Passwords = passwords ?? new Dictionary<string, object?> { ["web_password"] = "s3cret-web-password" },
+            ExtraVars = extraVars ?? new Dictionary<string, object?>(),
+        };
 
     public static DeploymentPlan Plan(IReadOnlyDictionary<string, object?>? extraVars = null) => DeploymentPlanner.Plan(Inputs(extraVars));
 
