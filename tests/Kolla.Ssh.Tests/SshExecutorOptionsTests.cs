@@ -46,8 +46,10 @@ public sealed class SshExecutorOptionsTests
     public void Connector_RejectsInvalidOptions()
     {
         var act = () => new SshHostConnector(new SshExecutorOptions { DockerMaxConnections = 100 }, (_, _) => null!);
+        var create = () => SshHostConnector.Create(new SshExecutorOptions { DockerMaxConnections = 100 });
 
         act.Should().Throw<ArgumentException>();
+        create.Should().Throw<ArgumentException>().Which.Message.Should().Contain(nameof(SshExecutorOptions.DockerMaxConnections));
     }
 
     [Fact]
@@ -57,6 +59,7 @@ public sealed class SshExecutorOptionsTests
 
         FluentActions.Invoking(() => new SshHostConnector(null!, (_, _) => null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new SshHostConnector(new SshExecutorOptions(), null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => SshHostConnector.Create(null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Awaiting(async () => await connector.ConnectAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
         FluentActions.Invoking(() => SshDockerClientFactory.Create(null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => KnownHosts.Parse(null!, "x")).Should().Throw<ArgumentNullException>();
