@@ -12,7 +12,8 @@ internal static class TeardownCommand
     public static Command CreateStop(CliConsole console) => Create(
         console,
         "stop",
-        "Stop every Kolla container (those of the plan and any labelled kolla.managed-by); nothing is removed. Refuses without " + ConfirmFlag + ".",
+        "Stop every Kolla container (those of the plan and any labelled kolla.managed-by); nothing is removed. Refuses without " + ConfirmFlag
+        + " (except with --executor dry-run, which only shows what it would do).",
         TeardownKind.Stop);
 
     public static Command CreateDestroy(CliConsole console) => Create(
@@ -38,7 +39,8 @@ internal static class TeardownCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var dryRun = parse.GetValue(options.Executor) == "dry-run";
-            var refuse = !parse.GetValue(confirm) && (kind == TeardownKind.Stop || !dryRun);
+            // The dry-run executor changes nothing, so it may show what would happen without the confirmation.
+            var refuse = !parse.GetValue(confirm) && !dryRun;
             if (refuse)
             {
                 await new Terminal(console).ErrorAsync(

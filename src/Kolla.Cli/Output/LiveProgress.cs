@@ -11,24 +11,29 @@ namespace Kolla.Cli.Output;
 /// </summary>
 internal sealed class LiveProgress(Terminal terminal, SecretMasker masker, IReadOnlyList<string> hosts) : IProgress<DeployEvent>
 {
-    private const int MaxRows = 40;
+    private const int FrameLines = 8;
     private readonly ConcurrentQueue<DeployEvent> _events = new();
     private readonly Dictionary<string, HostRow> _rows = hosts.Distinct(StringComparer.Ordinal).ToDictionary(h => h, h => new HostRow(), StringComparer.Ordinal);
     private readonly List<string> _failures = [];
+    private int _maxRows = 30;
 
     public void Report(DeployEvent value) => _events.Enqueue(value);
 
     public async Task<T> RunAsync<T>(Func<IProgress<DeployEvent>, Task<T>> work)
     {
+        var output = new TerminalOutput(terminal.Out);
+        _maxRows = Math.Max(1, output.Height - FrameLines);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.Yes,
             ColorSystem = ColorSystemSupport.Standard,
             Interactive = InteractionSupport.Yes,
-            Out = new TerminalOutput(terminal.Out),
+            Out = output,
         });
         var task = work(this);
-        await console.Live(Render()).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
+
+        // The table never grows past the screen (rows beyond it are summarised in the caption), so nothing is cropped.
+        await console.Live(Render()).AutoClear(false).Overflow(VerticalOverflow.Visible).StartAsync(async context =>
         {
             while (!task.IsCompleted)
             {
@@ -96,7 +101,7 @@ internal sealed class LiveProgress(Terminal terminal, SecretMasker masker, IRead
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("host").AddColumn("state").AddColumn("service").AddColumn(new TableColumn("ok").RightAligned())
             .AddColumn(new TableColumn("changed").RightAligned()).AddColumn("last action");
-        var shown = _rows.OrderBy(r => r.Value.State switch { "FAILED" => 0, "running" => 1, "waiting" => 2, _ => 3 }).Take(MaxRows);
+        var shown = _rows.OrderBy(r => r.Value.State switch { "FAILED" => 0, "running" => 1, "waiting" => 2, _ => 3 }).Take(_maxRows);
         foreach (var (host, row) in shown)
         {
             var state = row.State switch
@@ -115,9 +120,9 @@ internal sealed class LiveProgress(Terminal terminal, SecretMasker masker, IRead
                 Markup.Escape(Shorten(row.Last, 70)));
         }
 
-        if (_rows.Count > MaxRows)
+        if (_rows.Count > _maxRows)
         {
-            table.Caption($"{_rows.Count - MaxRows} more host(s); {_rows.Values.Count(r => r.State == "done")} done, {_rows.Values.Count(r => r.State == "FAILED")} failed");
+            table.Caption($"{_rows.Count - _maxRows} more host(s); {_rows.Values.Count(r => r.State == "done")} done, {_rows.Values.Count(r => r.State == "FAILED")} failed");
         }
 
         return table;
@@ -145,9 +150,27 @@ internal sealed class LiveProgress(Terminal terminal, SecretMasker masker, IRead
 
         public bool IsTerminal => true;
 
-        public int Width => ReferenceEquals(Writer, Console.Out) && !Console.IsOutputRedirected ? Console.WindowWidth : 120;
+        public int Width => Measure(() => Console.WindowWidth, 120);
 
-        public int Height => ReferenceEquals(Writer, Console.Out) && !Console.IsOutputRedirected ? Console.WindowHeight : 40;
+        public int Height => Measure(() => Console.WindowHeight, 40);
+
+        private int Measure(Func<int> read, int fallback)
+        {
+            if (!ReferenceEquals(Writer, Console.Out) || Console.IsOutputRedirected)
+            {
+                return fallback;
+            }
+
+            try
+            {
+                var value = read();
+                return value >= 10 ? value : fallback;
+            }
+            catch (IOException)
+            {
+                return fallback;
+            }
+        }
 
         public void SetEncoding(Encoding encoding)
         {

@@ -55,10 +55,10 @@ public sealed partial class Prechecks
         }
         catch (KollaException e)
         {
-            return CheckInputs(inputs, null, _options).Concat(new PrecheckReport([new("plan", PrecheckStatus.Failed, e.Message)]));
+            return CheckInputs(inputs, null, _options, planOptions).Concat(new PrecheckReport([new("plan", PrecheckStatus.Failed, e.Message)]));
         }
 
-        return await RunAsync(inputs, plan, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(inputs, plan, planOptions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs every check: first those of the inputs (<see cref="CheckInputs"/>), then those of each host that runs containers.</summary>
@@ -66,11 +66,14 @@ public sealed partial class Prechecks
     /// <param name="plan">The plan made from them (its hosts and services are the ones checked).</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The findings.</returns>
-    public async Task<PrecheckReport> RunAsync(DeploymentInputs inputs, DeploymentPlan plan, CancellationToken cancellationToken = default)
+    public Task<PrecheckReport> RunAsync(DeploymentInputs inputs, DeploymentPlan plan, CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, plan, null, cancellationToken);
+
+    private async Task<PrecheckReport> RunAsync(DeploymentInputs inputs, DeploymentPlan plan, PlanOptions? planOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(plan);
-        var report = CheckInputs(inputs, plan, _options);
+        var report = CheckInputs(inputs, plan, _options, planOptions);
         var context = DeploymentVariables.Create(inputs, _options.GlobalsPrecedence);
         var hosts = plan.Hosts.Where(h => h.Containers.Count > 0).ToList();
         var perHost = new List<PrecheckResult>[hosts.Count];
@@ -84,8 +87,9 @@ public sealed partial class Prechecks
     /// <param name="inputs">The deployment's inputs.</param>
     /// <param name="plan">The plan made from them, or null when none could be made (then every inventory host and catalogue service is checked).</param>
     /// <param name="options">Options; null for defaults.</param>
+    /// <param name="planOptions">The services selected (<c>--tags</c>, <c>--skip-tags</c>) whose inventory groups must exist; null for every service.</param>
     /// <returns>The findings.</returns>
-    public static PrecheckReport CheckInputs(DeploymentInputs inputs, DeploymentPlan? plan = null, PrecheckOptions? options = null)
+    public static PrecheckReport CheckInputs(DeploymentInputs inputs, DeploymentPlan? plan = null, PrecheckOptions? options = null, PlanOptions? planOptions = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new PrecheckOptions();
@@ -93,9 +97,13 @@ public sealed partial class Prechecks
         var renderer = new TemplateRenderer();
         var results = new List<PrecheckResult>();
         var hosts = plan?.Hosts.Where(h => h.Containers.Count > 0).Select(h => h.Host).ToList() ?? PlacedHosts(inputs);
-        var services = plan?.ServiceOrder ?? [.. inputs.Catalogue.Services.Select(s => s.Name)];
+        var selected = inputs.Catalogue.Services
+            .Where(s => planOptions is null || planOptions.Tags.Count == 0 || planOptions.Tags.Contains(s.Name, StringComparer.Ordinal))
+            .Where(s => planOptions is null || !planOptions.SkipTags.Contains(s.Name, StringComparer.Ordinal))
+            .ToList();
+        var services = plan?.ServiceOrder ?? [.. selected.Select(s => s.Name)];
         CheckAddresses(hosts, context, renderer, results);
-        CheckInventory(inputs, context, renderer, results);
+        CheckInventory(inputs, selected, context, renderer, results);
         CheckPasswords(inputs, services, results);
         return new PrecheckReport(results);
     }
@@ -156,7 +164,7 @@ public sealed partial class Prechecks
         }
     }
 
-    private static void CheckInventory(DeploymentInputs inputs, VariableContext context, TemplateRenderer renderer, List<PrecheckResult> results)
+    private static void CheckInventory(DeploymentInputs inputs, IReadOnlyList<ServiceDefinition> services, VariableContext context, TemplateRenderer renderer, List<PrecheckResult> results)
     {
         const string Check = "inventory";
         var inventory = inputs.Inventory;
@@ -173,7 +181,7 @@ public sealed partial class Prechecks
 
         var scope = Scope(context, inventory.Hosts.FirstOrDefault()?.Name);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var service in inputs.Catalogue.Services)
+        foreach (var service in services)
         {
             foreach (var container in service.Containers.Where(c => c.Group != Inventory.InventoryGroup.AllName && c.HostInGroups is null))
             {

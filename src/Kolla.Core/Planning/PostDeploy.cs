@@ -22,7 +22,7 @@ public static class PostDeploy
     /// <param name="precedence">Where globals sit relative to inventory variables.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
     /// <returns>The paths written.</returns>
-    /// <exception cref="PlanningException">A value is missing.</exception>
+    /// <exception cref="PlanningException">A value is missing, or the directory cannot be created.</exception>
     /// <exception cref="PasswordsException">A file cannot be written (the message names it).</exception>
     public static async Task<IReadOnlyList<string>> WriteAsync(
         DeploymentInputs inputs,
@@ -33,7 +33,15 @@ public static class PostDeploy
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var credentials = AdminCredentials.FromInputs(inputs, precedence);
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PlanningException($"post-deploy: cannot create the directory {directory}: {e.Message}", e);
+        }
+
         var openRc = Path.Combine(directory, OpenRcFileName);
         var clouds = Path.Combine(directory, CloudsYamlFileName);
         await PasswordFile.WriteAtomicAsync(openRc, credentials.ToOpenRc(), cancellationToken).ConfigureAwait(false);

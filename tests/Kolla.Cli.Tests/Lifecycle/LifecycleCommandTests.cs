@@ -104,7 +104,7 @@ public sealed class LifecycleCommandTests(SampleConfig sample) : IClassFixture<S
 
     [Theory]
     [InlineData("stop", "docker")]
-    [InlineData("stop", "dry-run")]
+    [InlineData("stop", "ssh")]
     [InlineData("destroy", "docker")]
     [InlineData("destroy", "ssh")]
     public async Task StopAndDestroy_RefuseWithoutTheConfirmationFlag(string verb, string executor)
@@ -116,13 +116,15 @@ public sealed class LifecycleCommandTests(SampleConfig sample) : IClassFixture<S
         error.Should().EndWith("to really do it, run again with --yes-i-really-really-mean-it\n").And.NotContain("\n ");
     }
 
-    [Fact]
-    public async Task Destroy_DryRun_ShowsWhatItWouldRemove_WithoutTheFlag()
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("destroy", "--include-volumes")]
+    public async Task StopAndDestroy_DryRun_ShowWhatTheyWouldDo_WithoutTheFlag(string verb, params string[] more)
     {
-        var (code, output, error) = await CliRun.RunAsync(sample.Args("destroy", "--include-volumes"));
+        var (code, output, error) = await CliRun.RunAsync(sample.Args([verb, .. more]));
 
         code.Should().Be(0, error);
-        output.Should().StartWith("destroy (dry run): 1 host(s); nothing is changed\n");
+        output.Should().StartWith($"{verb} (dry run): 1 host(s); nothing is changed\n");
     }
 
     [Theory]
