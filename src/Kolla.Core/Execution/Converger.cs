@@ -157,7 +157,8 @@ public sealed class Converger
                     run.Touched++;
                 }
 
-                foreach (var change in changes)
+                await ApplyFilesAsync(run, container, changes, progress, cancellationToken).ConfigureAwait(false);
+                foreach (var change in changes.Where(c => c is not WriteFileChange and not DeleteFileChange))
                 {
                     var started = _time.GetTimestamp();
                     await ApplyAsync(run, container, change, cancellationToken).ConfigureAwait(false);
@@ -181,6 +182,37 @@ public sealed class Converger
         : _options.ContainersOnly ? changes.Where(c => c is not WriteFileChange and not DeleteFileChange).ToList()
         : changes;
 
+    /// <summary>
+    /// A container's file writes and deletions go to the host as one batch (one command over SSH), with its config
+    /// directory; a container about to be created or recreated also loses its restart markers there, since its new label
+    /// records the configuration it starts with.
+    /// </summary>
+    private async Task ApplyFilesAsync(HostRun run, ContainerPlan plan, IReadOnlyList<HostChange> changes, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
+    {
+        var files = changes.Where(c => c is WriteFileChange or DeleteFileChange).ToList();
+        var markers = changes.Any(c => c is CreateContainerChange or RecreateContainerChange)
+            ? run.Calculator!.State.ConfigMarkers(plan.Spec.Name)
+            : [];
+        if (files.Count == 0 && markers.Count == 0)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        var writes = files.OfType<WriteFileChange>().Select(w => new HostFileWrite(w.File.Path, w.File.Content, new HostFileMode(w.File.Mode))).ToList();
+        IReadOnlyList<HostDirectory> directories = writes.Count > 0 && run.Directories.Add(plan.ConfigDirectory)
+            ? [new HostDirectory(plan.ConfigDirectory, HostFileMode.ConfigDirectory)]
+            : [];
+        var deletes = files.OfType<DeleteFileChange>().Select(d => d.Path).Concat(markers).ToList();
+        await run.Connection!.Files.ApplyAsync(new HostFileBatch(directories, writes, deletes), cancellationToken).ConfigureAwait(false);
+        var elapsed = _time.GetElapsedTime(started);
+        foreach (var change in files)
+        {
+            run.Changes.Add(change);
+            progress?.Report(new ChangeAppliedEvent(run.Plan.Host, change, elapsed));
+        }
+    }
+
     private async Task ApplyAsync(HostRun run, ContainerPlan plan, HostChange change, CancellationToken cancellationToken)
     {
         var host = run.Connection!;
@@ -188,17 +220,6 @@ public sealed class Converger
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [KollaLabels.ConfigHash] = plan.ConfigHash };
         switch (change)
         {
-            case WriteFileChange write:
-                if (run.Directories.Add(plan.ConfigDirectory))
-                {
-                    await host.Files.EnsureDirectoryAsync(plan.ConfigDirectory, HostFileMode.ConfigDirectory, cancellationToken).ConfigureAwait(false);
-                }
-
-                await host.Files.WriteAsync(write.File.Path, write.File.Content, new HostFileMode(write.File.Mode), cancellationToken).ConfigureAwait(false);
-                break;
-            case DeleteFileChange delete:
-                await host.Files.DeleteAsync(delete.Path, cancellationToken).ConfigureAwait(false);
-                break;
             case CreateVolumeChange volume:
                 await host.Containers.EnsureVolumeAsync(volume.Name, cancellationToken).ConfigureAwait(false);
                 break;
@@ -214,11 +235,13 @@ public sealed class Converger
 
                 break;
             case CreateContainerChange:
+                run.Labelled.Add(plan.Spec.Name);
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecreateContainerChange:
+                run.Labelled.Add(plan.Spec.Name);
                 await host.Containers.StopAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
                 await host.Containers.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
@@ -239,19 +262,25 @@ public sealed class Converger
             case HeldRestartChange:
                 break;
             default:
-                throw new UnreachableException($"unknown change {change.GetType().Name}");
+                throw new UnreachableException($"unexpected change {change.GetType().Name}");
         }
     }
 
+    /// <summary>
+    /// Records the configuration a restarted (or adopted) container runs: a marker file named by the hash, replacing the
+    /// previous one, in one batch. A container created in this run needs none: its label says it.
+    /// </summary>
     private async Task RecordAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
     {
-        var directory = ObservedHostState.StateDirectory(run.Plan.NodeConfigDirectory, plan.Spec.Name);
-        var files = run.Connection!.Files;
-        await files.WriteAsync($"{directory}/{plan.ConfigHash}", ReadOnlyMemory<byte>.Empty, HostFileMode.Secret, cancellationToken).ConfigureAwait(false);
-        if (run.Calculator!.State.AppliedConfigHash(plan.Spec.Name) is { } previous && previous != plan.ConfigHash)
+        if (run.Labelled.Contains(plan.Spec.Name))
         {
-            await files.DeleteAsync($"{directory}/{previous}", cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        var marker = $"{ObservedHostState.StateDirectory(run.Plan.NodeConfigDirectory, plan.Spec.Name)}/{plan.ConfigHash}";
+        var stale = run.Calculator!.State.ConfigMarkers(plan.Spec.Name).Where(p => p != marker).ToList();
+        var write = new HostFileWrite(marker, ReadOnlyMemory<byte>.Empty, HostFileMode.Secret);
+        await run.Connection!.Files.ApplyAsync(new HostFileBatch([], [write], stale), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WaitHealthyAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
@@ -306,6 +335,9 @@ public sealed class Converger
         public List<HostChange> Changes { get; } = [];
 
         public HashSet<string> Directories { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Containers created or recreated in this run (their label holds their config hash).</summary>
+        public HashSet<string> Labelled { get; } = new(StringComparer.Ordinal);
 
         public int Ok { get; set; }
 

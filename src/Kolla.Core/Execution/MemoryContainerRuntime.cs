@@ -13,6 +13,11 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
     public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ContainerState>>([.. _containers.Values]);
 
+    public Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default) => ListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ImageState>>([.. _images.Values]);
+
     public Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(_containers.GetValueOrDefault(name));
 
