@@ -144,9 +144,11 @@ public sealed class Converger
         progress?.Report(new ServiceStartedEvent(run.Plan.Host, service));
         try
         {
-            foreach (var container in run.Plan.Containers.Where(c => c.Service == service))
+            // Like kolla-ansible's config tasks before its handlers: every file of the service on this host first, in one batch.
+            var planned = run.Plan.Containers.Where(c => c.Service == service).Select(c => (Container: c, Changes: Filter(run.Calculator!.For(c)))).ToList();
+            await ApplyFilesAsync(run, planned, progress, cancellationToken).ConfigureAwait(false);
+            foreach (var (container, changes) in planned)
             {
-                var changes = Filter(run.Calculator!.For(container));
                 if (changes.All(c => c is RecordConfigChange))
                 {
                     run.Ok++;
@@ -157,7 +159,6 @@ public sealed class Converger
                     run.Touched++;
                 }
 
-                await ApplyFilesAsync(run, container, changes, progress, cancellationToken).ConfigureAwait(false);
                 foreach (var change in changes.Where(c => c is not WriteFileChange and not DeleteFileChange))
                 {
                     var started = _time.GetTimestamp();
@@ -183,28 +184,52 @@ public sealed class Converger
         : changes;
 
     /// <summary>
-    /// A container's file writes and deletions go to the host as one batch (one command over SSH), with its config
-    /// directory; a container about to be created or recreated also loses its restart markers there, since its new label
-    /// records the configuration it starts with.
+    /// A service's file writes and deletions on one host go to it as one batch (one command over SSH), with the config
+    /// directories they land in; a container about to be created or recreated also loses its restart markers there,
+    /// since its new label records the configuration it starts with.
     /// </summary>
-    private async Task ApplyFilesAsync(HostRun run, ContainerPlan plan, IReadOnlyList<HostChange> changes, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
+    private async Task ApplyFilesAsync(HostRun run, IReadOnlyList<(ContainerPlan Container, IReadOnlyList<HostChange> Changes)> planned, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
     {
-        var files = changes.Where(c => c is WriteFileChange or DeleteFileChange).ToList();
-        var markers = changes.Any(c => c is CreateContainerChange or RecreateContainerChange)
-            ? run.Calculator!.State.ConfigMarkers(plan.Spec.Name)
-            : [];
-        if (files.Count == 0 && markers.Count == 0)
+        var directories = new List<HostDirectory>();
+        var writes = new List<HostFileWrite>();
+        var deletes = new List<string>();
+        var files = new List<HostChange>();
+        foreach (var (container, changes) in planned)
+        {
+            foreach (var change in changes)
+            {
+                switch (change)
+                {
+                    case WriteFileChange write:
+                        if (run.Directories.Add(container.ConfigDirectory))
+                        {
+                            directories.Add(new HostDirectory(container.ConfigDirectory, HostFileMode.ConfigDirectory));
+                        }
+
+                        writes.Add(new HostFileWrite(write.File.Path, write.File.Content, new HostFileMode(write.File.Mode)));
+                        files.Add(change);
+                        break;
+                    case DeleteFileChange delete:
+                        deletes.Add(delete.Path);
+                        files.Add(change);
+                        break;
+                }
+            }
+
+            if (changes.Any(c => c is CreateContainerChange or RecreateContainerChange))
+            {
+                deletes.AddRange(run.Calculator!.State.ConfigMarkers(container.Spec.Name));
+            }
+        }
+
+        var batch = new HostFileBatch(directories, writes, deletes);
+        if (batch.IsEmpty)
         {
             return;
         }
 
         var started = _time.GetTimestamp();
-        var writes = files.OfType<WriteFileChange>().Select(w => new HostFileWrite(w.File.Path, w.File.Content, new HostFileMode(w.File.Mode))).ToList();
-        IReadOnlyList<HostDirectory> directories = writes.Count > 0 && run.Directories.Add(plan.ConfigDirectory)
-            ? [new HostDirectory(plan.ConfigDirectory, HostFileMode.ConfigDirectory)]
-            : [];
-        var deletes = files.OfType<DeleteFileChange>().Select(d => d.Path).Concat(markers).ToList();
-        await run.Connection!.Files.ApplyAsync(new HostFileBatch(directories, writes, deletes), cancellationToken).ConfigureAwait(false);
+        await run.Connection!.Files.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
         var elapsed = _time.GetElapsedTime(started);
         foreach (var change in files)
         {
