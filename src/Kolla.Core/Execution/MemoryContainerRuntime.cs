@@ -55,6 +55,9 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
         var allLabels = spec.Labels.Concat(labels).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         allLabels[KollaLabels.SpecHash] = spec.ComputeHash();
         var id = $"dry-run-{host}-{spec.Name}";
+        var volumes = ContainerVolumes.Parse(spec.Volumes);
+
+        // What an engine would report for a container made from the spec, so later comparisons see no difference.
         _containers[spec.Name] = new ContainerState
         {
             Name = spec.Name,
@@ -63,6 +66,19 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
             ImageId = _images.GetValueOrDefault(spec.Image)?.Id ?? "",
             Status = "created",
             Labels = allLabels,
+            Environment = ContainerEnvironment.ToEngineEntries(spec),
+            Binds = volumes.Binds,
+            VolumeDestinations = volumes.Destinations,
+            VolumesFrom = spec.VolumesFrom,
+            Tmpfs = spec.Tmpfs,
+            Privileged = spec.Privileged,
+            PidMode = spec.PidMode ?? "",
+            IpcMode = spec.IpcMode ?? "",
+            CgroupnsMode = spec.CgroupnsMode ?? "",
+            CapAdd = spec.CapAdd,
+            SecurityOpt = spec.SecurityOpt,
+            Dimensions = spec.Dimensions,
+            Healthcheck = spec.Healthcheck,
         };
         return Task.FromResult(id);
     }
