@@ -37,9 +37,11 @@ teardown() {
 }
 trap teardown EXIT
 
-echo "bench-converge.sh: building kolla (Release)"
-dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -o "$out/kolla" --disable-build-servers -nologo -v quiet -clp:NoSummary
-kolla=$out/kolla/kolla
+echo "bench-converge.sh: building kolla (Release: ReadyToRun, and plain JIT as a dotnet tool runs)"
+dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$out/kolla-r2r" --disable-build-servers -nologo -v quiet -clp:NoSummary
+dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -o "$out/kolla-jit" --disable-build-servers -nologo -v quiet -clp:NoSummary
+kolla=$out/kolla-r2r/kolla
 
 echo "bench-converge.sh: starting the harness ($K hosts)"
 eval "$(bash "$bench/setup.sh" "$K")"
@@ -125,7 +127,12 @@ EOF
     done
 } >"$work/catalogue/anchor/service.yml"
 kolla_deploy() {
-    "$kolla" deploy -i "$work/inventory" --configdir "$work/etc" --catalogue "$work/catalogue" --tags anchor \
+    kolla_deploy_with "$kolla" "$@"
+}
+kolla_deploy_with() {
+    local binary=$1
+    shift
+    "$binary" deploy -i "$work/inventory" --configdir "$work/etc" --catalogue "$work/catalogue" --tags anchor \
         --known-hosts "$work/known_hosts" --forks 10 "$@"
 }
 
@@ -180,11 +187,16 @@ measure kolla_cold "$out/kolla-cold.log" kolla_deploy
 measure kolla_noop "$out/kolla-noop.log" kolla_deploy
 measure kolla_change "$out/kolla-change.log" kolla_deploy -e anchor_tag=v2
 measure kolla_noop2 "$out/kolla-noop2.log" kolla_deploy -e anchor_tag=v2
-grep -h "changed=" "$out"/kolla-*.log | sed 's/^/    /' || true
-if ! grep -q "changed=0 " "$out/kolla-noop.log"; then
-    echo "bench-converge.sh: the kolla rerun changed something; see $out/kolla-noop.log" >&2
-    exit 1
-fi
+measure kolla_noop_jit "$out/kolla-noop-jit.log" kolla_deploy_with "$out/kolla-jit/kolla" -e anchor_tag=v2
+for log in "$out"/kolla-*.log; do
+    echo "    $(basename "$log" .log): $(grep -h "changed=" "$log" | tr -s ' ' | paste -sd ';' -)"
+done
+for log in kolla-noop kolla-noop2 kolla-noop-jit; do
+    if grep -qE "changed=[1-9]" "$out/$log.log"; then
+        echo "bench-converge.sh: a kolla rerun changed something; see $out/$log.log" >&2
+        exit 1
+    fi
+done
 
 # --- table --------------------------------------------------------------------------------------------------
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
@@ -201,5 +213,6 @@ row "no-op rerun" noop
 row "one container per host changed" change
 echo
 echo "one change, minus its restart floor (stop -t 10 + rm + run): kolla $(echo "${T[kolla_change]} - ${T[raw_change]}" | bc -l | xargs printf '%.2f') s, Ansible $(echo "${T[ansible_change]} - ${T[raw_change]}" | bc -l | xargs printf '%.2f') s"
-echo "kolla no-op after the change (held state): $(printf '%.3f' "${T[kolla_noop2]}") s"
+echo "kolla no-op again after the change: $(printf '%.3f' "${T[kolla_noop2]}") s; same with the JIT build (as installed by dotnet tool): $(printf '%.3f' "${T[kolla_noop_jit]}") s"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "logs: $out"

@@ -123,6 +123,26 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default)
+    {
+        var summaries = await _policy.RunAsync(
+            "list", "containers",
+            ct => _client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct),
+            cancellationToken).ConfigureAwait(false);
+        return [.. summaries.Select(DockerMapping.ToSummaryState).OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default)
+    {
+        var images = await _policy.RunAsync(
+            "list", "images",
+            ct => _client.Images.ListImagesAsync(new ImagesListParameters(), ct),
+            cancellationToken).ConfigureAwait(false);
+        return [.. images.Select(DockerMapping.ToImageState)];
+    }
+
+    /// <inheritdoc />
     public Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -138,6 +138,31 @@ internal static class DockerMapping
         };
     }
 
+    /// <summary>A container as the engine's list returns it: identity, image, status, health (from the status text) and labels.</summary>
+    public static ContainerState ToSummaryState(ContainerListResponse summary) => new()
+    {
+        Name = (summary.Names?.FirstOrDefault() ?? summary.ID).TrimStart('/'),
+        Id = summary.ID,
+        Image = summary.Image ?? "",
+        ImageId = summary.ImageID ?? "",
+        Status = summary.State ?? "",
+        Health = HealthFromStatus(summary.Status),
+        Labels = summary.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>(),
+    };
+
+    /// <summary>The health in a list entry's status text: <c>Up 2 minutes (healthy)</c>, <c>(unhealthy)</c>, <c>(health: starting)</c>.</summary>
+    public static string? HealthFromStatus(string? status) =>
+        status is null ? null
+        : status.Contains("(healthy)", StringComparison.Ordinal) ? "healthy"
+        : status.Contains("(unhealthy)", StringComparison.Ordinal) ? "unhealthy"
+        : status.Contains("(health: starting)", StringComparison.Ordinal) ? "starting"
+        : null;
+
+    public static ImageState ToImageState(ImagesListResponse image) => new(
+        image.ID,
+        List(image.RepoTags),
+        image.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>());
+
     public static ImageState ToImageState(ImageInspectResponse inspect) => new(
         inspect.ID,
         List(inspect.RepoTags),

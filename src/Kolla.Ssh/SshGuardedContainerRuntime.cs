@@ -20,6 +20,12 @@ internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSes
     public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) =>
         Guard("listing containers", () => inner.ListAsync(cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default) =>
+        Guard("listing containers", () => inner.ListSummariesAsync(cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default) =>
+        Guard("listing images", () => inner.ListImagesAsync(cancellationToken), cancellationToken);
+
     public Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default) =>
         Guard($"inspecting {name}", () => inner.InspectAsync(name, cancellationToken), cancellationToken);
 

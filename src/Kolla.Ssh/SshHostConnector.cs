@@ -244,6 +244,7 @@ public sealed class SshHostConnector : IHostConnector
             Timeout = _options.ConnectTimeout,
         };
         HostKeyAlgorithmOrder.Apply(info, knownHosts.GetKnownKeyTypes(settings.Address, settings.Port));
+        KeyExchangeOrder.Apply(info);
         return info;
     }
 

@@ -17,8 +17,9 @@ namespace Kolla.Ssh;
 /// server lacks the extension). Owner and group names are resolved to ids once per connection (<c>id -u</c>,
 /// <c>getent group</c>) and then set with SFTP, so a write costs no remote process. Reads use SFTP.</para>
 /// <para>With become (<c>sudo</c>), SFTP would run as the login user, so every operation is one <c>sudo -n sh -c</c>
-/// command instead (also when the server has no SFTP subsystem); writes stream the content on stdin into <c>mktemp</c> in the target directory and rename it into
-/// place, which is just as atomic.</para>
+/// command instead (also when the server has no SFTP subsystem); writes stream the content on stdin into a temporary file in
+/// the target directory and rename it into place, which is just as atomic, and a batch of files is one command
+/// (<see cref="FileBatchScript"/>).</para>
 /// <para>Tree state is read in one command (see <see cref="TreeState"/>); directories are created with <c>mkdir -p</c>.</para>
 /// </remarks>
 internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFiles
@@ -87,10 +88,54 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         }
         else
         {
-            await WriteWithCommandAsync(path, directory, name, content, mode, cancellationToken).ConfigureAwait(false);
+            await WriteWithCommandAsync(path, content, mode, cancellationToken).ConfigureAwait(false);
         }
 
         logger.WroteFile(session.Host, path, content.Length);
+    }
+
+    /// <summary>
+    /// One remote command for the whole batch (<see cref="FileBatchScript"/>); with SFTP, the files themselves go through
+    /// SFTP and the directories and deletions through one command each.
+    /// </summary>
+    public async Task ApplyAsync(HostFileBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var path in batch.Directories.Select(d => d.Path).Concat(batch.Writes.Select(w => w.Path)).Concat(batch.Deletes))
+        {
+            RequireAbsolute(path);
+        }
+
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        if (batch.Writes.Count > 0 && await session.PrefersSftpAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (batch.Directories.Count > 0)
+            {
+                await RunBatchAsync(batch with { Writes = [], Deletes = [] }, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var write in batch.Writes)
+            {
+                await WriteAsync(write.Path, write.Content, write.Mode, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (batch.Deletes.Count > 0)
+            {
+                await RunBatchAsync(batch with { Directories = [], Writes = [] }, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await RunBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        foreach (var write in batch.Writes)
+        {
+            logger.WroteFile(session.Host, write.Path, write.Content.Length);
+        }
     }
 
     public async Task EnsureDirectoryAsync(string path, HostFileMode mode, CancellationToken cancellationToken = default)
@@ -258,22 +303,21 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
             : null;
     }
 
-    private async Task WriteWithCommandAsync(string path, string directory, string name, ReadOnlyMemory<byte> content, HostFileMode mode, CancellationToken cancellationToken)
-    {
-        var d = ShellQuote.Quote(directory);
-        var t = "\"$t\"";
-        var script = "set -e; umask 077; "
-            + $"mkdir -p -- {d}; t=$(mktemp {ShellQuote.Quote(directory.TrimEnd('/') + "/" + TempPrefix(name) + "XXXXXXXX")}); "
-            + $"trap 'rm -f -- \"$t\"' EXIT; {(content.IsEmpty ? ":" : "cat")} > {t}; ";
-        if (TreeState.FormatOwner(mode) is { } owner)
-        {
-            script += $"chown -- {ShellQuote.Quote(owner)} {t}; ";
-        }
+    private Task WriteWithCommandAsync(string path, ReadOnlyMemory<byte> content, HostFileMode mode, CancellationToken cancellationToken) =>
+        RunBatchAsync(new HostFileBatch([], [new HostFileWrite(path, content, mode)], []), cancellationToken);
 
-        script += $"chmod -- {TreeState.FormatMode(mode.Mode)} {t}; mv -f -- {t} {ShellQuote.Quote(path)}; trap - EXIT";
-        // An empty file is made without stdin: fed an empty input stream, the remote cat never saw its end (SSH.NET 2026.0.0).
-        var result = await session.RunAsync(script, content.IsEmpty ? null : content, cancellationToken).ConfigureAwait(false);
-        result.EnsureSuccess(session.Host, $"writing {path}");
+    private async Task RunBatchAsync(HostFileBatch batch, CancellationToken cancellationToken)
+    {
+        var (script, input) = FileBatchScript.Build(batch);
+        var result = await session.RunAsync(script, input.IsEmpty ? null : input, cancellationToken).ConfigureAwait(false);
+        var what = batch.Writes.Count switch
+        {
+            0 when batch.Deletes.Count == 0 => $"creating {string.Join(", ", batch.Directories.Select(d => d.Path))}",
+            0 => $"deleting {string.Join(", ", batch.Deletes)}",
+            1 => $"writing {batch.Writes[0].Path}",
+            var n => $"writing {n} files ({batch.Writes[0].Path}, ...)",
+        };
+        result.EnsureSuccess(session.Host, what);
     }
 
     private async Task CreateParentAsync(string directory, CancellationToken cancellationToken)

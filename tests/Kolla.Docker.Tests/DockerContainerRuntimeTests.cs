@@ -133,6 +133,45 @@ public sealed class DockerContainerRuntimeTests(DockerEngineFixture engine) : Do
     }
 
     [Fact]
+    public async Task ListSummariesAsync_OneCall_GivesIdentityStatusHealthAndLabels_AsInspectDoes()
+    {
+        var healthy = Sleeper("summary-healthy") with { Healthcheck = new ContainerHealthcheck(["CMD-SHELL", "true"], 1, 5, 0, 3) };
+        var created = Sleeper("summary-created");
+        var labels = new Dictionary<string, string> { [KollaLabels.ConfigHash] = "abc123" };
+        await Runtime.CreateAsync(healthy, labels, Token);
+        await Runtime.CreateAsync(created, labels, Token);
+        await Runtime.StartAsync(healthy.Name, Token);
+        while ((await Runtime.InspectAsync(healthy.Name, Token))!.Health != "healthy")
+        {
+            await Task.Delay(200, Token);
+        }
+
+        var summaries = (await Runtime.ListSummariesAsync(Token)).ToDictionary(s => s.Name);
+
+        foreach (var name in new[] { healthy.Name, created.Name })
+        {
+            var full = (await Runtime.InspectAsync(name, Token))!;
+            summaries[name].Should().BeEquivalentTo(
+                new { full.Name, full.Id, full.Image, full.ImageId, full.Status, full.Health, full.Labels },
+                $"the list shows what the converge decides from for {name}");
+        }
+
+        summaries[healthy.Name].Health.Should().Be("healthy");
+        summaries[created.Name].Health.Should().BeNull();
+        summaries[created.Name].Labels.Should().Contain(KollaLabels.SpecHash, created.ComputeHash());
+    }
+
+    [Fact]
+    public async Task ListImagesAsync_HoldsTheTestImageWithEveryTag()
+    {
+        var images = await Runtime.ListImagesAsync(Token);
+
+        var image = images.Single(i => i.RepoTags.Contains(Engine.TestImage));
+        image.Should().BeEquivalentTo(await Runtime.InspectImageAsync(Engine.TestImage, Token));
+        image.RepoTags.Should().Contain(TestImages.For("keystone"));
+    }
+
+    [Fact]
     public async Task StopRestartRemove_Lifecycle()
     {
         var spec = Sleeper("lifecycle");

@@ -21,6 +21,36 @@ public sealed class DockerMappingTests
         Healthcheck = new ContainerHealthcheck(["CMD-SHELL", "true"], 30, 20, 5, 3),
     };
 
+    [Theory]
+    [InlineData("Up 2 minutes (healthy)", "healthy")]
+    [InlineData("Up 3 seconds (health: starting)", "starting")]
+    [InlineData("Up 1 hour (unhealthy)", "unhealthy")]
+    [InlineData("Up 5 minutes", null)]
+    [InlineData("Exited (0) 2 seconds ago", null)]
+    [InlineData(null, null)]
+    public void HealthFromStatus_ReadsTheListsStatusText(string? status, string? health)
+    {
+        DockerMapping.HealthFromStatus(status).Should().Be(health);
+    }
+
+    [Fact]
+    public void ToSummaryState_MapsTheListEntry()
+    {
+        var state = DockerMapping.ToSummaryState(new ContainerListResponse
+        {
+            ID = "abc",
+            Names = ["/nova_api"],
+            Image = "kolla/nova-api:1",
+            ImageID = "sha256:1",
+            State = "running",
+            Status = "Up 1 second (health: starting)",
+            Labels = new Dictionary<string, string> { [KollaLabels.SpecHash] = "h" },
+        });
+
+        state.Should().BeEquivalentTo(new { Name = "nova_api", Id = "abc", Image = "kolla/nova-api:1", ImageId = "sha256:1", Status = "running", Health = "starting" });
+        state.Labels.Should().Equal(new Dictionary<string, string> { [KollaLabels.SpecHash] = "h" });
+    }
+
     [Fact]
     public void ToCreateParameters_MapsAsKollaDoes()
     {

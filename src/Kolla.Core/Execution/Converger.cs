@@ -144,9 +144,11 @@ public sealed class Converger
         progress?.Report(new ServiceStartedEvent(run.Plan.Host, service));
         try
         {
-            foreach (var container in run.Plan.Containers.Where(c => c.Service == service))
+            // Like kolla-ansible's config tasks before its handlers: every file of the service on this host first, in one batch.
+            var planned = run.Plan.Containers.Where(c => c.Service == service).Select(c => (Container: c, Changes: Filter(run.Calculator!.For(c)))).ToList();
+            await ApplyFilesAsync(run, planned, progress, cancellationToken).ConfigureAwait(false);
+            foreach (var (container, changes) in planned)
             {
-                var changes = Filter(run.Calculator!.For(container));
                 if (changes.All(c => c is RecordConfigChange))
                 {
                     run.Ok++;
@@ -157,7 +159,7 @@ public sealed class Converger
                     run.Touched++;
                 }
 
-                foreach (var change in changes)
+                foreach (var change in changes.Where(c => c is not WriteFileChange and not DeleteFileChange))
                 {
                     var started = _time.GetTimestamp();
                     await ApplyAsync(run, container, change, cancellationToken).ConfigureAwait(false);
@@ -194,6 +196,61 @@ public sealed class Converger
         : _options.ContainersOnly ? changes.Where(c => c is not WriteFileChange and not DeleteFileChange).ToList()
         : changes;
 
+    /// <summary>
+    /// A service's file writes and deletions on one host go to it as one batch (one command over SSH), with the config
+    /// directories they land in; a container about to be created or recreated also loses its restart markers there,
+    /// since its new label records the configuration it starts with.
+    /// </summary>
+    private async Task ApplyFilesAsync(HostRun run, IReadOnlyList<(ContainerPlan Container, IReadOnlyList<HostChange> Changes)> planned, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
+    {
+        var directories = new List<HostDirectory>();
+        var writes = new List<HostFileWrite>();
+        var deletes = new List<string>();
+        var files = new List<HostChange>();
+        foreach (var (container, changes) in planned)
+        {
+            foreach (var change in changes)
+            {
+                switch (change)
+                {
+                    case WriteFileChange write:
+                        if (run.Directories.Add(container.ConfigDirectory))
+                        {
+                            directories.Add(new HostDirectory(container.ConfigDirectory, HostFileMode.ConfigDirectory));
+                        }
+
+                        writes.Add(new HostFileWrite(write.File.Path, write.File.Content, new HostFileMode(write.File.Mode)));
+                        files.Add(change);
+                        break;
+                    case DeleteFileChange delete:
+                        deletes.Add(delete.Path);
+                        files.Add(change);
+                        break;
+                }
+            }
+
+            if (changes.Any(c => c is CreateContainerChange or RecreateContainerChange))
+            {
+                deletes.AddRange(run.Calculator!.State.ConfigMarkers(container.Spec.Name));
+            }
+        }
+
+        var batch = new HostFileBatch(directories, writes, deletes);
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        await run.Connection!.Files.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+        var elapsed = _time.GetElapsedTime(started);
+        foreach (var change in files)
+        {
+            run.Changes.Add(change);
+            progress?.Report(new ChangeAppliedEvent(run.Plan.Host, change, elapsed));
+        }
+    }
+
     private async Task ApplyAsync(HostRun run, ContainerPlan plan, HostChange change, CancellationToken cancellationToken)
     {
         var host = run.Connection!;
@@ -201,17 +258,6 @@ public sealed class Converger
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [KollaLabels.ConfigHash] = plan.ConfigHash };
         switch (change)
         {
-            case WriteFileChange write:
-                if (run.Directories.Add(plan.ConfigDirectory))
-                {
-                    await host.Files.EnsureDirectoryAsync(plan.ConfigDirectory, HostFileMode.ConfigDirectory, cancellationToken).ConfigureAwait(false);
-                }
-
-                await host.Files.WriteAsync(write.File.Path, write.File.Content, new HostFileMode(write.File.Mode), cancellationToken).ConfigureAwait(false);
-                break;
-            case DeleteFileChange delete:
-                await host.Files.DeleteAsync(delete.Path, cancellationToken).ConfigureAwait(false);
-                break;
             case CreateVolumeChange volume:
                 await host.Containers.EnsureVolumeAsync(volume.Name, cancellationToken).ConfigureAwait(false);
                 break;
@@ -227,11 +273,13 @@ public sealed class Converger
 
                 break;
             case CreateContainerChange:
+                run.Labelled.Add(plan.Spec.Name);
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecreateContainerChange:
+                run.Labelled.Add(plan.Spec.Name);
                 await host.Containers.StopAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
                 await host.Containers.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
@@ -252,19 +300,25 @@ public sealed class Converger
             case HeldRestartChange:
                 break;
             default:
-                throw new UnreachableException($"unknown change {change.GetType().Name}");
+                throw new UnreachableException($"unexpected change {change.GetType().Name}");
         }
     }
 
+    /// <summary>
+    /// Records the configuration a restarted (or adopted) container runs: a marker file named by the hash, replacing the
+    /// previous one, in one batch. A container created in this run needs none: its label says it.
+    /// </summary>
     private async Task RecordAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
     {
-        var directory = ObservedHostState.StateDirectory(run.Plan.NodeConfigDirectory, plan.Spec.Name);
-        var files = run.Connection!.Files;
-        await files.WriteAsync($"{directory}/{plan.ConfigHash}", ReadOnlyMemory<byte>.Empty, HostFileMode.Secret, cancellationToken).ConfigureAwait(false);
-        if (run.Calculator!.State.AppliedConfigHash(plan.Spec.Name) is { } previous && previous != plan.ConfigHash)
+        if (run.Labelled.Contains(plan.Spec.Name))
         {
-            await files.DeleteAsync($"{directory}/{previous}", cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        var marker = $"{ObservedHostState.StateDirectory(run.Plan.NodeConfigDirectory, plan.Spec.Name)}/{plan.ConfigHash}";
+        var stale = run.Calculator!.State.ConfigMarkers(plan.Spec.Name).Where(p => p != marker).ToList();
+        var write = new HostFileWrite(marker, ReadOnlyMemory<byte>.Empty, HostFileMode.Secret);
+        await run.Connection!.Files.ApplyAsync(new HostFileBatch([], [write], stale), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WaitHealthyAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
@@ -319,6 +373,9 @@ public sealed class Converger
         public List<HostChange> Changes { get; } = [];
 
         public HashSet<string> Directories { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Containers created or recreated in this run (their label holds their config hash).</summary>
+        public HashSet<string> Labelled { get; } = new(StringComparer.Ordinal);
 
         public int Ok { get; set; }
 

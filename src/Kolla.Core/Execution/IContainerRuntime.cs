@@ -13,6 +13,16 @@ public interface IContainerRuntime
     /// <summary>Reads every container on the host (running or not) with the fields Kolla compares, in one batched read.</summary>
     Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists every container (running or not) in one call, with the fields the engine's list returns: name, id, image,
+    /// image id, status, health and labels. The other fields are left empty; <see cref="InspectAsync"/> reads them.
+    /// </summary>
+    /// <remarks>A container Kolla created carries its spec hash and config hash as labels, so this one call tells whether it matches its plan.</remarks>
+    Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every local image (id, tags, labels), in one call.</summary>
+    Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Inspects one container; null when it does not exist.</summary>
     Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default);
 

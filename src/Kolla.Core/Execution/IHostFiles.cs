@@ -25,4 +25,28 @@ public interface IHostFiles
 
     /// <summary>Deletes a directory tree if it exists.</summary>
     Task DeleteTreeAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a batch: ensures its directories, writes its files (each atomically, as <see cref="WriteAsync"/>), then
+    /// deletes its deletions, in one round trip where the transport allows it. Stops at the first failure.
+    /// </summary>
+    /// <remarks>The default applies the items one by one; a transport that pays per command (SSH) overrides it.</remarks>
+    async Task ApplyAsync(HostFileBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var directory in batch.Directories)
+        {
+            await EnsureDirectoryAsync(directory.Path, directory.Mode, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var write in batch.Writes)
+        {
+            await WriteAsync(write.Path, write.Content, write.Mode, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var path in batch.Deletes)
+        {
+            await DeleteAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

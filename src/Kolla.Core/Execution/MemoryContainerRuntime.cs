@@ -13,6 +13,11 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
     public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ContainerState>>([.. _containers.Values]);
 
+    public Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default) => ListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ImageState>>([.. _images.Values]);
+
     public Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(_containers.GetValueOrDefault(name));
 
@@ -51,6 +56,9 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
         allLabels[KollaLabels.SpecHash] = spec.ComputeHash();
         allLabels.TryAdd(KollaLabels.ManagedBy, KollaLabels.ManagedByValue);
         var id = $"dry-run-{host}-{spec.Name}";
+        var volumes = ContainerVolumes.Parse(spec.Volumes);
+
+        // What an engine would report for a container made from the spec, so later comparisons see no difference.
         _containers[spec.Name] = new ContainerState
         {
             Name = spec.Name,
@@ -59,6 +67,19 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
             ImageId = _images.GetValueOrDefault(spec.Image)?.Id ?? "",
             Status = "created",
             Labels = allLabels,
+            Environment = ContainerEnvironment.ToEngineEntries(spec),
+            Binds = volumes.Binds,
+            VolumeDestinations = volumes.Destinations,
+            VolumesFrom = spec.VolumesFrom,
+            Tmpfs = spec.Tmpfs,
+            Privileged = spec.Privileged,
+            PidMode = spec.PidMode ?? "",
+            IpcMode = spec.IpcMode ?? "",
+            CgroupnsMode = spec.CgroupnsMode ?? "",
+            CapAdd = spec.CapAdd,
+            SecurityOpt = spec.SecurityOpt,
+            Dimensions = spec.Dimensions,
+            Healthcheck = spec.Healthcheck,
         };
         return Task.FromResult(id);
     }

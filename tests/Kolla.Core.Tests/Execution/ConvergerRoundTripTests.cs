@@ -1,0 +1,192 @@
+using Kolla.Containers;
+using Kolla.Execution;
+using Kolla.Inventory;
+using Kolla.Planning;
+using Kolla.Services;
+
+namespace Kolla.Tests.Execution;
+
+/// <summary>The converge engine over in-memory hosts: how often it goes to a host, and what a rerun does.</summary>
+public sealed class ConvergerRoundTripTests
+{
+    private static ServiceDefinition Service(string name, params string[] containers) => new()
+    {
+        Name = name,
+        Source = "test",
+        Templates = new Dictionary<string, string> { ["app.conf.j2"] = "[DEFAULT]\nhost = {{ inventory_hostname }}\nname = {{ service_name }}\n" },
+        Containers = [.. containers.Select(c => new ContainerDefinition
+        {
+            Key = c,
+            ContainerName = c,
+            Group = "app",
+            Image = "kolla/" + c + ":1",
+            Volumes = ["{{ node_config_directory }}/" + c + "/:/var/lib/kolla/config_files/:ro", "kolla_logs:/var/log/kolla/"],
+            Files = [new ServiceFileDefinition { Dest = c + ".conf", Template = "app.conf.j2" }],
+            ConfigJson = new Dictionary<string, object?> { ["command"] = "/usr/bin/" + c },
+        })],
+    };
+
+    private static DeploymentPlan Plan(string greeting = "1") => DeploymentPlanner.Plan(new DeploymentInputs
+    {
+        Inventory = InventoryLoader.Parse($"[app]\nnode1 app_version={greeting}\nnode2\n"),
+        Catalogue = ServiceCatalogue.Create([Service("db", "db"), Service("api", "api", "worker")], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+    });
+
+    [Fact]
+    public async Task ColdConverge_SendsEachServicesFilesAsOneBatch_AndARerunReadsOnly()
+    {
+        var hosts = new RecordingConnector();
+        var converger = new Converger(hosts);
+
+        var cold = await converger.ApplyAsync(Plan(), cancellationToken: TestContext.Current.CancellationToken);
+
+        cold.Succeeded.Should().BeTrue();
+        foreach (var host in hosts.Connections.Values)
+        {
+            host.Batches.Should().HaveCount(2, "one batch per service (db; api with worker), not one write per file");
+            host.Batches[1].Writes.Select(w => Path.GetFileName(w.Path)).Should().BeEquivalentTo("api.conf", "config.json", "worker.conf", "config.json");
+            host.Batches[1].Directories.Select(d => d.Path).Should().Equal("/etc/kolla/api", "/etc/kolla/worker");
+            host.Batches.SelectMany(b => b.Writes).Should().NotContain(w => w.Path.Contains(ObservedHostState.StateDirectoryName, StringComparison.Ordinal),
+                "a created container's label records its configuration; no marker file is written");
+            host.Runtime.Inspected.Should().BeEmpty();
+        }
+
+        var rerun = await converger.ApplyAsync(Plan(), cancellationToken: TestContext.Current.CancellationToken);
+
+        rerun.HasChanges.Should().BeFalse();
+        rerun.Hosts.Should().OnlyContain(h => h.Ok == 3 && h.Changed == 0);
+        hosts.Connections.Values.Should().OnlyContain(h => h.Batches.Count == 2, "nothing is written");
+        hosts.Connections.Values.Should().OnlyContain(h => h.Runtime.Inspected.Count == 0, "the container list alone shows every container matches");
+    }
+
+    [Fact]
+    public async Task SpecChange_InspectsOnlyThatContainer_AndNamesTheChangedField()
+    {
+        var hosts = new RecordingConnector();
+        var converger = new Converger(hosts);
+        await converger.ApplyAsync(Plan(), cancellationToken: TestContext.Current.CancellationToken);
+        var plan = Plan();
+        var changed = plan with
+        {
+            Hosts = [.. plan.Hosts.Select(h => h with
+            {
+                Containers = [.. h.Containers.Select(c => c.Key == "worker" ? c with { Spec = c.Spec with { Environment = [.. c.Spec.Environment, new("MODE", "fast")] } } : c)],
+            })],
+        };
+
+        var sets = await converger.PlanChangesAsync(changed, TestContext.Current.CancellationToken);
+
+        sets.Should().OnlyContain(s => s.Changes.Count == 1);
+        sets[0].Changes[0].Should().BeOfType<RecreateContainerChange>().Which.Differences.Select(d => d.Field).Should().Equal(ContainerFields.Environment);
+        hosts.Connections["node1"].Runtime.Inspected.Should().Equal("worker");
+    }
+
+    /// <summary>One in-memory host per name, kept across connects, recording file batches and inspections.</summary>
+    private sealed class RecordingConnector : IHostConnector
+    {
+        public Dictionary<string, RecordingHost> Connections { get; } = [];
+
+        public ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
+        {
+            lock (Connections)
+            {
+                if (!Connections.TryGetValue(target.Name, out var host))
+                {
+                    host = new RecordingHost(target.Name);
+                    Connections[target.Name] = host;
+                }
+
+                return ValueTask.FromResult<IHostConnection>(host);
+            }
+        }
+    }
+
+    private sealed class RecordingHost(string host) : IHostConnection
+    {
+        private readonly RecordingFiles _files = new(new MemoryHostFiles(readLocal: false));
+
+        public string Host => host;
+
+        public List<HostFileBatch> Batches => _files.Batches;
+
+        public RecordingRuntime Runtime { get; } = new(new MemoryContainerRuntime(host));
+
+        public IHostFiles Files => _files;
+
+        public IContainerRuntime Containers => Runtime;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class RecordingFiles(IHostFiles inner) : IHostFiles
+    {
+        public List<HostFileBatch> Batches { get; } = [];
+
+        public Task<IReadOnlyDictionary<string, HostFileState>> ReadTreeStateAsync(string directory, CancellationToken cancellationToken = default) => inner.ReadTreeStateAsync(directory, cancellationToken);
+
+        public Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default) => inner.ReadAsync(path, cancellationToken);
+
+        public Task WriteAsync(string path, ReadOnlyMemory<byte> content, HostFileMode mode, CancellationToken cancellationToken = default) => inner.WriteAsync(path, content, mode, cancellationToken);
+
+        public Task EnsureDirectoryAsync(string path, HostFileMode mode, CancellationToken cancellationToken = default) => inner.EnsureDirectoryAsync(path, mode, cancellationToken);
+
+        public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
+
+        public Task DeleteTreeAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteTreeAsync(path, cancellationToken);
+
+        public Task ApplyAsync(HostFileBatch batch, CancellationToken cancellationToken = default)
+        {
+            Batches.Add(batch);
+            return inner.ApplyAsync(batch, cancellationToken);
+        }
+    }
+
+    private sealed class RecordingRuntime(IContainerRuntime inner) : IContainerRuntime
+    {
+        public List<string> Inspected { get; } = [];
+
+        public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
+
+        public Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default) => inner.ListSummariesAsync(cancellationToken);
+
+        public Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default) => inner.ListImagesAsync(cancellationToken);
+
+        public Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default)
+        {
+            lock (Inspected)
+            {
+                Inspected.Add(name);
+            }
+
+            return inner.InspectAsync(name, cancellationToken);
+        }
+
+        public Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default) => inner.GetImageIdAsync(image, cancellationToken);
+
+        public Task<ImageState?> InspectImageAsync(string image, CancellationToken cancellationToken = default) => inner.InspectImageAsync(image, cancellationToken);
+
+        public Task PullImageAsync(string image, CancellationToken cancellationToken = default) => inner.PullImageAsync(image, cancellationToken);
+
+        public Task EnsureVolumeAsync(string name, CancellationToken cancellationToken = default) => inner.EnsureVolumeAsync(name, cancellationToken);
+
+        public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken = default) => inner.RemoveVolumeAsync(name, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListVolumesAsync(CancellationToken cancellationToken = default) => inner.ListVolumesAsync(cancellationToken);
+
+        public Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken = default) => inner.CreateAsync(spec, labels, cancellationToken);
+
+        public Task StartAsync(string name, CancellationToken cancellationToken = default) => inner.StartAsync(name, cancellationToken);
+
+        public Task StopAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default) => inner.StopAsync(name, timeout, cancellationToken);
+
+        public Task RestartAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default) => inner.RestartAsync(name, timeout, cancellationToken);
+
+        public Task RemoveAsync(string name, CancellationToken cancellationToken = default) => inner.RemoveAsync(name, cancellationToken);
+
+        public Task<OneShotResult> RunOneShotAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> labels, TimeSpan timeout, CancellationToken cancellationToken = default) => inner.RunOneShotAsync(spec, labels, timeout, cancellationToken);
+
+        public Task<OneShotResult> ExecAsync(string name, IReadOnlyList<string> command, CancellationToken cancellationToken = default) => inner.ExecAsync(name, command, cancellationToken);
+
+        public Task<string> GetLogTailAsync(string name, int lines, CancellationToken cancellationToken = default) => inner.GetLogTailAsync(name, lines, cancellationToken);
+    }
+}
