@@ -10,6 +10,10 @@ internal sealed class VersionedRuntime(IContainerRuntime inner, ContainerEngineV
 
     public Task<IReadOnlyList<ContainerState>> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
 
+    public Task<IReadOnlyList<ContainerState>> ListSummariesAsync(CancellationToken cancellationToken = default) => inner.ListSummariesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ImageState>> ListImagesAsync(CancellationToken cancellationToken = default) => inner.ListImagesAsync(cancellationToken);
+
     public Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default) => inner.InspectAsync(name, cancellationToken);
 
     public Task<string?> GetImageIdAsync(string image, CancellationToken cancellationToken = default) => inner.GetImageIdAsync(image, cancellationToken);
