@@ -57,8 +57,7 @@ public sealed class TeardownTests
         result.Succeeded.Should().BeTrue();
         result.Changes["control01"].Select(c => c.Describe()).Should().Equal(
             "remove container web_api",
-            "remove directory /etc/kolla/web-api",
-            "remove directory /etc/kolla/.kolla-state/web_api");
+            "remove directory /etc/kolla/web-api");
         (await host.Containers.ListAsync(Token)).Should().BeEmpty();
         var files = await host.Files.ReadTreeStateAsync("/etc/kolla", Token);
         files.Keys.Should().BeEquivalentTo("/etc/kolla/globals.yml", "/etc/kolla/config/web.conf");
