@@ -87,7 +87,7 @@ internal static class BuildCommand
                 return ExitCodes.Ok;
             }
 
-            using var builder = new DockerImageBuilder(endpoint: null);
+            using var builder = new DockerImageBuilder(parse.GetValue(o.DockerHost) is { } host ? ParseEndpoint(host) : null);
             var progress = new SyncProgress(info);
             if (debootstrap)
             {
@@ -184,6 +184,9 @@ internal static class BuildCommand
             throw new ImageBuildException(file, 0, $"cannot read: {ex.Message}");
         }
     }
+
+    private static Uri ParseEndpoint(string host) =>
+        Uri.TryCreate(host, UriKind.Absolute, out var uri) ? uri : throw new CliUsageException($"--docker-host: '{host}' is not an endpoint URI (unix:///path or tcp://host:port)");
 
     private static string? KollaStartPath(ParseResult parse, BuildOptions o)
     {

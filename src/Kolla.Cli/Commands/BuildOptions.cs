@@ -57,6 +57,8 @@ internal sealed class BuildOptions
 
     public Option<bool> ListDependencies { get; } = new("--list-dependencies") { Description = "Print the selected images as an indented parent/child tree and stop." };
 
+    public Option<string?> DockerHost { get; } = new("--docker-host", "-H") { Description = "Docker engine endpoint (default: DOCKER_HOST, the docker context, then unix:///var/run/docker.sock)." };
+
     public Option<string> Format { get; } = new Option<string>("--format") { Description = "Summary: text, or json (one line on stdout; progress goes to stderr).", DefaultValueFactory = _ => "text" }
         .AcceptOnlyFromAmong("text", "json");
 
@@ -65,7 +67,7 @@ internal sealed class BuildOptions
         command.Arguments.Add(Regexes);
         foreach (var option in (Option[])[Profile, DockerDir, TemplateOverride, BuildConfig, Namespace, Prefix, Tag, Registry, Release, BaseImage, Suite,
                      Debootstrap, RebuildRootfs, Mirror, KollaStart, Threads, Retries, NoCache, Pull, SkipExisting, WorkDir, LogsDir, TemplateOnly,
-                     ListImages, ListDependencies, Format])
+                     ListImages, ListDependencies, DockerHost, Format])
         {
             command.Options.Add(option);
         }
