@@ -59,10 +59,9 @@ public sealed class CompiledTemplate
         // Jinja inheritance: run a template's top level (output is dropped once it has extended a parent),
         // then render the parent with the same variables and the child's blocks in front of the parent's.
         var template = this;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         while (true)
         {
-            seen.Add(template.FileName);
             state.AddBlocks(template);
             if (!ReferenceEquals(template, this))
             {
@@ -84,6 +83,8 @@ public sealed class CompiledTemplate
                 return;
             }
 
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            seen.Add(template.FileName);
             if (seen.Contains(parent.FileName))
             {
                 throw new TemplateException(template.FileName, 0, $"template inheritance loops back to '{parent.FileName}'");

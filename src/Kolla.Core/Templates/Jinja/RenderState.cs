@@ -213,6 +213,11 @@ internal sealed class RenderState
     /// <summary>Adds a template's block definitions behind those of the templates that extend it.</summary>
     public void AddBlocks(CompiledTemplate template)
     {
+        if (template.Blocks.Count == 0)
+        {
+            return;
+        }
+
         foreach (var (name, block) in template.Blocks)
         {
             _blocks ??= new Dictionary<string, List<(BlockStatement, CompiledTemplate)>>(StringComparer.Ordinal);
