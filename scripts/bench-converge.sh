@@ -31,6 +31,10 @@ fi
 
 teardown() {
     local rc=$?
+    if [[ -n ${BENCH_KEEP:-} ]]; then
+        echo "bench-converge.sh: BENCH_KEEP set; the harness keeps running (stop it with $bench/teardown.sh)"
+        exit "$rc"
+    fi
     echo "bench-converge.sh: teardown"
     bash "$bench/teardown.sh" || true
     exit "$rc"
@@ -136,6 +140,9 @@ kolla_deploy_with() {
         --known-hosts "$work/known_hosts" --forks 10 "$@"
 }
 
+# BENCH_PHASES=kolla runs only kolla's phases (for profiling; the ratios need all three).
+phases=${BENCH_PHASES:-ansible raw kolla}
+if [[ $phases == *ansible* ]]; then
 # --- Ansible ------------------------------------------------------------------------------------------
 clean_hosts
 echo "ansible (docker_container, -f 10):"
@@ -143,6 +150,8 @@ measure ansible_cold "$out/ansible-cold.log" ansible-playbook "$bench/ansible/co
 measure ansible_noop "$out/ansible-noop.log" ansible-playbook "$bench/ansible/converge.yml" -f 10
 measure ansible_change "$out/ansible-change.log" ansible-playbook "$bench/ansible/converge.yml" -f 10 -e tag=v2
 
+fi
+if [[ $phases == *raw* ]]; then
 # --- raw docker floors ------------------------------------------------------------------------------------
 raw_cold() {
     local i n
@@ -180,6 +189,7 @@ measure raw_cold "$out/raw-cold.log" raw_cold
 measure raw_noop "$out/raw-noop.log" raw_state
 measure raw_change "$out/raw-change.log" raw_change
 
+fi
 # --- kolla ------------------------------------------------------------------------------------------------
 clean_hosts
 echo "kolla deploy (SSH, --forks 10):"
@@ -198,6 +208,9 @@ for log in kolla-noop kolla-noop2 kolla-noop-jit; do
     fi
 done
 
+if [[ $phases != *ansible* || $phases != *raw* ]]; then
+    exit 0
+fi
 # --- table --------------------------------------------------------------------------------------------------
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
 echo

@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return TeardownCommand.CreateStop(console);
         yield return TeardownCommand.CreateDestroy(console);
         yield return PostDeployCommand.Create(console);
+        yield return BuildCommand.Create(console);
     }
 }

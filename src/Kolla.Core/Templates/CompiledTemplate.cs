@@ -1,5 +1,3 @@
-using Fluid;
-using Fluid.Parser;
 using Kolla.Templates.Jinja;
 using Kolla.Variables;
 
@@ -9,18 +7,25 @@ namespace Kolla.Templates;
 public sealed class CompiledTemplate
 {
     private readonly TemplateRenderer _renderer;
-    private readonly FluidTemplate _template;
+    private readonly IReadOnlyList<JinjaStatement> _statements;
 
-    internal CompiledTemplate(TemplateRenderer renderer, string fileName, IReadOnlyList<JinjaStatement> statements)
+    internal CompiledTemplate(
+        TemplateRenderer renderer, string fileName, IReadOnlyList<JinjaStatement> statements, IReadOnlyDictionary<string, BlockStatement> blocks)
     {
         _renderer = renderer;
+        _statements = statements;
+        Blocks = blocks;
         FileName = fileName;
-        _template = new FluidTemplate(statements.ToArray());
         SingleExpression = FindSingleExpression(statements);
     }
 
     /// <summary>The name errors report (usually the template's path).</summary>
     public string FileName { get; }
+
+    /// <summary>The names of the template's <c>{% block %}</c>s, nested ones included.</summary>
+    public IReadOnlyCollection<string> BlockNames => (IReadOnlyCollection<string>)Blocks.Keys;
+
+    internal IReadOnlyDictionary<string, BlockStatement> Blocks { get; }
 
     /// <summary>The expression when the whole template is one <c>{{ expression }}</c> (then its value keeps its type).</summary>
     internal JinjaExpression? SingleExpression { get; }
@@ -51,10 +56,42 @@ public sealed class CompiledTemplate
 
     private void RenderTo(TextWriter writer, RenderState state)
     {
-        var pending = _template.RenderAsync(writer, NullEncoder.Default, state.Context);
-        if (!pending.IsCompletedSuccessfully)
+        // Jinja inheritance: run a template's top level (output is dropped once it has extended a parent),
+        // then render the parent with the same variables and the child's blocks in front of the parent's.
+        var template = this;
+        HashSet<string>? seen = null;
+        while (true)
         {
-            pending.AsTask().GetAwaiter().GetResult();
+            state.AddBlocks(template);
+            if (!ReferenceEquals(template, this))
+            {
+                state.FileName = template.FileName;
+            }
+
+            var output = writer;
+            foreach (var statement in template._statements)
+            {
+                statement.RenderChecked(output, state);
+                if (state.Parent is not null)
+                {
+                    output = TextWriter.Null;
+                }
+            }
+
+            if (state.Parent is not { } parent)
+            {
+                return;
+            }
+
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            seen.Add(template.FileName);
+            if (seen.Contains(parent.FileName))
+            {
+                throw new TemplateException(template.FileName, 0, $"template inheritance loops back to '{parent.FileName}'");
+            }
+
+            state.Parent = null;
+            template = parent;
         }
     }
 

@@ -47,8 +47,9 @@ public sealed class TemplateRenderer
         try
         {
             var tokens = new JinjaLexer(source, Options).Tokenize();
-            var statements = new JinjaParser(tokens).ParseTemplate();
-            return new CompiledTemplate(this, fileName, statements);
+            var parser = new JinjaParser(tokens);
+            var statements = parser.ParseTemplate();
+            return new CompiledTemplate(this, fileName, statements, parser.Blocks);
         }
         catch (TemplateSyntaxError ex)
         {
@@ -147,6 +148,15 @@ public sealed class TemplateRenderer
         {
             throw new TemplateException(fileName, 1, ex.Message);
         }
+    }
+
+    /// <summary>Loads and compiles a template named by <c>{% extends 'name' %}</c> through <see cref="TemplateRendererOptions.Loader"/>.</summary>
+    internal CompiledTemplate Load(string name, int line)
+    {
+        var source = Options.Loader?.Load(name)
+            ?? throw new TemplateRuntimeException(
+                Options.Loader is null ? $"cannot load template '{name}': no template loader is configured" : $"template '{name}' not found", line);
+        return Compile(source, name);
     }
 
     /// <summary>Long lists of plain values converted once per renderer (keyed by the input list object).</summary>

@@ -17,4 +17,7 @@ public sealed record TemplateRendererOptions
     /// (Ansible's lazy templating of variables). Off: such values are used as literal text.
     /// </summary>
     public bool EvaluateNestedTemplates { get; init; } = true;
+
+    /// <summary>Resolves template names given to <c>{% extends 'name' %}</c> (none: only template values can be extended).</summary>
+    public ITemplateLoader? Loader { get; init; }
 }

@@ -78,4 +78,51 @@ public class JinjaDifferentialTests
 
         actual.Should().Be(expected);
     }
+
+    private const string PythonInheritanceRenderer = """
+        import json, sys, jinja2
+        case = json.load(sys.stdin)
+        env = jinja2.Environment(trim_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                                 finalize=lambda v: '' if v is None else v, loader=jinja2.DictLoader(case['templates']))
+        print(json.dumps(env.get_template('child').render(**case['vars'])))
+        """;
+
+    private const string Parent = "FROM {{ base }}\n{% block header %}{% endblock %}\n{% set pkgs = ['a', 'b'] %}\nRUN install {% block packages %}{{ pkgs | join(' ') }}{% endblock %}\n\n{% block footer %}\n{% for p in ports %}\nEXPOSE {{ p }}\n{% endfor %}\n{% endblock footer %}\ndone\n";
+
+    public static TheoryData<string> ChildTemplates() =>
+    [
+        "{% extends 'parent' %}",
+        "{% extends 'parent' %}\n{% block header %}\nLABEL a=b\n{% endblock %}\nignored\n{% block footer %}{{ super() }}# tail\n{% endblock %}",
+        "before\n{% extends parent_name %}{% set base = 'alpine' %}{% block packages %}{{ super() }} c{% endblock %}",
+        "{% extends 'middle' %}{% block header %}<{{ super() }}>\n{% endblock %}",
+        "{% extends 'parent' %}{% block footer %}{% block inner %}x{% endblock %}-{{ cfg.name }}\n{% endblock %}",
+    ];
+
+    [Theory]
+    [MemberData(nameof(ChildTemplates))]
+    public void Inheritance_matches_python_jinja2(string child)
+    {
+        ExternalTool.RequirePython("jinja2", "python3-jinja2");
+        var templates = new Dictionary<string, string>
+        {
+            ["parent"] = Parent,
+            ["middle"] = "{% extends 'parent' %}{% block header %}mid{% endblock %}{% block packages %}m {{ super() }}{% endblock %}",
+            ["child"] = child,
+        };
+        var vars = new Dictionary<string, object?>(Vars) { ["base"] = "debian", ["parent_name"] = "parent" };
+        var stdin = JsonSerializer.Serialize(new { templates, vars });
+        var (code, stdout, stderr) = ExternalTool.RunPython(PythonInheritanceRenderer, stdin);
+        code.Should().Be(0, stderr);
+        var expected = JsonSerializer.Deserialize<string>(stdout)!;
+
+        var renderer = new TemplateRenderer(new TemplateRendererOptions { Loader = new DictionaryLoader(templates) });
+        var actual = renderer.Render(child, "child", new DictionaryVariableScope(vars));
+
+        actual.Should().Be(expected);
+    }
+
+    private sealed class DictionaryLoader(Dictionary<string, string> templates) : ITemplateLoader
+    {
+        public string? Load(string name) => templates.GetValueOrDefault(name);
+    }
 }

@@ -81,7 +81,7 @@ public class TemplateErrorTests
     [InlineData("a\nb\n{{ x | }}", 3, "expected a filter name, found '}}'")]
     [InlineData("{{ x | no_such_filter }}", 1, "unknown filter 'no_such_filter'")]
     [InlineData("{{ x is no_such_test }}", 1, "unknown test 'no_such_test'")]
-    [InlineData("{% macro m() %}{% endmacro %}", 1, "the 'macro' tag is not supported (supported tags: if, for, set, raw)")]
+    [InlineData("{% macro m() %}{% endmacro %}", 1, "the 'macro' tag is not supported (supported tags: if, for, set, block, extends, raw)")]
     [InlineData("{% frobnicate %}", 1, "unknown tag 'frobnicate'")]
     [InlineData("x\n{{ 'open }}", 2, "string literal is never closed")]
     [InlineData("{{ x", 1, "tag '{{' is never closed (missing '}}')")]

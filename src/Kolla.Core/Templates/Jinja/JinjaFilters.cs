@@ -16,6 +16,7 @@ internal static class JinjaFilters
         CoreFilters.Register(filters);
         AnsibleFilters.Register(filters);
         KollaFilters.Register(filters);
+        BuildFilters.Register(filters);
         return filters.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using Fluid.Values;
 
 namespace Kolla.Templates.Jinja;
 
-/// <summary>Global functions: <c>range()</c>, <c>dict()</c>, <c>kolla_address()</c>.</summary>
+/// <summary>Global functions: <c>range()</c>, <c>dict()</c>, <c>kolla_address()</c>, <c>super()</c>.</summary>
 internal static class JinjaFunctions
 {
     public static FrozenDictionary<string, Func<Arguments, RenderState, FluidValue>> All { get; } =
@@ -11,6 +11,7 @@ internal static class JinjaFunctions
         {
             ["range"] = Range,
             ["dict"] = (a, _) => new LiteralMappingValue(a.Named),
+            ["super"] = (a, s) => s.RenderSuper(a.Line),
             ["kolla_address"] = (a, s) => KollaFilters.Address(a.String(1, "network", "api"), a.Find(0, "hostname"), a, s),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

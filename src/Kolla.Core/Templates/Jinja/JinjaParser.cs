@@ -11,12 +11,17 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 {
     private static readonly HashSet<string> UnsupportedTags = new(StringComparer.Ordinal)
     {
-        "macro", "call", "include", "import", "from", "extends", "block", "filter", "with", "do", "autoescape", "trans", "break", "continue",
+        "macro", "call", "include", "import", "from", "filter", "with", "do", "autoescape", "trans", "break", "continue",
     };
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "and", "or", "not", "in", "is", "if", "else" };
 
+    private readonly Dictionary<string, BlockStatement> _blocks = new(StringComparer.Ordinal);
+
     private int _index;
+
+    /// <summary>Every <c>{% block %}</c> of the template (nested ones too), by name.</summary>
+    public IReadOnlyDictionary<string, BlockStatement> Blocks => _blocks;
 
     private Token Current => tokens[_index];
 
@@ -87,8 +92,10 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
         "if" => ParseIf(name),
         "for" => ParseFor(name),
         "set" => ParseSet(name),
+        "block" => ParseBlock(name),
+        "extends" => ParseExtends(name),
         _ when UnsupportedTags.Contains(name.Value) => throw new TemplateSyntaxError(
-            $"the '{name.Value}' tag is not supported (supported tags: if, for, set, raw)", name.Line),
+            $"the '{name.Value}' tag is not supported (supported tags: if, for, set, block, extends, raw)", name.Line),
         _ when name.Value.StartsWith("end", StringComparison.Ordinal) || name.Value is "elif" or "else" =>
             throw new TemplateSyntaxError($"unexpected '{name.Value}' (no open block expects it here)", name.Line),
         _ => throw new TemplateSyntaxError($"unknown tag '{name.Value}'", name.Line),
@@ -207,6 +214,58 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
         _index += 2;
         Expect(TokenKind.BlockEnd);
         return new SetBlockStatement(targets[0], body, tag.Line);
+    }
+
+    private BlockStatement ParseBlock(Token tag)
+    {
+        if (Current.Kind != TokenKind.Name || Keywords.Contains(Current.Value))
+        {
+            throw new TemplateSyntaxError($"expected a block name, found {Current}", Current.Line);
+        }
+
+        var name = Current.Value;
+        _index++;
+        if (Current.IsName("scoped"))
+        {
+            // Blocks share the template's variables here, so 'scoped' changes nothing.
+            _index++;
+        }
+
+        Expect(TokenKind.BlockEnd);
+        if (_blocks.ContainsKey(name))
+        {
+            throw new TemplateSyntaxError($"block '{name}' is defined twice", tag.Line);
+        }
+
+        _blocks[name] = null!; // reserve the name so a nested block with the same name is a duplicate
+        var body = ParseBody(["endblock"], out var end);
+        if (end is null)
+        {
+            throw Unclosed(tag, "endblock");
+        }
+
+        _index += 2;
+        if (Current.Kind == TokenKind.Name)
+        {
+            if (Current.Value != name)
+            {
+                throw new TemplateSyntaxError($"'endblock {Current.Value}' closes block '{name}'", Current.Line);
+            }
+
+            _index++;
+        }
+
+        Expect(TokenKind.BlockEnd);
+        var block = new BlockStatement(name, body, tag.Line);
+        _blocks[name] = block;
+        return block;
+    }
+
+    private ExtendsStatement ParseExtends(Token tag)
+    {
+        var parent = ParseExpression(allowConditional: true);
+        Expect(TokenKind.BlockEnd);
+        return new ExtendsStatement(parent, tag.Line);
     }
 
     private List<string> ParseTargets()

@@ -32,7 +32,15 @@ internal sealed class RenderState
 
     public IVariableScope Root { get; }
 
-    public string FileName { get; }
+    /// <summary>The template whose statements are running (changes while a block from another template renders).</summary>
+    public string FileName { get; set; }
+
+    /// <summary>Set by <c>{% extends %}</c>: the parent that renders once this template's top level has run.</summary>
+    public CompiledTemplate? Parent { get; set; }
+
+    private Dictionary<string, List<(BlockStatement Block, CompiledTemplate Owner)>>? _blocks;
+
+    private Stack<(string Name, int Index)>? _activeBlocks;
 
     public TemplateContext Context { get; }
 
@@ -96,6 +104,8 @@ internal sealed class RenderState
                 return new ScopeMappingValue(scope, this);
             case IReadOnlyDictionary<string, object?> map:
                 return new NativeMappingValue(map, owner, path, this);
+            case CompiledTemplate template:
+                return new TemplateReferenceValue(template);
             case IDictionary dictionary:
                 var converted = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (DictionaryEntry entry in dictionary)
@@ -198,5 +208,63 @@ internal sealed class RenderState
         {
             _cache.InProgress.Remove(key);
         }
+    }
+
+    /// <summary>Adds a template's block definitions behind those of the templates that extend it.</summary>
+    public void AddBlocks(CompiledTemplate template)
+    {
+        if (template.Blocks.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (name, block) in template.Blocks)
+        {
+            _blocks ??= new Dictionary<string, List<(BlockStatement, CompiledTemplate)>>(StringComparer.Ordinal);
+            if (!_blocks.TryGetValue(name, out var chain))
+            {
+                _blocks[name] = chain = [];
+            }
+
+            chain.Add((block, template));
+        }
+    }
+
+    /// <summary>Renders definition <paramref name="index"/> of a block (0 = the most derived one).</summary>
+    public void RenderBlock(string name, int index, TextWriter writer, int line)
+    {
+        if (_blocks is null || !_blocks.TryGetValue(name, out var chain) || index >= chain.Count)
+        {
+            throw new TemplateRuntimeException($"block '{name}' has no parent definition for super()", line);
+        }
+
+        var (block, owner) = chain[index];
+        var file = FileName;
+        _activeBlocks ??= new Stack<(string, int)>();
+        _activeBlocks.Push((name, index));
+        FileName = owner.FileName;
+        try
+        {
+            block.RenderBody(writer, this);
+        }
+        finally
+        {
+            FileName = file;
+            _activeBlocks.Pop();
+        }
+    }
+
+    /// <summary><c>super()</c>: the next definition of the block being rendered.</summary>
+    public FluidValue RenderSuper(int line)
+    {
+        if (_activeBlocks is null || _activeBlocks.Count == 0)
+        {
+            throw new TemplateRuntimeException("super() is only available inside a block", line);
+        }
+
+        var (name, index) = _activeBlocks.Peek();
+        using var writer = new StringWriter();
+        RenderBlock(name, index + 1, writer, line);
+        return new StringValue(writer.ToString());
     }
 }
