@@ -119,6 +119,17 @@ e2e_netns_up
 e2e_nat_up
 e2e_engine_up
 docker info --format 'engine {{.ServerVersion}}, storage {{.Driver}}, root {{.DockerRootDir}}'
+# A previous run that was interrupted may have left containers and volumes in the private engine.
+stale="$(docker ps -aq)"
+if [[ -n "${stale}" ]]; then
+    # shellcheck disable=SC2086
+    docker rm -f ${stale} >/dev/null
+fi
+stale="$(docker volume ls -q)"
+if [[ -n "${stale}" ]]; then
+    # shellcheck disable=SC2086
+    docker volume rm ${stale} >/dev/null
+fi
 end
 
 # ---------------------------------------------------------------- phase: programs
@@ -143,11 +154,14 @@ if [[ "${E2E_SKIP_BUILD:-}" != "1" ]]; then
     for image in "${IMAGES[@]}"; do
         regexes+=("^${image}\$")
     done
-    "${KOLLA}" build --debootstrap --mirror "${mirror}" \
+    "${KOLLA}" build --debootstrap --mirror "${mirror}" --suite bookworm --openstack-release 2025.1 \
         --kolla-start "${KOLLA_START_DIR}/kolla_start" \
-        --threads "${E2E_THREADS:-2}" --logs-dir "${WORK}/build-logs" \
+        --threads "${E2E_THREADS:-2}" --work-dir "${WORK}/build" --logs-dir "${WORK}/build-logs" \
         --namespace "${NAMESPACE}" --tag "${TAG}" \
         "${regexes[@]}"
+    if [[ -f "${WORK}/build-logs/debootstrap.log" ]]; then
+        echo "debootstrap log: ${WORK}/build-logs/debootstrap.log"
+    fi
     end
 fi
 for image in "${IMAGES[@]}"; do
