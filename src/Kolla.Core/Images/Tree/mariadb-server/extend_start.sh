@@ -38,7 +38,7 @@ FLUSH PRIVILEGES;
 SQL
     mariadb-admin --protocol=socket -uroot -p"${DB_ROOT_PASSWORD}" shutdown
     # mariadbd-safe returns once the server has stopped and written its Galera state.
-    wait
+    wait || true
     exit 0
 }
 
