@@ -15,7 +15,9 @@ internal static class KollaApp
             root.Subcommands.Add(command);
         }
 
-        var parse = root.Parse(args);
+        // `-e @vars.yml` is Ansible's way to pass a file of extra vars; without this the parser would read it as a
+        // response file and splice its lines in as arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

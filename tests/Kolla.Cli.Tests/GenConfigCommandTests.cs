@@ -142,6 +142,21 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Extra_vars_file_given_as_at_path_is_read_like_ansible_and_beats_the_inventory_address()
+    {
+        var config = CopySample("all-in-one");
+        var output = Path.Combine(_dir.FullName, "out");
+        var vars = Path.Combine(_dir.FullName, "extra.yml");
+        await File.WriteAllTextAsync(vars, "---\napi_interface_address: 10.77.0.2\nmemcached_port: 11999\n", TestContext.Current.CancellationToken);
+
+        var (exit, _, stderr) = await RunAsync(GenConfig(config, output, "--tags", "keystone", "-e", "@" + vars));
+
+        exit.Should().Be(0, stderr);
+        var keystoneConf = await File.ReadAllTextAsync(Path.Combine(Directory.GetDirectories(output).Single(), "keystone", "keystone.conf"), TestContext.Current.CancellationToken);
+        keystoneConf.Should().Contain("memcache_servers = 10.77.0.2:11999", "-e @FILE is Ansible's extra-vars file, not a response file");
+    }
+
+    [Fact]
     public async Task Unknown_tag_fails_with_one_line()
     {
         var config = CopySample("multinode");

@@ -50,7 +50,10 @@ public sealed class VariableContext
                 ["hostvars"] = hostvars,
                 ["omit"] = OmitPlaceholder,
             };
-            if (DeriveApiAddress(host) is { } address)
+            // Extra vars beat everything in Ansible, and kolla-ansible passes globals.yml as extra vars: an address
+            // given there is not replaced by the one derived from the inventory.
+            if (!extraVars.ContainsKey("api_interface_address") && !globals.ContainsKey("api_interface_address")
+                && DeriveApiAddress(host) is { } address)
             {
                 facts["api_interface_address"] = address;
             }

@@ -80,6 +80,23 @@ public class VariableContextTests
     }
 
     [Fact]
+    public void Api_address_given_as_an_extra_var_or_in_globals_beats_the_derived_one()
+    {
+        var inventory = new InventoryInput(
+            [new("web1", D(), D(("ansible_host", "192.0.2.1")))],
+            new Dictionary<string, IReadOnlyList<string>> { ["web"] = ["web1"] });
+        var renderer = new TemplateRenderer();
+
+        var extra = new VariableContextBuilder().WithInventory(inventory).AddExtraVars(D(("api_interface_address", "10.77.0.2"))).Build();
+        var globals = new VariableContextBuilder().WithGlobals(D(("api_interface_address", "10.77.0.3"))).WithInventory(inventory).Build();
+        var neither = new VariableContextBuilder().WithInventory(inventory).Build();
+
+        renderer.ResolveVariable(extra.ForHost("web1"), "api_interface_address").Should().Be("10.77.0.2");
+        renderer.ResolveVariable(globals.ForHost("web1"), "api_interface_address").Should().Be("10.77.0.3");
+        renderer.ResolveVariable(neither.ForHost("web1"), "api_interface_address").Should().Be("192.0.2.1");
+    }
+
+    [Fact]
     public void Common_scope_has_everything_but_the_inventory_layers()
     {
         var common = Build().Common;
