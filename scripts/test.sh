@@ -85,6 +85,16 @@ echo $$ >"$run_dir/owner.pid"
 bash "$infra/install-packages.sh"
 bash "$infra/sweep-stale.sh" "$run_root"
 
+# The SSH tests log in as this user, and sshd runs every remote command through the login shell. Where that
+# shell's rc file runs `pyenv init` (as root's does on these machines), a shell killed during `pyenv rehash`
+# leaves rehash's lock file behind and every later login waits on it until the tests time out. A lock older
+# than a minute belongs to no running rehash.
+pyenv_lock="${PYENV_ROOT:-$HOME/.pyenv}/shims/.pyenv-shim"
+if [[ -f $pyenv_lock ]] && [[ -n $(find "$pyenv_lock" -mmin +1 2>/dev/null) ]]; then
+    echo "test.sh: removing a stale pyenv rehash lock ($pyenv_lock)"
+    rm -f "$pyenv_lock"
+fi
+
 echo "test.sh: starting a private Docker engine in $run_dir/engine"
 docker_host=$(bash "$infra/start-dockerd.sh" "$run_dir/engine")
 echo "test.sh: building the test image on $docker_host"

@@ -61,9 +61,8 @@ public sealed class SshExecutorOptions
     /// <summary>Longest time one Docker API request may take (streams excepted). Default 100 seconds.</summary>
     public TimeSpan DockerRequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Ping the Docker engine as soon as the host is connected, so an unreachable engine fails the host's first
-    /// container operation with the target's error text (e.g. <c>docker: not found</c>). The ping runs while the host's files
-    /// are read; file operations do not wait for it. Default true.</summary>
+    /// <summary>Ping the Docker engine while connecting, so an unreachable engine fails the host at once with the target's
+    /// error text (e.g. <c>docker: not found</c>). Default true.</summary>
     public bool VerifyDockerOnConnect { get; set; } = true;
 
     /// <summary>Checks the settings.</summary>

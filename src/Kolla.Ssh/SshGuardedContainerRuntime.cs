@@ -5,28 +5,8 @@ namespace Kolla.Ssh;
 
 /// <summary>Wraps a host's container runtime so that any failure caused by a lost SSH connection surfaces as
 /// <see cref="HostUnreachableException"/> naming the host, whatever the runtime made of the broken stream.</summary>
-/// <remarks>
-/// The <c>ready</c> task is the Docker check started when the connection was made: every operation waits for it, so its
-/// failure is what the first container operation reports, and the check's tunnel is the one later requests reuse. Waiting here
-/// instead of in the connect lets the host's config files be read while the remote <c>docker system dial-stdio</c> starts
-/// (each remote command pays for the login shell's start-up, which on some hosts is most of a no-op run).
-/// </remarks>
-internal sealed class SshGuardedContainerRuntime : IContainerRuntime, IContainerEngineInfo, IDisposable
+internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSession session) : IContainerRuntime, IContainerEngineInfo, IDisposable
 {
-    private readonly IContainerRuntime inner;
-    private readonly SshSession session;
-    private readonly Task ready;
-
-    public SshGuardedContainerRuntime(IContainerRuntime inner, SshSession session, Task? ready = null)
-    {
-        this.inner = inner;
-        this.session = session;
-        this.ready = ready ?? Task.CompletedTask;
-
-        // Observed here so that a connection closed before any container operation leaves no unobserved exception.
-        _ = this.ready.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
-
     public IContainerRuntime Inner => inner;
 
     /// <summary>Disposes the inner runtime when it is disposable (it must not dispose the Docker client; the connection does).</summary>
@@ -107,7 +87,6 @@ internal sealed class SshGuardedContainerRuntime : IContainerRuntime, IContainer
 
         try
         {
-            await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
             return await operation().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -85,8 +85,7 @@ public sealed class SshHostConnector : IHostConnector
     }
 
     /// <inheritdoc/>
-    /// <exception cref="HostUnreachableException">TCP connect, host key check or authentication failed. (The Docker check
-    /// runs alongside the first file operations; its failure is reported by the first container operation.)</exception>
+    /// <exception cref="HostUnreachableException">TCP connect, host key check, authentication or the Docker check failed.</exception>
     /// <exception cref="HostExecutionException">The host's variables ask for something unsupported (become method, key file).</exception>
     public async ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
     {
@@ -115,8 +114,12 @@ public sealed class SshHostConnector : IHostConnector
                 : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
             session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger);
             docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger);
-            var dockerCheck = _options.VerifyDockerOnConnect ? PingDockerAsync(settings, docker, cancellationToken) : null;
-            var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name), session, dockerCheck);
+            if (_options.VerifyDockerOnConnect)
+            {
+                await PingDockerAsync(settings, docker, cancellationToken).ConfigureAwait(false);
+            }
+
+            var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name), session);
             _logger.Connected(settings.Name, settings.Address, settings.Port, settings.User);
             return new SshHostConnection(session, new SshHostFiles(session, _logger), runtime, docker, keys);
         }
