@@ -77,6 +77,20 @@ public class DockerEngineFixture : IAsyncLifetime
     public Task<CommandResult> DockerAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
         ExternalCommand.RunAsync("docker", ["-H", DockerHost, .. arguments], cancellationToken: cancellationToken);
 
+    /// <summary>Force-removes every image whose reference matches <paramref name="reference"/> (e.g. <c>kt-abc/*</c>).</summary>
+    /// <param name="reference">A <c>docker image ls --filter reference=</c> pattern.</param>
+    /// <param name="cancellationToken">Cancels the commands.</param>
+    /// <returns>A task that completes when the images are gone.</returns>
+    public async Task RemoveImagesAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        var images = await DockerAsync(["image", "ls", "-q", "--filter", $"reference={reference}"], cancellationToken);
+        var ids = images.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
+        if (ids.Length > 0)
+        {
+            await DockerAsync(["rmi", "-f", .. ids], cancellationToken);
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Kolla.TestKit;
@@ -89,31 +88,7 @@ public sealed class SshServer : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting for the sessions to end.</param>
     /// <returns>How many sessions were killed.</returns>
     /// <exception cref="InvalidOperationException">The server's listener is not running.</exception>
-    public async Task<int> KillSessionsAsync(CancellationToken cancellationToken = default)
-    {
-        var sessions = ProcFs.ChildrenOf(ListenerProcessId());
-        foreach (var pid in sessions)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                // Ended by itself meanwhile.
-            }
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (sessions.Any(ProcFs.IsAlive))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-
-        return sessions.Count;
-    }
+    public Task<int> KillSessionsAsync(CancellationToken cancellationToken = default) => SshdSessions.KillAsync(Directory, cancellationToken);
 
     /// <summary>Stops the server by PID and deletes its directory.</summary>
     /// <returns>A task that completes when it is gone.</returns>
@@ -121,17 +96,5 @@ public sealed class SshServer : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await _dir.CleanupAsync(timeout.Token);
-    }
-
-    private int ListenerProcessId()
-    {
-        var pidFile = Path.Combine(Directory, "sshd.pid");
-        var text = File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : string.Empty;
-        // start-sshd.sh runs sshd with -f DIR/sshd_config: a recycled PID never names it.
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            && ProcFs.IsAlive(pid)
-            && ProcFs.CommandLine(pid)?.Contains(Path.Combine(Directory, "sshd_config"), StringComparison.Ordinal) == true
-                ? pid
-                : throw new InvalidOperationException($"The sshd of {Directory} is not running.");
     }
 }

@@ -26,12 +26,7 @@ public sealed class DockerImageBuilderTests(DockerEngineFixture engine) : IAsync
 
     public async ValueTask DisposeAsync()
     {
-        var images = await engine.DockerAsync(["image", "ls", "-q", "--filter", $"reference={Namespace}/*"], CancellationToken.None);
-        var ids = images.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToArray();
-        if (ids.Length > 0)
-        {
-            await engine.DockerAsync(["rmi", "-f", .. ids], CancellationToken.None);
-        }
+        await engine.RemoveImagesAsync($"{Namespace}/*", CancellationToken.None);
 
         _dir.Delete(recursive: true);
         _budget.Dispose();
