@@ -159,7 +159,9 @@ internal sealed class SshExecStream : WriteClosableStream
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            CloseWrite();
+            // No explicit EOF here: closing the channel (below) sends EOF then CLOSE under SSH.NET's channel lock, while
+            // an explicit EOF could race a CLOSE from the server and make OpenSSH drop the connection.
+            Interlocked.Exchange(ref _writeClosed, 1);
             try
             {
                 if (!_execution.IsCompleted)

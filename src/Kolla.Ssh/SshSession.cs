@@ -121,19 +121,20 @@ internal sealed class SshSession : IDisposable
     /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), feeding <paramref name="stdin"/>.</summary>
     public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken)
     {
-        var commandText = Become.Wrap(script);
+        var input = stdin is { IsEmpty: false } given ? given : (ReadOnlyMemory<byte>?)null;
+        var commandText = input is null ? Become.Wrap(script) : DrainingInput(Become.Wrap(script));
         _logger.RunningCommand(Host, commandText);
         return await GuardAsync(commandText, async () =>
         {
             using var command = Ssh.CreateCommand(commandText);
             command.CommandTimeout = CommandTimeout;
             var execution = command.ExecuteAsync(cancellationToken);
-            if (stdin is { } input)
+            if (input is { } bytes)
             {
                 try
                 {
                     using var stream = command.CreateInputStream();
-                    stream.Write(input.Span);
+                    stream.Write(bytes.Span);
                 }
                 catch (Exception ex) when (ex is SshException or ObjectDisposedException or InvalidOperationException && Ssh.IsConnected)
                 {
@@ -147,6 +148,14 @@ internal sealed class SshSession : IDisposable
             return new ExecResult(command.ExitStatus ?? -1, output.ToArray(), command.Error, command.ExitSignal);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// <paramref name="commandText"/> followed by a read of whatever stdin it left, so the remote end stays open until
+    /// the client's EOF arrives even when the command fails early. SSH.NET checks that a channel is open before sending
+    /// EOF but not under the lock it closes the channel with; when the server's CLOSE lands in between, the EOF follows
+    /// the CLOSE reply and OpenSSH drops the whole connection ("ieof packet referred to nonexistent channel").
+    /// </summary>
+    internal static string DrainingInput(string commandText) => $"( {commandText}\n); s=$?; cat >/dev/null; exit $s";
 
     /// <summary>Runs <paramref name="operation"/>; transport failures become <see cref="HostUnreachableException"/> naming the host.</summary>
     public async Task<T> GuardAsync<T>(string what, Func<Task<T>> operation, CancellationToken cancellationToken)

@@ -236,6 +236,30 @@ public sealed class SshHostFilesTests(SshHostEnvironment env)
     }
 
     [Fact]
+    public async Task FailingBatchesWithUnreadInput_KeepTheConnectionUsable()
+    {
+        // A batch that fails before reading its stdin must not race the channel's close: SSH.NET can send EOF after
+        // its CLOSE reply, and OpenSSH then drops the whole connection ("ieof packet referred to nonexistent channel").
+        env.RequireAvailable();
+        var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
+        var become = new Dictionary<string, object?> { ["ansible_become"] = true }; // files through commands, not SFTP
+        await using var connection = await env.Connector(options).ConnectAsync(env.Target(variables: become), Token);
+        var directory = env.NewDirectory("unread");
+        await File.WriteAllTextAsync(directory + "/blocker", "x", Token);
+        var content = new byte[96 * 1024];
+
+        for (var i = 0; i < 40; i++)
+        {
+            var batch = new HostFileBatch([], [new HostFileWrite($"{directory}/blocker/sub/f{i}", content, HostFileMode.ConfigFile)], []);
+            var act = async () => await connection.Files.ApplyAsync(batch, Token);
+            (await act.Should().ThrowAsync<HostExecutionException>()).Which.Should().NotBeOfType<HostUnreachableException>("attempt {0}", i);
+        }
+
+        await connection.Files.WriteAsync(directory + "/after", "ok"u8.ToArray(), HostFileMode.ConfigFile, Token);
+        (await File.ReadAllTextAsync(directory + "/after", Token)).Should().Be("ok");
+    }
+
+    [Fact]
     public async Task RelativePath_IsRejected()
     {
         env.RequireAvailable();
