@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Kolla.Planning;
+using Kolla.Serialization;
 
 namespace Kolla.Cli.Commands;
 
@@ -26,7 +26,7 @@ internal static class PostDeployCommand
             foreach (var path in written)
             {
                 terminal.Out.WriteLine(parse.GetValue(options.Json)
-                    ? JsonSerializer.Serialize(new Dictionary<string, object?> { ["event"] = "FileWritten", ["path"] = path, ["mode"] = "0600" })
+                    ? PlainJson.Serialize(new Dictionary<string, object?> { ["event"] = "FileWritten", ["path"] = path, ["mode"] = "0600" })
                     : $"post-deploy: wrote {path} (mode 0600)");
             }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using Kolla.Cli.Output;
 using Kolla.Docker;
 using Kolla.Execution;
+using Kolla.Serialization;
 
 namespace Kolla.Cli.Commands;
 
@@ -54,7 +54,7 @@ internal static class PrechecksCommand
         {
             if (json)
             {
-                terminal.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?>
                 {
                     ["event"] = "Precheck",
                     ["check"] = result.Check,

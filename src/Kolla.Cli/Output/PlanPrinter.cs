@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Kolla.Execution;
+using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;
 
@@ -15,7 +15,7 @@ internal static class PlanPrinter
             {
                 foreach (var change in set.Changes)
                 {
-                    terminal.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                    terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?>
                     {
                         ["event"] = "PlannedChange",
                         ["host"] = set.Host,
@@ -28,7 +28,7 @@ internal static class PlanPrinter
 
                 if (set.Error is not null)
                 {
-                    terminal.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?> { ["event"] = "HostFailed", ["host"] = set.Host, ["message"] = masker.Mask(set.Error) }));
+                    terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?> { ["event"] = "HostFailed", ["host"] = set.Host, ["message"] = masker.Mask(set.Error) }));
                 }
 
                 continue;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Kolla.Execution;
+using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;
 
@@ -58,6 +58,6 @@ internal sealed class ProgressPrinter(Terminal terminal, SecretMasker masker, bo
                 break;
         }
 
-        return JsonSerializer.Serialize(fields);
+        return PlainJson.Serialize(fields);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Kolla.Execution;
+using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;
 
@@ -12,7 +12,7 @@ internal static class RecapPrinter
         {
             foreach (var host in result.Hosts)
             {
-                terminal.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+                terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?>
                 {
                     ["event"] = "Recap",
                     ["host"] = host.Host,

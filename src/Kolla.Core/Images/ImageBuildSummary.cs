@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Kolla.Serialization;
 
 namespace Kolla.Images;
 
@@ -24,6 +24,6 @@ public sealed record ImageBuildSummary(IReadOnlyList<ImageBuildResult> Results, 
             ["not_matched"] = NotMatched.Select(n => new Dictionary<string, string> { ["name"] = n }).ToList(),
             ["skipped"] = Results.Where(r => r.Status == ImageBuildStatus.Skipped).Select(r => new Dictionary<string, string> { ["name"] = r.Name }).ToList(),
         };
-        return JsonSerializer.Serialize(summary);
+        return PlainJson.Serialize(summary);
     }
 }

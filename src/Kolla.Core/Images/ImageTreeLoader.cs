@@ -1,6 +1,5 @@
 using System.Reflection;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using Kolla.Variables.Yaml;
 
 namespace Kolla.Images;
 
@@ -139,15 +138,39 @@ public static class ImageTreeLoader
 
     private static Dictionary<string, IReadOnlyList<string>> ReadProfiles(ImageFile file, string name)
     {
+        YamlDocument document;
         try
         {
-            var text = System.Text.Encoding.UTF8.GetString(file.Content.Span);
-            var map = new DeserializerBuilder().Build().Deserialize<Dictionary<string, List<string>>?>(text) ?? [];
-            return map.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)(p.Value ?? []), StringComparer.Ordinal);
+            document = YamlValueReader.Read(System.Text.Encoding.UTF8.GetString(file.Content.Span));
         }
-        catch (YamlException ex)
+        catch (YamlLoadException ex)
         {
-            throw new ImageBuildException(name, (int)ex.Start.Line, $"profiles must map a name to a list of image patterns: {ex.InnerException?.Message ?? ex.Message}");
+            throw new ImageBuildException(name, ex.Line, $"profiles must map a name to a list of image patterns: {ex.Message}");
         }
+
+        if (document.Root is null)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        }
+
+        if (document.Root is not IDictionary<string, object?> mapping)
+        {
+            throw new ImageBuildException(name, 1, $"profiles must map a name to a list of image patterns, not a {BuildConfigReader.Describe(document.Root)}");
+        }
+
+        var profiles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (profile, value) in mapping)
+        {
+            profiles[profile] = value switch
+            {
+                null => [],
+                IList<object?> patterns when patterns.All(p => p is string or long or double or bool) =>
+                    [.. patterns.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)!)],
+                _ => throw new ImageBuildException(name, document.Keys.TryGetValue(profile, out var at) ? at.ValueLine : 1,
+                    $"profile '{profile}' must be a list of image patterns"),
+            };
+        }
+
+        return profiles;
     }
 }

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Kolla.Passwords;
 using Kolla.Templates;
 using Kolla.Variables;
@@ -126,5 +124,5 @@ public sealed record AdminCredentials(
 
     // A JSON string is a valid YAML double-quoted scalar, escapes included.
     private static string YamlQuote(string value) =>
-        JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Kolla.Serialization.PlainJson.Serialize(value, relaxedEscaping: true);
 }
