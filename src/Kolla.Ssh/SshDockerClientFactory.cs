@@ -29,7 +29,10 @@ public static class SshDockerClientFactory
     /// <param name="options">Endpoint, sudo and pooling settings; defaults when null.</param>
     /// <param name="logger">Logger for the transport, or none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
-    public static DockerClient Create(SshClient client, SshDockerTransportOptions? options = null, ILogger? logger = null)
+    public static DockerClient Create(SshClient client, SshDockerTransportOptions? options = null, ILogger? logger = null) =>
+        Create(client, options, logger, readAhead: null);
+
+    internal static DockerClient Create(SshClient client, SshDockerTransportOptions? options, ILogger? logger, TreeReadAhead? readAhead)
     {
         ArgumentNullException.ThrowIfNull(client);
         options ??= new SshDockerTransportOptions();
@@ -38,7 +41,7 @@ public static class SshDockerClientFactory
             .WithApiVersion(options.ApiVersion)
             .WithTimeout(options.RequestTimeout)
             .WithLogger(logger ?? NullLogger.Instance)
-            .WithTransportOptions(new SshDockerHandlerFactory(client, options), options)
+            .WithTransportOptions(new SshDockerHandlerFactory(client, options, readAhead), options)
             .Build();
     }
 }

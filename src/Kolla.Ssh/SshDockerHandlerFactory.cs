@@ -6,7 +6,9 @@ using Renci.SshNet;
 namespace Kolla.Ssh;
 
 /// <summary>Docker.DotNet transport plug-in: HTTP over <c>docker system dial-stdio</c> in exec channels of an SSH connection.</summary>
-internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults) : IDockerHandlerFactory<SshDockerTransportOptions>
+/// <remarks>With a <see cref="TreeReadAhead"/>, the first connection also carries that directory read.</remarks>
+internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, TreeReadAhead? readAhead = null)
+    : IDockerHandlerFactory<SshDockerTransportOptions>
 {
     /// <summary>The endpoint Docker.DotNet builds request URIs from; the host part only names the connection pool.</summary>
     public static Uri Endpoint { get; } = new("http://docker.ssh");
@@ -48,8 +50,25 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
 
     private async Task<Stream> OpenAsync(string commandText, ILogger logger, CancellationToken cancellationToken)
     {
-        // Opening a channel waits for the server synchronously in SSH.NET; keep that off the caller's thread.
-        var stream = await Task.Run(() => SshExecStream.Start(client, commandText), cancellationToken).ConfigureAwait(false);
+        var combined = readAhead?.TryAttach(commandText);
+        SshExecStream stream;
+        try
+        {
+            // Opening a channel waits for the server synchronously in SSH.NET; keep that off the caller's thread.
+            stream = await Task.Run(() => SshExecStream.Start(client, combined ?? commandText, commandText), cancellationToken).ConfigureAwait(false);
+        }
+        catch when (combined is not null)
+        {
+            readAhead!.Abandon();
+            throw;
+        }
+
+        if (combined is not null)
+        {
+            var reader = new Thread(() => readAhead!.ReadFrom(stream.Errors)) { IsBackground = true, Name = "kolla-ssh-tree-read-ahead" };
+            reader.Start();
+        }
+
         logger.DialStdioStarted(client.ConnectionInfo.Host, commandText);
         return stream;
     }

@@ -20,15 +20,17 @@ internal sealed class SshExecStream : WriteClosableStream
     private readonly SshCommand _command;
     private readonly Task _execution;
     private readonly Stream _input;
+    private readonly string _display;
     private readonly Channel<byte[]> _chunks = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private ReadOnlyMemory<byte> _current;
     private long _received;
     private int _writeClosed;
     private int _disposed;
 
-    private SshExecStream(SshCommand command, Task execution, Stream input)
+    private SshExecStream(SshCommand command, Task execution, Stream input, string display)
     {
         _command = command;
+        _display = display;
         _execution = execution;
         _input = input;
         var pump = new Thread(Pump) { IsBackground = true, Name = "kolla-ssh-exec-stream" };
@@ -51,8 +53,14 @@ internal sealed class SshExecStream : WriteClosableStream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>The command's stderr as SSH.NET buffers it (blocking reads; ends when the command does).</summary>
+    public Stream Errors => _command.ExtendedOutputStream;
+
     /// <summary>Starts <paramref name="commandText"/> in a new exec channel and returns its stdin/stdout.</summary>
-    public static SshExecStream Start(SshClient client, string commandText)
+    /// <param name="client">The connected SSH client.</param>
+    /// <param name="commandText">The remote command line.</param>
+    /// <param name="display">How error messages name the command (default: <paramref name="commandText"/>).</param>
+    public static SshExecStream Start(SshClient client, string commandText, string? display = null)
     {
         var command = client.CreateCommand(commandText);
         try
@@ -60,7 +68,7 @@ internal sealed class SshExecStream : WriteClosableStream
             // No token: the stream's lifetime (Dispose) ends the command.
             var execution = command.ExecuteAsync(CancellationToken.None);
             var input = command.CreateInputStream();
-            return new SshExecStream(command, execution, input);
+            return new SshExecStream(command, execution, input, display ?? commandText);
         }
         catch
         {
@@ -192,7 +200,7 @@ internal sealed class SshExecStream : WriteClosableStream
         }
         catch (Exception ex) when (ex is SshException or ObjectDisposedException or InvalidOperationException)
         {
-            throw new IOException($"Writing to '{_command.CommandText}' failed: {ex.Message}", ex);
+            throw new IOException($"Writing to '{_display}' failed: {ex.Message}", ex);
         }
     }
 
@@ -214,7 +222,7 @@ internal sealed class SshExecStream : WriteClosableStream
         }
         catch (Exception ex)
         {
-            failure = new IOException($"Reading from '{_command.CommandText}' failed: {ex.Message}", ex);
+            failure = new IOException($"Reading from '{_display}' failed: {ex.Message}", ex);
         }
         finally
         {
@@ -231,7 +239,7 @@ internal sealed class SshExecStream : WriteClosableStream
 
         if (_execution.Exception?.GetBaseException() is SshConnectionException lost)
         {
-            return new IOException($"The SSH connection was lost while '{_command.CommandText}' ran: {lost.Message}", lost);
+            return new IOException($"The SSH connection was lost while '{_display}' ran: {lost.Message}", lost);
         }
 
         if (_received == 0 && _command.ExitStatus is { } status and not 0)
@@ -242,7 +250,7 @@ internal sealed class SshExecStream : WriteClosableStream
                 error = error[..500];
             }
 
-            return new IOException($"'{_command.CommandText}' exited with status {status}: {error}");
+            return new IOException($"'{_display}' exited with status {status}: {error}");
         }
 
         return null;

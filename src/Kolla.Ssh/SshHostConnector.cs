@@ -112,8 +112,11 @@ public sealed class SshHostConnector : IHostConnector
             Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
                 ? null
                 : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
-            session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger);
-            docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger);
+            var readAhead = target.ReadAheadDirectory is { Length: > 0 } ahead && ahead[0] == '/'
+                ? new TreeReadAhead(SshHostFiles.NormalizeDirectory(ahead), settings.Become.Wrap(TreeState.BuildScript(SshHostFiles.NormalizeDirectory(ahead))))
+                : null;
+            session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
+            docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger, readAhead);
             if (_options.VerifyDockerOnConnect)
             {
                 await PingDockerAsync(settings, docker, cancellationToken).ConfigureAwait(false);

@@ -32,11 +32,17 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
     public async Task<IReadOnlyDictionary<string, HostFileState>> ReadTreeStateAsync(string directory, CancellationToken cancellationToken = default)
     {
         var dir = NormalizeDirectory(directory);
-        var result = await session.RunAsync(TreeState.BuildScript(dir), cancellationToken).ConfigureAwait(false);
-        result.EnsureSuccess(session.Host, $"reading the file state below {dir}");
+        var output = session.ReadAhead is { } ahead ? await ahead.TakeAsync(dir, session.CommandTimeout, cancellationToken).ConfigureAwait(false) : null;
+        if (output is null)
+        {
+            var result = await session.RunAsync(TreeState.BuildScript(dir), cancellationToken).ConfigureAwait(false);
+            result.EnsureSuccess(session.Host, $"reading the file state below {dir}");
+            output = result.Output;
+        }
+
         try
         {
-            return TreeState.Parse(result.Output);
+            return TreeState.Parse(output);
         }
         catch (FormatException ex)
         {
@@ -370,7 +376,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         return (slash == 0 ? "/" : path[..slash], name);
     }
 
-    private static string NormalizeDirectory(string directory)
+    internal static string NormalizeDirectory(string directory)
     {
         RequireAbsolute(directory);
         var trimmed = directory.TrimEnd('/');

@@ -54,6 +54,9 @@ internal sealed class SshSession : IDisposable
 
     public Become Become { get; }
 
+    /// <summary>The directory read carried by the first Docker connection, if the connector set one up.</summary>
+    public TreeReadAhead? ReadAhead { get; init; }
+
     public TimeSpan CommandTimeout { get; }
 
     /// <summary>False once a connection error was seen or either client disconnected.</summary>

@@ -30,7 +30,8 @@ public sealed class SshBecomeTests(SshHostEnvironment env)
             await TestShell.RunAsync("chmod", "700", root);
             var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
 
-            await using var connection = await env.Connector(options).ConnectAsync(env.Target(user: user), Token);
+            await using var connection = await env.Connector(options).ConnectAsync(env.Target(user: user) with { ReadAheadDirectory = root }, Token);
+            var readAhead = await connection.Files.ReadTreeStateAsync(root, Token);
             var path = root + "/nova/nova.conf";
             await connection.Files.WriteAsync(path, "[DEFAULT]\n"u8.ToArray(), new HostFileMode(Convert.ToInt32("640", 8), Group: "nogroup"), Token);
             await connection.Files.EnsureDirectoryAsync(root + "/nova/sub", HostFileMode.ConfigDirectory, Token);
@@ -42,6 +43,7 @@ public sealed class SshBecomeTests(SshHostEnvironment env)
             (await TestShell.StatAsync("%a %U %G", path)).Should().Be("640 root nogroup");
             (await TestShell.StatAsync("%a %U", root + "/nova/sub")).Should().Be("770 root");
             state.Keys.Should().Equal(path);
+            readAhead.Should().BeEmpty("the tree was read through sudo while connecting, before anything was written");
             read.Should().Equal("[DEFAULT]\n"u8.ToArray());
             missing.Should().BeNull();
             containers.Should().NotBeNull();

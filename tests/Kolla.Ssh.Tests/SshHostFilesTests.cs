@@ -123,6 +123,42 @@ public sealed class SshHostFilesTests(SshHostEnvironment env)
     }
 
     [Fact]
+    public async Task ReadAhead_FirstTreeReadComesFromTheConnect_LaterReadsAreFresh()
+    {
+        env.RequireAvailable();
+        var root = env.NewDirectory("readahead");
+        await File.WriteAllTextAsync(root + "/a.conf", "before", Token);
+        var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
+        var target = env.Target() with { ReadAheadDirectory = root + "/" };
+
+        await using var connection = await env.Connector(options).ConnectAsync(target, Token);
+        await File.WriteAllTextAsync(root + "/a.conf", "after", Token);
+        File.Delete(root + "/a.conf");
+        await File.WriteAllTextAsync(root + "/b.conf", "new", Token);
+        var first = await connection.Files.ReadTreeStateAsync(root, Token);
+        var second = await connection.Files.ReadTreeStateAsync(root, Token);
+
+        first.Keys.Should().Equal([root + "/a.conf"], "the connect (its Docker check) read the tree before the files changed");
+        first[root + "/a.conf"].Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData("before"u8)));
+        second.Keys.Should().Equal(root + "/b.conf");
+        (await connection.Containers.ListAsync(Token)).Should().NotBeNull("Docker still works over the connection that carried the read");
+    }
+
+    [Fact]
+    public async Task ReadAhead_OtherDirectory_IsReadWhenAsked()
+    {
+        env.RequireAvailable();
+        var root = env.NewDirectory("readahead-other");
+        var other = env.NewDirectory("readahead-asked");
+        var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
+
+        await using var connection = await env.Connector(options).ConnectAsync(env.Target() with { ReadAheadDirectory = root }, Token);
+        await File.WriteAllTextAsync(other + "/x", "x", Token);
+
+        (await connection.Files.ReadTreeStateAsync(other, Token)).Keys.Should().Equal(other + "/x");
+    }
+
+    [Fact]
     public async Task ReadTreeState_MissingDirectory_IsEmpty()
     {
         env.RequireAvailable();

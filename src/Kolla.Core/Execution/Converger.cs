@@ -129,7 +129,7 @@ public sealed class Converger
         var started = _time.GetTimestamp();
         try
         {
-            run.Connection = await _connector.ConnectAsync(run.Plan.Target, cancellationToken).ConfigureAwait(false);
+            run.Connection = await _connector.ConnectAsync(run.Plan.Target with { ReadAheadDirectory = run.Plan.NodeConfigDirectory }, cancellationToken).ConfigureAwait(false);
             run.Calculator = new ChangeCalculator(await ObservedHostState.ReadAsync(run.Connection, run.Plan, cancellationToken).ConfigureAwait(false));
             progress?.Report(new HostReadyEvent(run.Plan.Host, _time.GetElapsedTime(started)));
         }

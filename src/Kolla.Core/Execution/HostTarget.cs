@@ -13,4 +13,12 @@ public sealed record HostTarget(
     int Port = 22,
     string? User = null,
     string Connection = "ssh",
-    IReadOnlyDictionary<string, object?>? Variables = null);
+    IReadOnlyDictionary<string, object?>? Variables = null)
+{
+    /// <summary>
+    /// A directory whose file state the caller reads right after connecting (<see cref="IHostFiles.ReadTreeStateAsync"/>),
+    /// as the converge engine does with <c>node_config_directory</c>. A connector may fetch it while it connects (the SSH
+    /// connector reads it in the same remote command as its Docker check); null when nothing is known ahead.
+    /// </summary>
+    public string? ReadAheadDirectory { get; init; }
+}
