@@ -9,7 +9,8 @@
 #   ansible  cold / no-op rerun / one changed container per host   (ansible-playbook converge.yml -f 10)
 #   raw      cold floor (K*20 x `docker run -d`), state-read floor (per engine: docker ps + one docker inspect),
 #            one-change floor (per host in parallel: stop -t 10, rm, run)
-#   kolla    cold / no-op rerun / one changed container per host   (kolla deploy over SSH, same containers)
+#   kolla    cold / no-op rerun / one changed container per host   (kolla deploy over SSH, same containers; the
+#            native binary of scripts/publish.sh, plus no-op reruns with the ReadyToRun and JIT builds)
 # Between tools every container and the kolla_logs volume are removed, so each cold run starts from nothing.
 # The Ansible playbook stops containers with Docker's default 10 s; kolla gets docker_graceful_timeout: 10 to match.
 # Prints a table of times and ratios, then tears the harness down (by PID, through its teardown.sh).
@@ -41,11 +42,12 @@ teardown() {
 }
 trap teardown EXIT
 
-echo "bench-converge.sh: building kolla (Release: ReadyToRun, and plain JIT as a dotnet tool runs)"
+echo "bench-converge.sh: building kolla (NativeAOT as scripts/publish.sh makes it; ReadyToRun and plain JIT for comparison)"
+bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
     -o "$out/kolla-r2r" --disable-build-servers -nologo -v quiet -clp:NoSummary
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -o "$out/kolla-jit" --disable-build-servers -nologo -v quiet -clp:NoSummary
-kolla=$out/kolla-r2r/kolla
+kolla=$out/kolla-native/kolla
 
 echo "bench-converge.sh: starting the harness ($K hosts)"
 eval "$(bash "$bench/setup.sh" "$K")"
@@ -197,11 +199,12 @@ measure kolla_cold "$out/kolla-cold.log" kolla_deploy
 measure kolla_noop "$out/kolla-noop.log" kolla_deploy
 measure kolla_change "$out/kolla-change.log" kolla_deploy -e anchor_tag=v2
 measure kolla_noop2 "$out/kolla-noop2.log" kolla_deploy -e anchor_tag=v2
+measure kolla_noop_r2r "$out/kolla-noop-r2r.log" kolla_deploy_with "$out/kolla-r2r/kolla" -e anchor_tag=v2
 measure kolla_noop_jit "$out/kolla-noop-jit.log" kolla_deploy_with "$out/kolla-jit/kolla" -e anchor_tag=v2
 for log in "$out"/kolla-*.log; do
     echo "    $(basename "$log" .log): $(grep -h "changed=" "$log" | tr -s ' ' | paste -sd ';' -)"
 done
-for log in kolla-noop kolla-noop2 kolla-noop-jit; do
+for log in kolla-noop kolla-noop2 kolla-noop-r2r kolla-noop-jit; do
     if grep -qE "changed=[1-9]" "$out/$log.log"; then
         echo "bench-converge.sh: a kolla rerun changed something; see $out/$log.log" >&2
         exit 1
@@ -226,6 +229,6 @@ row "no-op rerun" noop
 row "one container per host changed" change
 echo
 echo "one change, minus its restart floor (stop -t 10 + rm + run): kolla $(echo "${T[kolla_change]} - ${T[raw_change]}" | bc -l | xargs printf '%.2f') s, Ansible $(echo "${T[ansible_change]} - ${T[raw_change]}" | bc -l | xargs printf '%.2f') s"
-echo "kolla no-op again after the change: $(printf '%.3f' "${T[kolla_noop2]}") s; same with the JIT build (as installed by dotnet tool): $(printf '%.3f' "${T[kolla_noop_jit]}") s"
+echo "kolla no-op again after the change: $(printf '%.3f' "${T[kolla_noop2]}") s (native); same with the ReadyToRun build: $(printf '%.3f' "${T[kolla_noop_r2r]}") s; with the JIT build (as installed by dotnet tool): $(printf '%.3f' "${T[kolla_noop_jit]}") s"
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "logs: $out"

@@ -5,7 +5,7 @@
 #
 # As root: installs the Debian packages the tests need when missing, starts a private Docker engine
 # (tests/infra/start-dockerd.sh: vfs, own data/exec root, unix socket and pid file, no bridge, no
-# iptables), builds the busybox test image, runs `dotnet build` then `dotnet test` for Kolla.sln, and
+# iptables), builds the busybox test image, runs `dotnet build` and scripts/publish.sh, then `dotnet test` for Kolla.sln, and
 # stops everything it and the test fixtures started (by PID, see tests/infra/cleanup.sh), even when
 # the tests fail. Exits with dotnet test's status; the test output is kept in artifacts/test.log.
 #
@@ -106,6 +106,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cd "$repo"
 dotnet build Kolla.sln -c Release --disable-build-servers -nologo -v quiet -clp:NoSummary
+# The native kolla (NativeCliTests compares it with the managed CLI): published here, alone, because the native
+# compiler is slow when it shares the two cores with the running tests; the test reuses it while it is current.
+echo "test.sh: publishing the native kolla (scripts/publish.sh)"
+bash "$repo/scripts/publish.sh" >/dev/null
 
 # In the background, in its own process group, so an interrupt is handled at once (bash runs traps only
 # between foreground commands) and stops dotnet test, vstest and the test hosts together. (This script
