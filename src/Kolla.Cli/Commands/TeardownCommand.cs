@@ -12,14 +12,14 @@ internal static class TeardownCommand
     public static Command CreateStop(CliConsole console) => Create(
         console,
         "stop",
-        "Stop every Kolla container (those of the plan and any labelled kolla.managed-by); nothing is removed. Refuses without " + ConfirmFlag
+        "Stop every Kolla container (those of the plan and, without --tags/--skip-tags, any labelled kolla.managed-by); nothing is removed. Refuses without " + ConfirmFlag
         + " (except with --executor dry-run, which only shows what it would do).",
         TeardownKind.Stop);
 
     public static Command CreateDestroy(CliConsole console) => Create(
         console,
         "destroy",
-        "Remove every Kolla container (those of the plan and any labelled kolla.managed-by) and its config directory under node_config_directory; "
+        "Remove every Kolla container (those of the plan and, without --tags/--skip-tags, any labelled kolla.managed-by) and its config directory under node_config_directory; "
         + "named volumes (databases!) only with --include-volumes. Refuses without " + ConfirmFlag + " (except with --executor dry-run, which only shows what it would do).",
         TeardownKind.Destroy);
 
@@ -58,6 +58,7 @@ internal static class TeardownCommand
                     IncludeVolumes = kind == TeardownKind.Destroy && parse.GetValue(includeVolumes),
                     Forks = parse.GetValue(options.Forks),
                     ContinueOnError = parse.GetValue(continueOnError),
+                    IncludeUnplanned = options.PlanOptions(parse) is { Tags.Count: 0, SkipTags.Count: 0 },
                 });
                 if (dryRun)
                 {

@@ -5,7 +5,8 @@ namespace Kolla.Execution;
 
 /// <summary>
 /// Stops or destroys a deployment's containers (<c>kolla stop</c>, <c>kolla destroy</c>): the containers of the plan
-/// plus any container labelled <c>kolla.managed-by=kolla-dotnet</c>, in reverse deploy order.
+/// plus (unless <see cref="TeardownOptions.IncludeUnplanned"/> is off) any container labelled
+/// <c>kolla.managed-by=kolla-dotnet</c>, in reverse deploy order.
 /// </summary>
 /// <remarks>
 /// <para>Counterpart of kolla-ansible's <c>stop</c> and <c>destroy</c> actions. Destroy removes each container, then its
@@ -124,7 +125,8 @@ public sealed class Teardown
             .Where(c => observed.ContainsKey(c.Spec.Name))
             .Select(c => (observed[c.Spec.Name], TimeSpan.FromSeconds(c.Spec.GracefulTimeoutSeconds)))
             .Concat(containers
-                .Where(c => !planned.Contains(c.Name) && c.Labels.GetValueOrDefault(KollaLabels.ManagedBy) == KollaLabels.ManagedByValue)
+                .Where(c => options.IncludeUnplanned && !planned.Contains(c.Name)
+                    && c.Labels.GetValueOrDefault(KollaLabels.ManagedBy) == KollaLabels.ManagedByValue)
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
                 .Select(c => (c, options.DefaultStopTimeout)))
             .ToList();

@@ -107,8 +107,12 @@ public sealed class DockerEndToEndTests(DockerEngineFixture engine) : IClassFixt
         refused.Code.Should().Be(1);
         (await StateAsync()).Should().StartWith("running ");
 
+        var bystander = engine.NameFor("bystander");
+        (await engine.DockerAsync(["create", "--name", bystander, "--label", "kolla.managed-by=kolla-dotnet", engine.TestImage, "true"], Token)).ExitCode.Should().Be(0);
         var destroy = await Kolla("destroy", "--yes-i-really-really-mean-it");
+        var bystanderLeft = (await engine.DockerAsync(["rm", "-f", bystander], Token)).ExitCode;
         destroy.Code.Should().Be(0, destroy.Error);
+        bystanderLeft.Should().Be(0, "with --tags, destroy leaves Kolla containers of other services alone");
         destroy.Out.Should().Contain($"remove container {Container}").And.Contain($"remove directory {NodeConfig}/hello");
         (await engine.DockerAsync(["inspect", Container], Token)).ExitCode.Should().NotBe(0);
         Directory.Exists(Path.Combine(NodeConfig, "hello")).Should().BeFalse();

@@ -92,6 +92,20 @@ public sealed class TeardownTests
     }
 
     [Fact]
+    public async Task Destroy_WithoutUnplanned_LeavesLabelledContainersOutsideThePlan()
+    {
+        var (hosts, plan) = await DeployedAsync();
+        var runtime = hosts["control01"].Containers;
+        var spec = plan.Hosts[0].Containers[0].Spec;
+        await runtime.CreateAsync(spec with { Name = "other_service" }, new Dictionary<string, string>(), Token);
+
+        var result = await new Teardown(hosts, new TeardownOptions { Kind = TeardownKind.Destroy, IncludeUnplanned = false }).ApplyAsync(plan, cancellationToken: Token);
+
+        result.Changes["control01"].OfType<RemoveContainerChange>().Select(c => c.Container).Should().Equal("web_api");
+        (await runtime.ListAsync(Token)).Select(c => c.Name).Should().Equal("other_service");
+    }
+
+    [Fact]
     public async Task Destroy_SecondRunChangesNothing()
     {
         var (hosts, plan) = await DeployedAsync();
