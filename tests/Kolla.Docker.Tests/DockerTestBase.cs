@@ -31,11 +31,13 @@ public abstract class DockerTestBase : IAsyncLifetime
     protected static IReadOnlyDictionary<string, string> NoLabels { get; } = new Dictionary<string, string>();
 
     /// <summary>A minimal long-running container spec from the test image.</summary>
+    /// <remarks>Labelled with the run, so the fixture removes it even when the test does not.</remarks>
     protected ContainerSpec Sleeper(string name) => new()
     {
         Name = Engine.NameFor(name),
         Image = Engine.TestImage,
         Command = "sleep 300",
+        Labels = [new(DockerEngineFixture.RunLabelKey, Engine.RunId)],
     };
 
     public virtual async ValueTask InitializeAsync() => await Engine.EnsureTestImageAsync(TestContext.Current.CancellationToken);
