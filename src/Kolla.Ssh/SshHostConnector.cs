@@ -112,9 +112,7 @@ public sealed class SshHostConnector : IHostConnector
             Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
                 ? null
                 : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
-            var readAhead = target.ReadAheadDirectory is { Length: > 0 } ahead && ahead[0] == '/'
-                ? new TreeReadAhead(SshHostFiles.NormalizeDirectory(ahead), settings.Become.Wrap(TreeState.BuildScript(SshHostFiles.NormalizeDirectory(ahead))))
-                : null;
+            var readAhead = TreeReadAhead.For(target.ReadAheadDirectory, settings.Become);
             session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
             docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger, readAhead);
             if (_options.VerifyDockerOnConnect)

@@ -25,15 +25,17 @@ internal sealed class TreeReadAhead
     private readonly string _script;
     private int _state;
 
-    /// <param name="directory">The normalised directory the script reads.</param>
-    /// <param name="script">The tree-state script, already wrapped for become.</param>
-    public TreeReadAhead(string directory, string script)
+    private TreeReadAhead(string directory, Become become)
     {
         Directory = directory;
-        _script = script;
+        _script = become.Wrap(TreeState.BuildScript(directory));
     }
 
     public string Directory { get; }
+
+    /// <summary>A read-ahead of <paramref name="directory"/> (run through sudo when <paramref name="become"/> is on); null when none was asked for or the path is not absolute.</summary>
+    public static TreeReadAhead? For(string? directory, Become become) =>
+        directory is { Length: > 0 } && directory[0] == '/' ? new TreeReadAhead(SshHostFiles.NormalizeDirectory(directory), become) : null;
 
     /// <summary>The command line to run instead of <paramref name="dialCommand"/> when this is the first connection; null otherwise.</summary>
     public string? TryAttach(string dialCommand) =>

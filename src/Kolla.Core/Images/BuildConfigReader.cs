@@ -1,6 +1,3 @@
-using System.Collections;
-using Kolla.Variables.Yaml;
-
 namespace Kolla.Images;
 
 /// <summary>Reads <c>kolla build --build-config</c>: a YAML mapping of extra template values, typed as Ansible's loader types them.</summary>
@@ -11,28 +8,7 @@ public static class BuildConfigReader
     public static Dictionary<string, object?> Read(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
-        YamlDocument document;
-        try
-        {
-            document = YamlValueReader.Read(text);
-        }
-        catch (YamlLoadException ex)
-        {
-            throw new ImageBuildException(file, ex.Line, $"the build config must be a mapping of template values: {ex.Message}");
-        }
-
-        return document.Root switch
-        {
-            null => new Dictionary<string, object?>(StringComparer.Ordinal),
-            IDictionary<string, object?> mapping => new Dictionary<string, object?>(mapping, StringComparer.Ordinal),
-            _ => throw new ImageBuildException(file, 1, $"the build config must be a mapping of template values, not a {Describe(document.Root)}"),
-        };
+        var (mapping, _) = ImageYaml.ReadMapping(text, file, "the build config must be a mapping of template values");
+        return new Dictionary<string, object?>(mapping, StringComparer.Ordinal);
     }
-
-    internal static string Describe(object value) => value switch
-    {
-        IDictionary or IDictionary<string, object?> => "mapping",
-        IList => "list",
-        _ => "scalar",
-    };
 }

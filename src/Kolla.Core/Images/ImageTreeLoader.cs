@@ -1,5 +1,4 @@
 using System.Reflection;
-using Kolla.Variables.Yaml;
 
 namespace Kolla.Images;
 
@@ -138,26 +137,8 @@ public static class ImageTreeLoader
 
     private static Dictionary<string, IReadOnlyList<string>> ReadProfiles(ImageFile file, string name)
     {
-        YamlDocument document;
-        try
-        {
-            document = YamlValueReader.Read(System.Text.Encoding.UTF8.GetString(file.Content.Span));
-        }
-        catch (YamlLoadException ex)
-        {
-            throw new ImageBuildException(name, ex.Line, $"profiles must map a name to a list of image patterns: {ex.Message}");
-        }
-
-        if (document.Root is null)
-        {
-            return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        }
-
-        if (document.Root is not IDictionary<string, object?> mapping)
-        {
-            throw new ImageBuildException(name, 1, $"profiles must map a name to a list of image patterns, not a {BuildConfigReader.Describe(document.Root)}");
-        }
-
+        var (mapping, keys) = ImageYaml.ReadMapping(
+            System.Text.Encoding.UTF8.GetString(file.Content.Span), name, "profiles must map a name to a list of image patterns");
         var profiles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (profile, value) in mapping)
         {
@@ -166,7 +147,7 @@ public static class ImageTreeLoader
                 null => [],
                 IList<object?> patterns when patterns.All(p => p is string or long or double or bool) =>
                     [.. patterns.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture)!)],
-                _ => throw new ImageBuildException(name, document.Keys.TryGetValue(profile, out var at) ? at.ValueLine : 1,
+                _ => throw new ImageBuildException(name, keys.TryGetValue(profile, out var at) ? at.ValueLine : 1,
                     $"profile '{profile}' must be a list of image patterns"),
             };
         }
