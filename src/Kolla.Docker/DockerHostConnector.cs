@@ -1,5 +1,6 @@
 using Kolla.Containers;
 using Kolla.Execution;
+using Kolla.Facts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,8 +16,17 @@ namespace Kolla.Docker;
 /// </para>
 /// <para>Connecting pings the engine, so an engine that is down fails here with <see cref="HostUnreachableException"/>.</para>
 /// </remarks>
-public sealed class DockerHostConnector : IHostConnector
+public sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
 {
+    /// <inheritdoc/>
+    /// <remarks>The engine is this machine's, so the facts are too: read in process, whatever the target's name.</remarks>
+    public async ValueTask<HostFacts> GatherFactsAsync(HostTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return await LocalHostFacts.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+
     /// <summary>The inventory variable overriding a host's Docker endpoint.</summary>
     public const string DockerHostVariable = "kolla_docker_host";
 

@@ -1,7 +1,9 @@
 using System.Net.Sockets;
 using Docker.DotNet;
 using Kolla.Docker;
+using System.Collections.Concurrent;
 using Kolla.Execution;
+using Kolla.Facts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Renci.SshNet;
@@ -31,12 +33,13 @@ namespace Kolla.Ssh;
 /// var state = await node.Files.ReadTreeStateAsync("/etc/kolla", cancellationToken);
 /// </code>
 /// </example>
-public sealed class SshHostConnector : IHostConnector
+public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyncDisposable
 {
     private readonly SshExecutorOptions _options;
     private readonly Func<DockerClient, string, IContainerRuntime> _containerRuntimeFactory;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _knownHostsWrite = new(1, 1);
+    private readonly ConcurrentDictionary<string, IHostConnection> _gathered = new(StringComparer.Ordinal);
 
     /// <summary>Creates the connector.</summary>
     /// <param name="options">SSH settings; validated here.</param>
@@ -90,6 +93,77 @@ public sealed class SshHostConnector : IHostConnector
     public async ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (_gathered.TryRemove(target.Name, out var kept))
+        {
+            // The connection that gathered the facts: its login already read the directory ahead.
+            if (kept is SshHostConnection { Session.IsAlive: true } alive && (alive.Session.ReadAhead?.Directory == NormalizedOrNull(target.ReadAheadDirectory)))
+            {
+                return kept;
+            }
+
+            await kept.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return await OpenAsync(target, withFacts: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// For a host that runs containers the facts script rides in the same remote command as the first Docker connection
+    /// and the directory read-ahead (one login), and the connection is kept for the next <see cref="ConnectAsync"/> of the
+    /// host; a host that runs nothing gets one command and is disconnected.
+    /// </remarks>
+    public async ValueTask<HostFacts> GatherFactsAsync(HostTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var connection = (SshHostConnection)await OpenAsync(target, withFacts: target.NeedsContainerEngine, cancellationToken).ConfigureAwait(false);
+        var keep = false;
+        try
+        {
+            var session = connection.Session;
+            var output = session.ReadAhead is { } ahead ? await ahead.TakeFactsAsync(session.CommandTimeout, cancellationToken).ConfigureAwait(false) : null;
+            output ??= (await session.RunAsync(RemoteFactsScript.Script, cancellationToken).ConfigureAwait(false))
+                .EnsureSuccess(target.Name, "gathering facts").Output;
+            var facts = RemoteFactsScript.Parse(target.Name, output);
+            if (target.NeedsContainerEngine)
+            {
+                if (_gathered.TryRemove(target.Name, out var previous))
+                {
+                    await previous.DisposeAsync().ConfigureAwait(false);
+                }
+
+                _gathered[target.Name] = connection;
+                keep = true;
+            }
+
+            return facts;
+        }
+        finally
+        {
+            if (!keep)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Closes the connections kept from fact gathering that no <see cref="ConnectAsync"/> claimed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var name in _gathered.Keys.ToList())
+        {
+            if (_gathered.TryRemove(name, out var connection))
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string? NormalizedOrNull(string? directory) =>
+        directory is { Length: > 0 } && directory[0] == '/' ? SshHostFiles.NormalizeDirectory(directory) : null;
+
+    private async Task<IHostConnection> OpenAsync(HostTarget target, bool withFacts, CancellationToken cancellationToken)
+    {
         var settings = SshHostSettings.Resolve(target, _options);
         var knownHosts = await KnownHosts.LoadAsync(_options.KnownHostsFile, cancellationToken).ConfigureAwait(false);
         foreach (var warning in knownHosts.Warnings)
@@ -112,10 +186,10 @@ public sealed class SshHostConnector : IHostConnector
             Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
                 ? null
                 : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
-            var readAhead = TreeReadAhead.For(target.ReadAheadDirectory, settings.Become);
+            var readAhead = TreeReadAhead.For(target.ReadAheadDirectory, settings.Become, withFacts);
             session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
             docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger, readAhead);
-            if (_options.VerifyDockerOnConnect)
+            if (_options.VerifyDockerOnConnect && target.NeedsContainerEngine)
             {
                 await PingDockerAsync(settings, docker, cancellationToken).ConfigureAwait(false);
             }

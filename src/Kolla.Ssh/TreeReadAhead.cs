@@ -22,20 +22,59 @@ internal sealed class TreeReadAhead
 
     private readonly TaskCompletionSource<byte[]?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _marker = "kolla-tree-end-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+    private readonly string _factsMarker = "kolla-facts-end-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
     private readonly string _script;
+    private readonly bool _withFacts;
     private int _state;
 
-    private TreeReadAhead(string directory, Become become)
+    private TreeReadAhead(string directory, Become become, bool withFacts)
     {
         Directory = directory;
-        _script = become.Wrap(TreeState.BuildScript(directory));
+        _withFacts = withFacts;
+        var tree = become.Wrap(TreeState.BuildScript(directory));
+        // The facts come first, ended by their own marker line; the tree's status is the one reported.
+        _script = withFacts ? $"{{ {Kolla.Facts.RemoteFactsScript.Script}\n}}; printf '\\n%s\\n' {_factsMarker}; {tree}" : tree;
     }
 
     public string Directory { get; }
 
     /// <summary>A read-ahead of <paramref name="directory"/> (run through sudo when <paramref name="become"/> is on); null when none was asked for or the path is not absolute.</summary>
-    public static TreeReadAhead? For(string? directory, Become become) =>
-        directory is { Length: > 0 } && directory[0] == '/' ? new TreeReadAhead(SshHostFiles.NormalizeDirectory(directory), become) : null;
+    public static TreeReadAhead? For(string? directory, Become become, bool withFacts = false) =>
+        directory is { Length: > 0 } && directory[0] == '/' ? new TreeReadAhead(SshHostFiles.NormalizeDirectory(directory), become, withFacts) : null;
+
+    /// <summary>
+    /// The facts script's output when this read-ahead carries it and a Docker connection ran it; null when the caller must
+    /// run the script itself (no Docker connection yet, or the read failed). Waits at most <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<byte[]?> TakeFactsAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!_withFacts || Volatile.Read(ref _state) is Pending or Declined)
+        {
+            return null;
+        }
+
+        try
+        {
+            var output = await _result.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return output is null ? null : Split(output).Facts;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private (byte[]? Facts, byte[]? Tree) Split(byte[] output)
+    {
+        if (!_withFacts)
+        {
+            return (null, output);
+        }
+
+        var separator = System.Text.Encoding.ASCII.GetBytes("\n" + _factsMarker + "\n");
+        var at = output.AsSpan().IndexOf(separator);
+        return at < 0 ? (null, null) : (output[..at], output[(at + separator.Length)..]);
+    }
 
     /// <summary>The command line to run instead of <paramref name="dialCommand"/> when this is the first connection; null otherwise.</summary>
     public string? TryAttach(string dialCommand) =>
@@ -93,7 +132,8 @@ internal sealed class TreeReadAhead
 
         try
         {
-            return await _result.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            var output = await _result.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return output is null ? null : Split(output).Tree;
         }
         catch (TimeoutException)
         {

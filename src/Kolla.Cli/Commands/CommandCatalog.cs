@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return MergePwdCommand.Create(console);
         yield return InventoryCommand.Create(console);
         yield return PrechecksCommand.Create(console);
+        yield return GatherFactsCommand.Create(console);
         yield return PullCommand.Create(console);
         yield return UpgradeCommand.Create(console);
         yield return TeardownCommand.CreateStop(console);

@@ -36,6 +36,11 @@ internal sealed class LifecycleOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON event per line and nothing else on stdout." };
 
+    public Option<string?> FactsCache { get; } = new("--facts-cache")
+    {
+        Description = "Ansible jsonfile fact cache directory: cached hosts are not gathered again, gathered ones are written there (needed for remote hosts with --executor dry-run).",
+    };
+
     public Option<string> GlobalsPrecedence { get; } = new("--globals-precedence")
     {
         Description = "Where globals.yml sits: 'inventory' (default: inventory group and host vars override globals) or 'kolla-ansible' (globals override the inventory, as kolla-ansible's -e @globals.yml does).",
@@ -44,7 +49,7 @@ internal sealed class LifecycleOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json, GlobalsPrecedence })
+        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json, GlobalsPrecedence, FactsCache })
         {
             command.Options.Add(option);
         }
@@ -75,7 +80,29 @@ internal sealed class LifecycleOptions
         var other => throw new CliUsageException($"--globals-precedence must be 'inventory' or 'kolla-ansible', not '{other}'"),
     };
 
-    public HostConnectors Connectors(ParseResult parse)
+    private HostConnectors? _connectors;
+
+    /// <summary>The connector of this invocation (one per command run, so fact gathering and the verb share connections).</summary>
+    public HostConnectors Connectors(ParseResult parse) => _connectors ??= CreateConnectors(parse);
+
+    /// <summary>Closes what the connector still holds (connections kept from fact gathering that nothing claimed).</summary>
+    public async ValueTask ReleaseConnectorsAsync()
+    {
+        if (_connectors is { } connectors)
+        {
+            _connectors = null;
+            await connectors.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public Kolla.Facts.FactsCollector FactsCollector(ParseResult parse, bool refresh = false) => new(Connectors(parse), new Kolla.Facts.FactsCollectorOptions
+    {
+        Cache = parse.GetValue(FactsCache) is { Length: > 0 } cache ? new Kolla.Facts.FactCache(CliPaths.ExpandHome(cache)) : null,
+        Forks = Math.Max(1, parse.GetValue(Forks)),
+        Refresh = refresh,
+    });
+
+    private HostConnectors CreateConnectors(ParseResult parse)
     {
         var executor = parse.GetValue(Executor)!;
         if (!HostConnectors.Names.Contains(executor))

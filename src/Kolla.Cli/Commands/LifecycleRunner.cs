@@ -40,7 +40,8 @@ internal static class LifecycleRunner
         LifecycleOptions options,
         bool generatePasswords,
         Func<DeploymentInputs, Terminal, SecretMasker, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool gatherFacts = true)
     {
         var terminal = new Terminal(console);
         var masker = new SecretMasker([]);
@@ -48,6 +49,11 @@ internal static class LifecycleRunner
         {
             var inputs = await DeploymentInputsLoader.LoadAsync(options.InputsOptions(parse, generatePasswords), cancellationToken).ConfigureAwait(false);
             masker = new SecretMasker(Strings(inputs.Passwords.Values));
+            if (gatherFacts)
+            {
+                inputs = await WithFactsAsync(parse, options, inputs, cancellationToken).ConfigureAwait(false);
+            }
+
             return await action(inputs, terminal, masker, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is KollaException or CliUsageException)
@@ -60,6 +66,32 @@ internal static class LifecycleRunner
 
             return ExitCodes.Failed;
         }
+        finally
+        {
+            await options.ReleaseConnectorsAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Every inventory host's facts, as kolla-ansible gathers them before anything else: from <c>--facts-cache</c>, else
+    /// through the host's executor (whose connection the verb then reuses). Facts already in the inputs are kept.
+    /// </summary>
+    public static async Task<DeploymentInputs> WithFactsAsync(ParseResult parse, LifecycleOptions options, DeploymentInputs inputs, CancellationToken cancellationToken)
+    {
+        var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse)).Where(t => !inputs.Facts.ContainsKey(t.Name)).ToList();
+        if (targets.Count == 0)
+        {
+            return inputs;
+        }
+
+        var gathered = await options.FactsCollector(parse).CollectAsync(targets, cancellationToken).ConfigureAwait(false);
+        var facts = new Dictionary<string, Kolla.Facts.HostFacts>(inputs.Facts, StringComparer.Ordinal);
+        foreach (var (host, hostFacts) in gathered)
+        {
+            facts[host] = hostFacts;
+        }
+
+        return inputs with { Facts = facts };
     }
 
     private static IEnumerable<string> Strings(IEnumerable<object?> values) => values.SelectMany(value => value switch

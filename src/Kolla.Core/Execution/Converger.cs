@@ -42,6 +42,13 @@ public sealed class Converger
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var host = plan.Hosts[i];
+            if (!host.Target.NeedsContainerEngine && host.Containers.Count == 0)
+            {
+                // Nothing runs there (kolla-ansible's deployment host): nothing to read.
+                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>());
+                return;
+            }
+
             try
             {
                 await using var connection = await _connector.ConnectAsync(host.Target, token).ConfigureAwait(false);
@@ -127,6 +134,13 @@ public sealed class Converger
     private async Task ConnectAsync(HostRun run, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        if (!run.Plan.Target.NeedsContainerEngine && run.Plan.Containers.Count == 0)
+        {
+            // Nothing runs there (kolla-ansible's deployment host): it is not contacted.
+            progress?.Report(new HostReadyEvent(run.Plan.Host, _time.GetElapsedTime(started)));
+            return;
+        }
+
         try
         {
             run.Connection = await _connector.ConnectAsync(run.Plan.Target with { ReadAheadDirectory = run.Plan.NodeConfigDirectory }, cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace Kolla.Execution;
 /// host, when it can be reached without changing it) or from nothing; writes and container actions are recorded,
 /// never sent. Converging against it yields exactly the changes a real run would make from that state.
 /// </summary>
-public sealed class DryRunHostConnector : IHostConnector
+public sealed class DryRunHostConnector : IHostConnector, Kolla.Facts.IHostFactsGatherer
 {
     private readonly Func<HostTarget, string?>? _localRoot;
 
@@ -23,6 +23,22 @@ public sealed class DryRunHostConnector : IHostConnector
         {
             _localRoot = target => target.Connection == "local" ? "/" : null;
         }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Only a local host whose files this connector reads (<c>ansible_connection=local</c>, <see cref="DryRunHostConnector(bool)"/>)
+    /// has facts: this machine's, read in process. Any other host's facts must come from a fact cache.
+    /// </remarks>
+    public async ValueTask<Kolla.Facts.HostFacts> GatherFactsAsync(HostTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (_localRoot?.Invoke(target) is null)
+        {
+            throw new Kolla.Facts.FactsException($"{target.Name}: no facts: the dry-run executor contacts no remote host; give a fact cache (--facts-cache DIR, filled by 'kolla gather-facts')");
+        }
+
+        return await Kolla.Facts.LocalHostFacts.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -21,4 +21,10 @@ public sealed record HostTarget(
     /// connector reads it in the same remote command as its Docker check); null when nothing is known ahead.
     /// </summary>
     public string? ReadAheadDirectory { get; init; }
+
+    /// <summary>
+    /// Whether the host runs containers, so its container engine must answer. A host that runs nothing (the
+    /// <c>deployment</c> host of kolla-ansible's inventories) is only asked for its facts.
+    /// </summary>
+    public bool NeedsContainerEngine { get; init; } = true;
 }

@@ -15,8 +15,9 @@ namespace Kolla.Execution;
 /// hosts. Returns a <see cref="PrecheckReport"/>; nothing is thrown for a failed check.
 /// </summary>
 /// <remarks>
-/// Counterpart of kolla-ansible's <c>prechecks</c> action (its per-role <c>precheck.yml</c> tasks). Without Ansible facts,
-/// interfaces are checked as variables (<c>api_interface_address</c> or <c>ansible_host</c> per host) rather than on the hosts.
+/// Counterpart of kolla-ansible's <c>prechecks</c> action (its per-role <c>precheck.yml</c> tasks). Interfaces are checked
+/// against each host's gathered facts (<see cref="DeploymentInputs.Facts"/>): every interface in use exists and is up, the api
+/// interface has an address of <c>api_address_family</c>, and with HAProxy the VIP is none of the hosts' own addresses.
 /// </remarks>
 public sealed partial class Prechecks
 {
@@ -124,10 +125,10 @@ public sealed partial class Prechecks
         }
         else
         {
-            var owner = haproxy ? hosts.FirstOrDefault(h => Text(renderer, context.ForHost(h), "api_interface_address") == vip) : null;
+            var owner = haproxy ? hosts.FirstOrDefault(h => HostAddresses(context.ForHost(h)).Contains(vip) || Text(renderer, context.ForHost(h), "api_interface_address") == vip) : null;
             results.Add(owner is null
                 ? new(Check, PrecheckStatus.Passed, $"kolla_internal_vip_address is {vip}")
-                : new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is the address of host {owner}; with enable_haproxy the VIP must be an unused address", owner));
+                : new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is an address of host {owner}; with enable_haproxy the VIP must be an unused address", owner));
         }
 
         if (Text(renderer, common, "kolla_external_vip_address") is { Length: > 0 } external && external != vip && !IPAddress.TryParse(external, out _))
@@ -139,11 +140,55 @@ public sealed partial class Prechecks
         foreach (var host in hosts)
         {
             var scope = context.ForHost(host);
-            var address = Text(renderer, scope, "api_interface_address");
-            if (string.IsNullOrWhiteSpace(address))
+            var failed = false;
+            var checkedNics = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in (string[])["network_interface", "api_interface", "tunnel_interface", "migration_interface"])
+            {
+                var nic = Text(renderer, scope, name);
+                if (nic is not null && !checkedNics.Add(nic))
+                {
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(nic))
+                {
+                    if (name is "network_interface" or "api_interface")
+                    {
+                        results.Add(new(Check, PrecheckStatus.Failed, $"{host}: {name} is not set (globals.yml or the inventory)", host));
+                        failed = true;
+                    }
+
+                    continue;
+                }
+
+                if (InterfaceFacts(scope, nic) is not { } facts)
+                {
+                    if (scope.TryGetVariable("ansible_facts", out var all) && all is IReadOnlyDictionary<string, object?>)
+                    {
+                        results.Add(new(Check, PrecheckStatus.Failed, $"{host}: {name} '{nic}' is not an interface of the host", host));
+                        failed = true;
+                    }
+
+                    continue;
+                }
+
+                if (facts.TryGetValue("active", out var active) && active is false)
+                {
+                    results.Add(new(Check, PrecheckStatus.Failed, $"{host}: {name} '{nic}' is not active (down)", host));
+                    failed = true;
+                }
+            }
+
+            if (failed)
+            {
+                continue;
+            }
+
+            var (address, error) = TextOrError(renderer, scope, "api_interface_address");
+            if (error is not null || string.IsNullOrWhiteSpace(address))
             {
                 var nic = Text(renderer, scope, "api_interface");
-                results.Add(new(Check, PrecheckStatus.Failed, $"{host}: no address: set api_interface_address (the address of api_interface '{nic}') or ansible_host in the inventory", host));
+                results.Add(new(Check, PrecheckStatus.Failed, $"{host}: no api address on api_interface '{nic}': {error ?? "empty"}", host));
             }
             else if (!IPAddress.TryParse(address, out _))
             {
@@ -153,14 +198,43 @@ public sealed partial class Prechecks
             {
                 results.Add(new(Check, PrecheckStatus.Passed, $"{host}: api_interface_address is {address}", host));
             }
+        }
+    }
 
-            foreach (var name in (string[])["network_interface", "api_interface"])
+    /// <summary>The facts of interface <paramref name="nic"/> (Ansible names it with '-' as '_'), or null.</summary>
+    private static IReadOnlyDictionary<string, object?>? InterfaceFacts(IVariableScope scope, string nic) =>
+        scope.TryGetVariable("ansible_facts", out var all) && all is IReadOnlyDictionary<string, object?> facts
+            && facts.TryGetValue(nic.Replace('-', '_'), out var value) && value is IReadOnlyDictionary<string, object?> map
+            ? map
+            : null;
+
+    /// <summary>Every address the host's facts list (<c>all_ipv4_addresses</c>, <c>all_ipv6_addresses</c>).</summary>
+    private static HashSet<string> HostAddresses(IVariableScope scope)
+    {
+        var addresses = new HashSet<string>(StringComparer.Ordinal);
+        if (scope.TryGetVariable("ansible_facts", out var all) && all is IReadOnlyDictionary<string, object?> facts)
+        {
+            foreach (var key in (string[])["all_ipv4_addresses", "all_ipv6_addresses"])
             {
-                if (string.IsNullOrWhiteSpace(Text(renderer, scope, name)))
+                if (facts.TryGetValue(key, out var list) && list is IEnumerable<object?> items)
                 {
-                    results.Add(new(Check, PrecheckStatus.Failed, $"{host}: {name} is not set (globals.yml or the inventory)", host));
+                    addresses.UnionWith(items.OfType<string>());
                 }
             }
+        }
+
+        return addresses;
+    }
+
+    private static (string? Value, string? Error) TextOrError(TemplateRenderer renderer, IVariableScope scope, string name)
+    {
+        try
+        {
+            return (renderer.TryResolveVariable(scope, name, out var value) && value is not null ? ValueEvaluator.Stringify(value) : null, null);
+        }
+        catch (KollaException e)
+        {
+            return (null, e.Message);
         }
     }
 

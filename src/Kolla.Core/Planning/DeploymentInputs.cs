@@ -1,3 +1,4 @@
+using Kolla.Facts;
 using Kolla.Services;
 using KollaInventory = Kolla.Inventory.Inventory;
 
@@ -21,6 +22,13 @@ public sealed record DeploymentInputs
 
     /// <summary><c>-e</c> extra variables (highest precedence).</summary>
     public IReadOnlyDictionary<string, object?> ExtraVars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>
+    /// Each host's gathered facts (Ansible's <c>ansible_facts</c>), by inventory name: what kolla-ansible's gather-facts play
+    /// collects before anything is rendered. Addresses (<c>'api' | kolla_address</c>), worker counts and node names derive
+    /// from them; a host without facts makes every template that needs them fail, naming the host.
+    /// </summary>
+    public IReadOnlyDictionary<string, HostFacts> Facts { get; init; } = new Dictionary<string, HostFacts>();
 
     /// <summary>The operator's override tree (<c>node_custom_config</c>).</summary>
     public OverrideTree Overrides { get; init; } = OverrideTree.Empty;

@@ -90,11 +90,55 @@ public static class DeploymentPlanner
             }
 
             var nodeConfigDirectory = Values(renderer, scope, host.Name, null).Text("{{ node_config_directory }}").TrimEnd('/');
-            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host), nodeConfigDirectory, planned);
+            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host) with { NeedsContainerEngine = planned.Count > 0 }, nodeConfigDirectory, planned);
         });
 
         var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
         return new DeploymentPlan(plans, order, SecretValues(inputs.Passwords));
+    }
+
+    /// <summary>
+    /// How to reach every inventory host, before facts are known: what fact gathering connects to. A host on which no
+    /// enabled container is placed is marked as not needing a container engine.
+    /// </summary>
+    /// <param name="inputs">The deployment's inputs (facts are not needed).</param>
+    /// <param name="options">Tags and precedence; the limit is ignored, since templates read other hosts' facts.</param>
+    /// <returns>One target per inventory host, in inventory order, reading ahead <c>node_config_directory</c>.</returns>
+    /// <exception cref="PlanningException">A connection variable or placement expression cannot be evaluated.</exception>
+    public static IReadOnlyList<HostTarget> Targets(DeploymentInputs inputs, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= PlanOptions.All;
+        var context = DeploymentVariables.Create(inputs, options.GlobalsPrecedence);
+        var services = SelectServices(inputs.Catalogue, options);
+        var renderer = new TemplateRenderer();
+        return [.. inputs.Inventory.Hosts.Select(host =>
+        {
+            var scope = context.ForHost(host.Name);
+            var runsContainers = services.Any(service => service.Containers.Any(container =>
+            {
+                try
+                {
+                    return IsPlaced(container, host, Values(renderer, scope, host.Name, container));
+                }
+                catch (TemplateException)
+                {
+                    // Placement that depends on facts: assume the host runs it.
+                    return true;
+                }
+            }));
+            string? nodeConfigDirectory;
+            try
+            {
+                nodeConfigDirectory = Values(renderer, scope, host.Name, null).Text("{{ node_config_directory }}").TrimEnd('/');
+            }
+            catch (TemplateException)
+            {
+                nodeConfigDirectory = null;
+            }
+
+            return Target(renderer, scope, host) with { ReadAheadDirectory = nodeConfigDirectory, NeedsContainerEngine = runsContainers };
+        })];
     }
 
     /// <summary>
@@ -181,6 +225,11 @@ public static class DeploymentPlanner
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in scope.VariableNames.Where(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal)))
         {
+            if (scope.TryGetVariable(name, out _, out var layer) && layer == Kolla.Variables.VariableLayer.HostFacts)
+            {
+                continue;
+            }
+
             variables[name] = renderer.ResolveVariable(scope, name);
         }
 

@@ -6,7 +6,7 @@ namespace Kolla.Planning;
 /// <summary>Builds the variables every host of a deployment sees, from its inputs, exactly as the planner does.</summary>
 /// <remarks>
 /// Layers, lowest first: catalogue defaults (common, then each service's), <c>globals.yml</c>, inventory group vars, host
-/// vars, <c>passwords.yml</c>, <c>-e</c> extra vars. With <see cref="GlobalsPrecedence.LikeKollaAnsible"/> globals move
+/// vars, gathered facts, <c>passwords.yml</c>, <c>-e</c> extra vars. With <see cref="GlobalsPrecedence.LikeKollaAnsible"/> globals move
 /// above the inventory, as kolla-ansible's <c>-e @globals.yml</c> puts them.
 /// </remarks>
 public static class DeploymentVariables
@@ -47,6 +47,7 @@ public static class DeploymentVariables
             .WithPasswords(inputs.Passwords)
             .AddExtraVars(inputs.ExtraVars)
             .WithInventory(new InventoryInput(hosts, groups))
+            .WithFacts(inputs.Facts.ToDictionary(f => f.Key, f => f.Value.Values, StringComparer.Ordinal))
             .Build();
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net;
 
 namespace Kolla.Variables;
 
@@ -17,7 +16,8 @@ public sealed class VariableContext
         IReadOnlyDictionary<string, object?> passwords,
         IReadOnlyDictionary<string, object?> extraVars,
         InventoryInput inventory,
-        GlobalsPrecedence precedence)
+        GlobalsPrecedence precedence,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> hostFacts)
     {
         Precedence = precedence;
         HostNames = [.. inventory.Hosts.Select(h => h.Name)];
@@ -25,7 +25,8 @@ public sealed class VariableContext
         var hostvars = new HostVarsMap(this);
         // Read-only lists: templates may then share one converted copy between every host's renders.
         var groupsValue = Groups.ToDictionary(g => g.Key, g => (object?)g.Value.Cast<object?>().ToList().AsReadOnly(), StringComparer.Ordinal);
-        Common = new LayeredVariableScope(LayersFor(defaults, globals, new Dictionary<string, object?>(), new Dictionary<string, object?>(), passwords, extraVars, new Dictionary<string, object?>
+        var none = new Dictionary<string, object?>();
+        Common = new LayeredVariableScope(LayersFor(defaults, globals, none, none, none, passwords, extraVars, new Dictionary<string, object?>
         {
             ["groups"] = groupsValue,
             ["hostvars"] = hostvars,
@@ -50,15 +51,8 @@ public sealed class VariableContext
                 ["hostvars"] = hostvars,
                 ["omit"] = OmitPlaceholder,
             };
-            // Extra vars beat everything in Ansible, and kolla-ansible passes globals.yml as extra vars: an address
-            // given there is not replaced by the one derived from the inventory.
-            if (!extraVars.ContainsKey("api_interface_address") && !globals.ContainsKey("api_interface_address")
-                && DeriveApiAddress(host) is { } address)
-            {
-                facts["api_interface_address"] = address;
-            }
-
-            _hosts[host.Name] = new HostVariables(host.Name, groupNames, LayersFor(defaults, globals, host.GroupVars, host.HostVars, passwords, extraVars, facts));
+            var gathered = hostFacts.TryGetValue(host.Name, out var values) ? InjectFacts(values) : none;
+            _hosts[host.Name] = new HostVariables(host.Name, groupNames, LayersFor(defaults, globals, host.GroupVars, host.HostVars, gathered, passwords, extraVars, facts));
         }
     }
 
@@ -90,6 +84,7 @@ public sealed class VariableContext
         IReadOnlyDictionary<string, object?> globals,
         IReadOnlyDictionary<string, object?> groupVars,
         IReadOnlyDictionary<string, object?> hostVars,
+        IReadOnlyDictionary<string, object?> hostFacts,
         IReadOnlyDictionary<string, object?> passwords,
         IReadOnlyDictionary<string, object?> extraVars,
         IReadOnlyDictionary<string, object?> facts)
@@ -102,6 +97,7 @@ public sealed class VariableContext
 
         layers.Add((VariableLayer.GroupVars, groupVars));
         layers.Add((VariableLayer.HostVars, hostVars));
+        layers.Add((VariableLayer.HostFacts, hostFacts));
         if (Precedence == GlobalsPrecedence.LikeKollaAnsible)
         {
             layers.Add((VariableLayer.Globals, globals));
@@ -114,20 +110,18 @@ public sealed class VariableContext
     }
 
     /// <summary>
-    /// The host's api address as far as the deploy host can know it: <c>api_interface_address</c> from the
-    /// inventory, else <c>ansible_host</c>, else the inventory name when it is an IP address.
+    /// The facts layer of one host, as Ansible builds it: <c>ansible_facts</c> holds the whole mapping, and each fact is
+    /// also a variable of its own named <c>ansible_&lt;name&gt;</c> (Ansible's default <c>inject_facts_as_vars</c>).
     /// </summary>
-    private static object? DeriveApiAddress(InventoryHostInput host)
+    private static Dictionary<string, object?> InjectFacts(IReadOnlyDictionary<string, object?> facts)
     {
-        foreach (var name in (string[])["api_interface_address", "ansible_host"])
+        var layer = new Dictionary<string, object?>(facts.Count + 1, StringComparer.Ordinal) { ["ansible_facts"] = facts };
+        foreach (var (name, value) in facts)
         {
-            if ((host.HostVars.TryGetValue(name, out var value) || host.GroupVars.TryGetValue(name, out value)) && value is string { Length: > 0 })
-            {
-                return value;
-            }
+            layer["ansible_" + name] = value;
         }
 
-        return IPAddress.TryParse(host.Name, out _) ? host.Name : null;
+        return layer;
     }
 
     /// <summary>Host name to its sorted group names (without <c>all</c>), in one pass over the groups (not hosts × groups × members).</summary>

@@ -2,7 +2,7 @@ namespace Kolla.Variables;
 
 /// <summary>
 /// Collects the variable layers of a deployment and builds a <see cref="VariableContext"/> giving each
-/// host its merged variables: defaults &lt; globals &lt; group vars &lt; host vars &lt; passwords &lt; extra vars &lt; facts.
+/// host its merged variables: defaults &lt; globals &lt; group vars &lt; host vars &lt; facts &lt; passwords &lt; extra vars &lt; facts.
 /// </summary>
 /// <example>
 /// <code>
@@ -23,6 +23,7 @@ public sealed class VariableContextBuilder
     private IReadOnlyDictionary<string, object?> _passwords = new Dictionary<string, object?>();
     private InventoryInput _inventory = new([], new Dictionary<string, IReadOnlyList<string>>());
     private GlobalsPrecedence _precedence = GlobalsPrecedence.BelowInventory;
+    private IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> _facts = new Dictionary<string, IReadOnlyDictionary<string, object?>>();
 
     /// <summary>Adds a defaults layer (service defaults, built-in globals defaults); later calls win.</summary>
     public VariableContextBuilder AddDefaults(IReadOnlyDictionary<string, object?> defaults)
@@ -60,6 +61,13 @@ public sealed class VariableContextBuilder
         return this;
     }
 
+    /// <summary>Sets each host's gathered facts (host name to Ansible's <c>ansible_facts</c> mapping, keys without the <c>ansible_</c> prefix).</summary>
+    public VariableContextBuilder WithFacts(IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> facts)
+    {
+        _facts = facts ?? throw new ArgumentNullException(nameof(facts));
+        return this;
+    }
+
     /// <summary>Adds extra variables (<c>-e</c>); later calls win.</summary>
     public VariableContextBuilder AddExtraVars(IReadOnlyDictionary<string, object?> extraVars)
     {
@@ -71,7 +79,7 @@ public sealed class VariableContextBuilder
     /// <summary>Builds the context.</summary>
     /// <exception cref="VariableContextException">A duplicate host, or a group naming an unknown host.</exception>
     public VariableContext Build() =>
-        new(Merge(_defaults), _globals, _passwords, Merge(_extraVars), _inventory, _precedence);
+        new(Merge(_defaults), _globals, _passwords, Merge(_extraVars), _inventory, _precedence, _facts);
 
     private static Dictionary<string, object?> Merge(List<IReadOnlyDictionary<string, object?>> layers)
     {

@@ -15,6 +15,9 @@ public enum VariableLayer
     /// <summary>Inventory host variables.</summary>
     HostVars,
 
+    /// <summary>The host's gathered facts: <c>ansible_facts</c> and each fact injected as <c>ansible_&lt;name&gt;</c>, as Ansible does.</summary>
+    HostFacts,
+
     /// <summary><c>passwords.yml</c>.</summary>
     Passwords,
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Kolla.Execution;
+using Kolla.Facts;
 using Kolla.Planning;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Execution;
 
@@ -67,12 +69,14 @@ public sealed class PrechecksTests
     [Fact]
     public void CheckInputs_HostWithoutAddress_Fails_ButADeploymentHostRunningNothingDoesNot()
     {
-        var inventory = TestDeployment.Inventory.Replace("compute02 ansible_host=10.0.0.32", "compute02", StringComparison.Ordinal) + "\n[deployment]\nlocalhost\n";
+        var inventory = TestDeployment.Inventory + "\n[deployment]\nlocalhost\n";
+        var inputs = TestDeployment.Inputs(inventory: inventory);
+        var facts = new Dictionary<string, HostFacts>(inputs.Facts) { ["compute02"] = TestFacts.For("compute02", "10.0.0.32", nic: "ens3") };
 
-        var report = Check(TestDeployment.Inputs(inventory: inventory));
+        var report = Check(inputs with { Facts = facts });
 
         report.Failures.Should().ContainSingle().Which.Should().Match<PrecheckResult>(r =>
-            r.Check == "addresses" && r.Host == "compute02" && r.Message.Contains("set api_interface_address") && r.Message.Contains("'eth0'"));
+            r.Check == "addresses" && r.Host == "compute02" && r.Message.Contains("'eth0' is not an interface of the host"));
     }
 
     [Fact]

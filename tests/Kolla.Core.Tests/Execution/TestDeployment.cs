@@ -2,6 +2,7 @@ using Kolla.Globals;
 using Kolla.Inventory;
 using Kolla.Planning;
 using Kolla.Services;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Execution;
 
@@ -55,7 +56,7 @@ internal static class TestDeployment
         IReadOnlyDictionary<string, object?>? extraVars = null,
         IReadOnlyDictionary<string, object?>? passwords = null,
         string inventory = Inventory,
-        IReadOnlyDictionary<string, object?>? globals = null) => new()
+        IReadOnlyDictionary<string, object?>? globals = null) => new DeploymentInputs
         {
             Inventory = InventoryLoader.Parse(inventory, "inventory"),
             Catalogue = Catalogue,
@@ -67,7 +68,7 @@ internal static class TestDeployment
             },
             Passwords = passwords ?? new Dictionary<string, object?> { ["web_password"] = "s3cret-web-password" },
             ExtraVars = extraVars ?? new Dictionary<string, object?>(),
-        };
+        }.WithTestFacts();
 
     public static DeploymentPlan Plan(IReadOnlyDictionary<string, object?>? extraVars = null) => DeploymentPlanner.Plan(Inputs(extraVars));
 

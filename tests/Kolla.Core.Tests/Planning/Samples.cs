@@ -20,15 +20,16 @@ internal static class Samples
     public static Task<DeploymentInputs> LoadAsync(string sample, CancellationToken cancellationToken = default) =>
         LoadFromAsync(Directory(sample), Path.Combine(Directory(sample), "inventory"), cancellationToken);
 
-    public static Task<DeploymentInputs> LoadFromAsync(string configDirectory, string inventory, CancellationToken cancellationToken = default) =>
-        DeploymentInputsLoader.LoadAsync(
+    /// <remarks>Every host gets pinned test facts (<see cref="TestFacts"/>: its own name, 8 vCPUs, 5120 MB), so golden trees do not depend on this machine.</remarks>
+    public static async Task<DeploymentInputs> LoadFromAsync(string configDirectory, string inventory, CancellationToken cancellationToken = default) =>
+        (await DeploymentInputsLoader.LoadAsync(
             new DeploymentInputsOptions
             {
                 Inventories = [inventory],
                 ConfigDirectory = configDirectory,
                 PasswordsFile = GoldenPasswords,
             },
-            cancellationToken);
+            cancellationToken)).WithTestFacts();
 
     /// <summary>The tree <c>kolla genconfig -o</c> writes: <c>&lt;host&gt;/&lt;service key&gt;/&lt;file&gt;</c> → bytes.</summary>
     public static SortedDictionary<string, byte[]> Tree(DeploymentPlan plan)

@@ -283,7 +283,7 @@ public sealed class BuiltInCatalogueTests
             var file = haproxy.Files.Single(f => f.Dest == dest);
             file.When.Should().Contain(flag);
             var template = s_catalogue.Find("loadbalancer")!.Templates[file.Template!];
-            template.Should().Contain("hostvars[host]['api_interface_address']");
+            template.Should().Contain("'api' | kolla_address(host)");
         }
 
         var ports = new Dictionary<string, string>

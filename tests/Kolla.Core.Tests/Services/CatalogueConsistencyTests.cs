@@ -185,7 +185,7 @@ public sealed partial class CatalogueConsistencyTests
             text.Should().Contain("www_authenticate_uri = {{ keystone_public_url }}");
             text.Should().Contain("auth_url = {{ keystone_internal_url }}");
             text.Should().Contain($"password = {{{{ {user}_keystone_password }}}}");
-            text.Should().Contain("memcached_servers = {% for host in groups['memcached'] %}{{ hostvars[host]['api_interface_address'] }}");
+            text.Should().Contain("memcached_servers = {% for host in groups['memcached'] %}{{ 'api' | kolla_address(host) }}");
         }
     }
 

@@ -60,6 +60,7 @@ public class NovaConfGoldenTests
                     .Concat(new Dictionary<string, IReadOnlyList<string>> { ["glance-api"] = ["control01", "control02"] })
                     .ToDictionary(g => g.Key, g => g.Value)))
             .WithPasswords(passwords.ToVariables())
+            .WithFacts(ThreeNodes.Facts)
             .AddExtraVars(new Dictionary<string, object?> { ["service_name"] = service })
             .Build();
     }
@@ -68,6 +69,6 @@ public class NovaConfGoldenTests
     {
         "control01" => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["api_interface_address"] = "10.0.0.11" }),
         "control02" => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["ansible_host"] = "10.0.0.12" }),
-        _ => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["api_interface_address"] = "fd00::13", ["network_interface"] = "ens4" }),
+        _ => new(name, new Dictionary<string, object?>(), new Dictionary<string, object?> { ["api_interface_address"] = "fd00::13", ["network_interface"] = "ens4", ["api_address_family"] = "ipv6" }),
     };
 }

@@ -121,6 +121,6 @@ public class TemplateErrorTests
         var act = () => Renderer.Render("x\n{{ 'tunnel' | kolla_address('control03') }}", "t.j2", scope);
 
         act.Should().Throw<TemplateException>().Which.Message.Should()
-            .Be("t.j2:2: filter 'kolla_address': cannot determine the tunnel address of host 'control03': set 'tunnel_interface_address' in its host vars");
+            .Be("t.j2:2: filter 'kolla_address': no interface for network 'tunnel' on host 'control03' (set 'tunnel_interface')");
     }
 }

@@ -1,4 +1,5 @@
 using Kolla.Templates;
+using Kolla.TestKit;
 using Kolla.Variables;
 
 namespace Kolla.Tests.Variables;
@@ -69,31 +70,40 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Api_address_comes_from_host_vars_then_ansible_host_then_an_ip_inventory_name()
+    public void Facts_are_reachable_as_ansible_facts_as_injected_ansible_vars_and_through_hostvars()
     {
-        var context = Build();
+        var inventory = new InventoryInput(
+            [new("web1", D(), D()), new("web2", D(), D())],
+            new Dictionary<string, IReadOnlyList<string>> { ["web"] = ["web1", "web2"] });
+        var context = new VariableContextBuilder()
+            .WithInventory(inventory)
+            .WithFacts(new Dictionary<string, IReadOnlyDictionary<string, object?>>
+            {
+                ["web1"] = TestFacts.For("web1", "192.0.2.1", hostname: "node-a").Values,
+                ["web2"] = TestFacts.For("web2", "192.0.2.2", vcpus: 2, hostname: "node-b").Values,
+            })
+            .Build();
         var renderer = new TemplateRenderer();
 
-        renderer.ResolveVariable(context.ForHost("web1"), "api_interface_address").Should().Be("192.0.2.1");
-        renderer.ResolveVariable(context.ForHost("10.1.1.1"), "api_interface_address").Should().Be("10.1.1.1");
-        context.ForHost("web2").TryGetVariable("api_interface_address", out _).Should().BeFalse();
+        renderer.Render("{{ ansible_facts.hostname }} {{ ansible_hostname }} {{ ansible_facts.eth0.ipv4.address }}", "t", context.ForHost("web1")).Should().Be("node-a node-a 192.0.2.1");
+        renderer.Render("{{ hostvars['web2'].ansible_facts.hostname }} {{ hostvars['web2'].ansible_processor_vcpus }}", "t", context.ForHost("web1")).Should().Be("node-b 2");
+        context.ForHost("web1").TryGetVariable("ansible_facts", out _, out var layer).Should().BeTrue();
+        layer.Should().Be(VariableLayer.HostFacts);
     }
 
     [Fact]
-    public void Api_address_given_as_an_extra_var_or_in_globals_beats_the_derived_one()
+    public void Facts_sit_above_inventory_host_vars_and_below_extra_vars_as_in_ansible()
     {
-        var inventory = new InventoryInput(
-            [new("web1", D(), D(("ansible_host", "192.0.2.1")))],
-            new Dictionary<string, IReadOnlyList<string>> { ["web"] = ["web1"] });
-        var renderer = new TemplateRenderer();
+        var inventory = new InventoryInput([new("web1", D(), D(("ansible_hostname", "from-inventory")))], new Dictionary<string, IReadOnlyList<string>>());
+        var facts = new Dictionary<string, IReadOnlyDictionary<string, object?>> { ["web1"] = TestFacts.For("web1", "192.0.2.1", hostname: "from-facts").Values };
 
-        var extra = new VariableContextBuilder().WithInventory(inventory).AddExtraVars(D(("api_interface_address", "10.77.0.2"))).Build();
-        var globals = new VariableContextBuilder().WithGlobals(D(("api_interface_address", "10.77.0.3"))).WithInventory(inventory).Build();
-        var neither = new VariableContextBuilder().WithInventory(inventory).Build();
+        var plain = new VariableContextBuilder().WithInventory(inventory).WithFacts(facts).Build();
+        var extra = new VariableContextBuilder().WithInventory(inventory).WithFacts(facts).AddExtraVars(D(("ansible_hostname", "from-extra"))).Build();
 
-        renderer.ResolveVariable(extra.ForHost("web1"), "api_interface_address").Should().Be("10.77.0.2");
-        renderer.ResolveVariable(globals.ForHost("web1"), "api_interface_address").Should().Be("10.77.0.3");
-        renderer.ResolveVariable(neither.ForHost("web1"), "api_interface_address").Should().Be("192.0.2.1");
+        plain.ForHost("web1").TryGetVariable("ansible_hostname", out var value).Should().BeTrue();
+        value.Should().Be("from-facts");
+        extra.ForHost("web1").TryGetVariable("ansible_hostname", out value).Should().BeTrue();
+        value.Should().Be("from-extra");
     }
 
     [Fact]
