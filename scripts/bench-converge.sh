@@ -98,6 +98,9 @@ docker_registry: ""
 docker_namespace: "anchor"
 docker_graceful_timeout: 10
 anchor_tag: "v1"
+# kolla-ansible's defaults would deploy Heat and ProxySQL; saying no keeps kolla's warnings out of the logs.
+enable_heat: "no"
+enable_proxysql: "no"
 EOF
 echo "{}" >"$work/etc/passwords.yml"
 chmod 600 "$work/etc/passwords.yml"

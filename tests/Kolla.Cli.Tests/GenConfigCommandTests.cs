@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kolla.Cli;
+using Kolla.TestKit;
 
 namespace Kolla.Tests;
 
@@ -45,7 +46,22 @@ public sealed class GenConfigCommandTests : IDisposable
 
     /// <summary>genconfig arguments for a sample copy, with the fixed golden passwords (generating RSA keys is slow).</summary>
     private static string[] GenConfig(string config, string output, params string[] extra) =>
-        ["genconfig", "-i", Path.Combine(config, "inventory"), "--configdir", config, "--passwords", Path.Combine(GoldenRoot, "passwords.yml"), "-o", output, .. extra];
+        ["genconfig", "-i", Path.Combine(config, "inventory"), "--configdir", config, "--passwords", Path.Combine(GoldenRoot, "passwords.yml"), "-o", output, "--facts-cache", PinnedFacts(config), .. extra];
+
+    /// <summary>The facts the golden trees were made with (<see cref="TestFacts"/>: each host's own name, 8 vCPUs, 5120 MB), as an Ansible fact cache.</summary>
+    private static string PinnedFacts(string config)
+    {
+        var directory = Path.Combine(config, "pinned-facts");
+        if (!Directory.Exists(directory))
+        {
+            var local = TestFacts.For("localhost", "127.0.0.1", nic: "lo");
+            var remote = Enumerable.Range(0, 9).SelectMany(i => new[] { ($"control0{i}", $"10.0.0.1{i}"), ($"network0{i}", $"10.0.0.2{i}"), ($"compute0{i}", $"10.0.0.3{i}") })
+                .Select(h => TestFacts.For(h.Item1, h.Item2));
+            TestFacts.WriteCache(directory, [local, .. remote]);
+        }
+
+        return directory;
+    }
 
     private static SortedDictionary<string, byte[]> ReadTree(string root) =>
         new(

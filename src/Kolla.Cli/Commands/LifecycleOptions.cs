@@ -38,7 +38,7 @@ internal sealed class LifecycleOptions
 
     public Option<string?> FactsCache { get; } = new("--facts-cache")
     {
-        Description = "Ansible jsonfile fact cache directory: cached hosts are not gathered again, gathered ones are written there (needed for remote hosts with --executor dry-run).",
+        Description = "Ansible jsonfile fact cache directory (default: CONFIGDIR/facts when it exists): cached hosts are not gathered again, gathered ones are written there (needed for remote hosts with --executor dry-run).",
     };
 
     public Option<string> GlobalsPrecedence { get; } = new("--globals-precedence")
@@ -47,9 +47,11 @@ internal sealed class LifecycleOptions
         DefaultValueFactory = _ => "inventory",
     };
 
+    public Option<bool> AllowUnimplemented { get; } = new("--allow-unimplemented") { Description = "Continue when globals, inventory or -e ask for something the catalogue does not implement (enable_cinder, TLS, Podman, OVN, ...): warn instead of refusing." };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json, GlobalsPrecedence, FactsCache })
+        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json, GlobalsPrecedence, FactsCache, AllowUnimplemented })
         {
             command.Options.Add(option);
         }
@@ -97,7 +99,9 @@ internal sealed class LifecycleOptions
 
     public Kolla.Facts.FactsCollector FactsCollector(ParseResult parse, bool refresh = false) => new(Connectors(parse), new Kolla.Facts.FactsCollectorOptions
     {
-        Cache = parse.GetValue(FactsCache) is { Length: > 0 } cache ? new Kolla.Facts.FactCache(CliPaths.ExpandHome(cache)) : null,
+        Cache = parse.GetValue(FactsCache) is { Length: > 0 } cache ? new Kolla.Facts.FactCache(CliPaths.ExpandHome(cache))
+            : Path.Combine(CliPaths.ExpandHome(parse.GetValue(ConfigDir)!), "facts") is var beside && Directory.Exists(beside) ? new Kolla.Facts.FactCache(beside)
+            : null,
         Forks = Math.Max(1, parse.GetValue(Forks)),
         Refresh = refresh,
     });

@@ -49,6 +49,7 @@ internal static class LifecycleRunner
         {
             var inputs = await DeploymentInputsLoader.LoadAsync(options.InputsOptions(parse, generatePasswords), cancellationToken).ConfigureAwait(false);
             masker = new SecretMasker(Strings(inputs.Passwords.Values));
+            await UnimplementedGate.ApplyAsync(inputs, parse, options, terminal).ConfigureAwait(false);
             if (gatherFacts)
             {
                 inputs = await WithFactsAsync(parse, options, inputs, cancellationToken).ConfigureAwait(false);

@@ -40,6 +40,7 @@ internal static class PrechecksCommand
                 LocalPorts = new LocalListeningPorts(),
                 Forks = parse.GetValue(options.Forks),
                 GlobalsPrecedence = options.Precedence(parse),
+                AllowUnimplemented = parse.GetValue(options.AllowUnimplemented),
             });
             var report = await prechecks.RunAsync(inputs, options.PlanOptions(parse), token).ConfigureAwait(false);
             Print(terminal, report, masker, json);

@@ -21,6 +21,10 @@ internal sealed class Terminal(CliConsole console)
     public async Task ErrorAsync(string message) =>
         await console.Error.WriteLineAsync(console.IsInteractive ? $"\u001b[31m{message}\u001b[0m" : message).ConfigureAwait(false);
 
+    /// <summary>A warning on stderr (yellow on a terminal); the caller writes the <c>warning:</c> prefix.</summary>
+    public async Task WarningAsync(string message) =>
+        await console.Error.WriteLineAsync(console.IsInteractive ? $"\u001b[33m{message}\u001b[0m" : message).ConfigureAwait(false);
+
     /// <summary>One line on stderr, <c>error: MESSAGE</c>: the first line of a multi-line message (the rest, such as a log tail, is in the output above).</summary>
     public Task ErrorLineAsync(string message)
     {

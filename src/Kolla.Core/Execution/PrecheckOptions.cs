@@ -22,4 +22,7 @@ public sealed record PrecheckOptions
 
     /// <summary>Where <c>globals.yml</c> sits relative to inventory variables (as used for the plan).</summary>
     public GlobalsPrecedence GlobalsPrecedence { get; init; } = GlobalsPrecedence.BelowInventory;
+
+    /// <summary>Report settings the catalogue does not implement (<see cref="Planning.UnimplementedSettings"/>) as warnings instead of failures.</summary>
+    public bool AllowUnimplemented { get; init; }
 }

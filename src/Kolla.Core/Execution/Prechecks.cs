@@ -106,6 +106,7 @@ public sealed partial class Prechecks
         CheckAddresses(hosts, context, renderer, results);
         CheckInventory(inputs, selected, context, renderer, results);
         CheckPasswords(inputs, services, results);
+        UnimplementedPrechecks.Check(inputs, options, results);
         return new PrecheckReport(results);
     }
 

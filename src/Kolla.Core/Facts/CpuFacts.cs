@@ -6,7 +6,8 @@ namespace Kolla.Facts;
 /// <remarks>
 /// Ansible's <c>LinuxHardware.get_cpu_facts</c>, including its quirks: sockets are told apart by <c>physical id</c>,
 /// the cores of the first socket and the <c>siblings</c> of the first core seen decide the threads per core, and a
-/// <c>core id</c> equal to a known <c>physical id</c> is not counted as a new core.
+/// <c>core id</c> equal to a known <c>physical id</c> is not counted as a new core. One simplification: on SPARC
+/// (<c>ncpus active</c>) the count is that figure, where Ansible adds the processor lines that follow it.
 /// </remarks>
 internal static class CpuFacts
 {
@@ -106,5 +107,6 @@ internal static class CpuFacts
     private static long Int(string value) =>
         long.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
-    private static long FloorDivide(long a, long b) => (long)Math.Floor((double)a / b);
+    // Python's //: the quotient rounded towards negative infinity.
+    private static long FloorDivide(long a, long b) => (a / b) - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0);
 }

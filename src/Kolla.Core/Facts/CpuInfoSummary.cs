@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Kolla.Facts;
 
 /// <summary>What Ansible's CPU facts read from <c>/proc/cpuinfo</c>, without the rest of the file.</summary>
@@ -18,12 +20,12 @@ internal sealed record CpuInfoSummary(
     int FlagsLinesWithoutVme)
 {
     /// <summary>The keys whose lines <see cref="KeyLines"/> counts.</summary>
-    public static readonly IReadOnlySet<string> CountedKeys =
-        new HashSet<string>(["model name", "Processor", "vendor_id", "cpu", "Vendor", "processor"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> CountedKeys =
+        FrozenSet.Create(StringComparer.Ordinal, "model name", "Processor", "vendor_id", "cpu", "Vendor", "processor");
 
     /// <summary>The keys kept in <see cref="Topology"/>.</summary>
-    public static readonly IReadOnlySet<string> TopologyKeys =
-        new HashSet<string>(["physical id", "core id", "cpu cores", "siblings", "ncpus active"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> TopologyKeys =
+        FrozenSet.Create(StringComparer.Ordinal, "physical id", "core id", "cpu cores", "siblings", "ncpus active");
 
     /// <summary>Summarises the text of <c>/proc/cpuinfo</c>.</summary>
     public static CpuInfoSummary FromCpuInfo(string text, bool xen)

@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace Kolla.Facts;
 
 /// <summary>
@@ -6,8 +9,11 @@ namespace Kolla.Facts;
 /// <c>distribution_file_*</c> keys of the release file that decided them.
 /// </summary>
 /// <remarks>
-/// Ansible's <c>Distribution</c>/<c>DistributionFiles</c>: a first guess from the distro library, then the release
-/// files in Ansible's order until one parses (see <see cref="DistributionFileParsers"/>).
+/// Ansible's <c>Distribution</c>/<c>DistributionFiles</c>: a first guess from the distro library (see
+/// <see cref="DistroInfo"/>), then the release files in Ansible's order until one parses (see
+/// <see cref="DistributionFileParsers"/>). Where Ansible would ask <c>lsb_release</c>, these facts do without it, as
+/// Ansible does on a host without the lsb-release package; that changes the result only on hosts without
+/// <c>os-release</c> or whose <c>lsb_release</c> reports a more precise version than every file.
 /// </remarks>
 internal static class DistributionFacts
 {
@@ -21,7 +27,7 @@ internal static class DistributionFacts
     ];
 
     // Ansible's search order: (path, name, whether an empty file counts).
-    private static readonly (string Path, string Name, bool AllowEmpty)[] Order =
+    private static readonly ImmutableArray<(string Path, string Name, bool AllowEmpty)> Order =
     [
         ("/etc/altlinux-release", "Altlinux", false),
         ("/etc/oracle-release", "OracleLinux", false),
@@ -48,7 +54,7 @@ internal static class DistributionFacts
         ("/etc/os-release", "NA", false),
     ];
 
-    private static readonly Dictionary<string, string> Family = BuildFamilies();
+    private static readonly FrozenDictionary<string, string> Family = BuildFamilies();
 
     /// <summary>Adds the distribution facts.</summary>
     public static void Add(OrderedDictionary<string, object?> facts, DistributionSource source)
@@ -139,7 +145,7 @@ internal static class DistributionFacts
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..].ToLowerInvariant();
 
-    private static Dictionary<string, string> BuildFamilies()
+    private static FrozenDictionary<string, string> BuildFamilies()
     {
         var families = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -171,6 +177,6 @@ internal static class DistributionFacts
             ["DragonFly"] = ["DragonflyBSD", "DragonFlyBSD", "Gentoo/DragonflyBSD", "Gentoo/DragonFlyBSD"],
             ["NetBSD"] = ["NetBSD"],
         };
-        return families.SelectMany(f => f.Value.Select(n => KeyValuePair.Create(n, f.Key))).ToDictionary(StringComparer.Ordinal);
+        return families.SelectMany(f => f.Value.Select(n => KeyValuePair.Create(n, f.Key))).ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

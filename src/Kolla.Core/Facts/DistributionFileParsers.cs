@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Kolla.Facts;
@@ -12,13 +13,13 @@ namespace Kolla.Facts;
 /// </remarks>
 internal static partial class DistributionFileParsers
 {
-    private static readonly Dictionary<string, string> SearchStrings = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> SearchStrings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["OracleLinux"] = "Oracle Linux",
         ["RedHat"] = "Red Hat",
         ["Altlinux"] = "ALT",
         ["SMGL"] = "Source Mage GNU/Linux",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
     /// Parses the trimmed <paramref name="content"/> of <paramref name="path"/> as distribution <paramref name="name"/>:

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -11,8 +12,8 @@ namespace Kolla.Facts;
 /// <remarks>The <c>lsb_release</c> command is not consulted (it only matters where <c>os-release</c> is missing).</remarks>
 internal sealed partial class DistroInfo
 {
-    private static readonly string[] IgnoredReleaseFiles =
-        ["debian_version", "lsb-release", "oem-release", "os-release", "system-release", "plesk-release", "iredmail-release"];
+    private static readonly FrozenSet<string> IgnoredReleaseFiles = FrozenSet.Create(
+        StringComparer.Ordinal, "debian_version", "lsb-release", "oem-release", "os-release", "system-release", "plesk-release", "iredmail-release");
 
     private readonly Dictionary<string, string> _osRelease;
     private readonly Dictionary<string, string> _releaseFile;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using Kolla.Inventory;
@@ -21,8 +22,8 @@ public sealed class FactCache
     private const string Prefix = "ansible_";
 
     // Keys Ansible stores without the prefix (and "ansible_local", which keeps its prefix inside ansible_facts too).
-    private static readonly HashSet<string> Unprefixed =
-        new(["module_setup", "gather_subset", "discovered_interpreter_python", "_ansible_facts_gathered"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Unprefixed =
+        FrozenSet.Create(StringComparer.Ordinal, "module_setup", "gather_subset", "discovered_interpreter_python", "_ansible_facts_gathered");
 
     /// <summary>Creates a cache over <paramref name="directory"/> (created on the first save).</summary>
     /// <param name="directory">The cache directory, Ansible's <c>fact_caching_connection</c>.</param>
@@ -43,6 +44,12 @@ public sealed class FactCache
     public async Task<HostFacts?> TryLoadAsync(string host, CancellationToken cancellationToken = default)
     {
         var path = PathFor(host);
+        if (!File.Exists(path) && Path.Combine(Directory, "s1_" + host) is var versioned && File.Exists(versioned))
+        {
+            // ansible-core 2.19 names its entries with a schema prefix and wraps the facts in "__payload__".
+            path = versioned;
+        }
+
         byte[] bytes;
         try
         {
@@ -65,6 +72,18 @@ public sealed class FactCache
         catch (JsonException e)
         {
             throw FactsException.InFile(path, e.LineNumber is { } line ? (int)line + 1 : null, $"not a valid fact cache file: {Reason(e)}", e);
+        }
+
+        if (root is OrderedDictionary<string, object?> wrapper && wrapper.Count == 1 && wrapper.TryGetValue("__payload__", out var payload) && payload is string inner)
+        {
+            try
+            {
+                root = FactsJson.Parse(System.Text.Encoding.UTF8.GetBytes(inner));
+            }
+            catch (JsonException e)
+            {
+                throw FactsException.InFile(path, null, $"not a valid fact cache file: its __payload__ is not JSON: {Reason(e)}", e);
+            }
         }
 
         if (root is not OrderedDictionary<string, object?> cached)

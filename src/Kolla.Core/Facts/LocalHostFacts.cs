@@ -20,7 +20,16 @@ public static class LocalHostFacts
             throw new FactsException($"{host}: facts can only be read on Linux");
         }
 
-        var source = await LocalSource.ReadAsync(cancellationToken).ConfigureAwait(false);
+        FactsSource source;
+        try
+        {
+            source = await LocalSource.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (FactsException e)
+        {
+            throw new FactsException($"{host}: {e.Message}", e);
+        }
+
         return FactsBuilder.Build(host, source);
     }
 }

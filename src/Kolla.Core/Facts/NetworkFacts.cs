@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 
@@ -12,6 +13,8 @@ namespace Kolla.Facts;
 /// reads <c>ip addr</c> lines: the first primary IPv4 address is <c>ipv4</c>, later ones and secondaries go to
 /// <c>ipv4_secondaries</c>, an address labelled <c>eth0:1</c> makes an interface <c>eth0_1</c> of its own, the default
 /// routes' addresses are looked up among them, and an interface whose bond has a primary loses the keys read after it.
+/// <c>interfaces</c> lists the interfaces in directory order, the order the address lists follow; Ansible's own list
+/// comes out in a different order on every run (it passes through a Python set), so only its content can be compared.
 /// </remarks>
 internal static class NetworkFacts
 {
@@ -30,7 +33,7 @@ internal static class NetworkFacts
     ];
 
     /// <summary>The entries of <see cref="AttributeNames"/> that are links, read as the last part of their target.</summary>
-    public static readonly IReadOnlySet<string> LinkAttributes = new HashSet<string>(["device", "device/driver/module"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> LinkAttributes = FrozenSet.Create(StringComparer.Ordinal, "device", "device/driver/module");
 
     /// <summary>Adds the network facts.</summary>
     public static void Add(OrderedDictionary<string, object?> facts, NetworkSource source)

@@ -61,7 +61,10 @@ internal static partial class GlobalsReader
         }
 
         var warnings = document.Warnings.Select(w => $"{fileName}:{w.Line}: {w.Message}").ToList();
-        return new KollaGlobals(fileName, new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>(values), context, enabled, warnings, evaluator.Text, evaluator.Integer);
+        return new KollaGlobals(fileName, new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>(values), context, enabled, warnings, evaluator.Text, evaluator.Integer)
+        {
+            Lines = document.Keys.ToDictionary(k => k.Key, k => k.Value.Line, StringComparer.Ordinal),
+        };
     }
 
     private static object? CheckRaw(string fileName, string key, object? value, YamlKeyInfo info)

@@ -70,6 +70,9 @@ public sealed class KollaGlobals
     /// <summary>Non-fatal findings such as duplicate keys, each <c>FILE:LINE: message</c>.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>The 1-based line of each key of <see cref="Values"/> in <see cref="SourceFile"/> (empty for defaults).</summary>
+    public IReadOnlyDictionary<string, int> Lines { get; internal init; } = new Dictionary<string, int>();
+
     /// <summary>Every <c>enable_*</c> flag, evaluated (<c>enable_placement</c> follows <c>enable_nova</c>, ...).</summary>
     public IReadOnlyDictionary<string, bool> EnabledFlags { get; }
 

@@ -103,6 +103,24 @@ internal static partial class AnsibleYaml
         return result;
     }
 
+    /// <summary>The 1-based line of each string key of a mapping node (empty for anything else).</summary>
+    public static IReadOnlyDictionary<string, int> KeyLines(YNode? node, string file)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (node is YMapping mapping)
+        {
+            foreach (var (key, keyNode, _) in Entries(mapping, file))
+            {
+                if (key is string name)
+                {
+                    lines[name] = keyNode.Line;
+                }
+            }
+        }
+
+        return lines;
+    }
+
     /// <summary>A plain key as the text Python's json writes for it.</summary>
     public static string KeyText(object? key, string file, int line) =>
         AnsibleJson.KeyText(key) ?? throw new InventoryException(file, line, "found unacceptable key (unhashable type)");

@@ -89,11 +89,13 @@ internal sealed class InventoryBuilder
             else
             {
                 group.Vars[key] = value;
+                group.VarLocations[key] = new InventoryLocation(CurrentFile, line);
             }
         }
         else if (_hosts.TryGetValue(entity, out var host))
         {
             host.Vars[key] = value;
+            host.VarLocations[key] = new InventoryLocation(CurrentFile, line);
         }
         else
         {
@@ -293,7 +295,10 @@ internal sealed class InventoryBuilder
                 host.Vars.AsReadOnly(),
                 host.VarsFiles.AsReadOnly(),
                 groupNamesOfHost[host],
-                host.Location));
+                host.Location)
+            {
+                VarLocations = host.VarLocations.AsReadOnly(),
+            });
         }
 
         var byIndex = hosts.Values.ToArray();
@@ -312,7 +317,8 @@ internal sealed class InventoryBuilder
                 group.VarsFiles.AsReadOnly(),
                 depth[group],
                 group.Priority,
-                group.Location));
+                group.Location,
+                group.VarLocations.AsReadOnly()));
         }
 
         return new Inventory(_sources.ToList().AsReadOnly(), groups, hosts, _warnings.Distinct(StringComparer.Ordinal).ToList().AsReadOnly());
@@ -384,6 +390,8 @@ internal sealed class InventoryBuilder
 
         public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
 
+        public Dictionary<string, InventoryLocation> VarLocations { get; } = new(StringComparer.Ordinal);
+
         public List<InventoryVarsFile> VarsFiles { get; } = [];
 
         public int Priority { get; set; } = 1;
@@ -398,6 +406,8 @@ internal sealed class InventoryBuilder
         public InventoryLocation Location { get; } = location;
 
         public Dictionary<string, object?> Vars { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, InventoryLocation> VarLocations { get; } = new(StringComparer.Ordinal);
 
         public List<InventoryVarsFile> VarsFiles { get; } = [];
 

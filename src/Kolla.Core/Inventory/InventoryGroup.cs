@@ -24,7 +24,8 @@ public sealed class InventoryGroup
         IReadOnlyList<InventoryVarsFile> varsFiles,
         int depth,
         int priority,
-        InventoryLocation? location)
+        InventoryLocation? location,
+        IReadOnlyDictionary<string, InventoryLocation>? varLocations = null)
     {
         Name = name;
         Children = children;
@@ -36,7 +37,8 @@ public sealed class InventoryGroup
         Depth = depth;
         Priority = priority;
         Location = location;
-        VariableLayer = new VariableLayer(VariableLayerKind.InventoryGroup, $"group {name}", vars);
+        VarLocations = varLocations ?? new Dictionary<string, InventoryLocation>();
+        VariableLayer = new VariableLayer(VariableLayerKind.InventoryGroup, $"group {name}", vars) { Locations = VarLocations };
     }
 
     /// <summary>The group name as written.</summary>
@@ -68,6 +70,9 @@ public sealed class InventoryGroup
 
     /// <summary>Where the group was first declared, or null for the implicit <c>all</c> and <c>ungrouped</c>.</summary>
     public InventoryLocation? Location { get; }
+
+    /// <summary>Where each of <see cref="Vars"/> was last set in the inventory sources (empty when unknown).</summary>
+    public IReadOnlyDictionary<string, InventoryLocation> VarLocations { get; }
 
     /// <summary>The group's inventory variables as a precedence layer (built once, shared by every host).</summary>
     internal VariableLayer VariableLayer { get; }

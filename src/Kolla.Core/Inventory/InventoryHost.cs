@@ -22,6 +22,9 @@ public sealed record InventoryHost(
     IReadOnlyList<string> GroupNames,
     InventoryLocation? Location)
 {
+    /// <summary>Where each of <see cref="Vars"/> was last set in the inventory sources (empty when unknown).</summary>
+    public IReadOnlyDictionary<string, InventoryLocation> VarLocations { get; init; } = new Dictionary<string, InventoryLocation>();
+
     /// <summary>
     /// The SSH port given in the inventory itself (<c>host:port</c> or an integer <c>ansible_port</c>
     /// host variable), or null. Group variables may still set <c>ansible_port</c>.

@@ -160,7 +160,7 @@ public static class InventoryLoader
 
     private static async Task LoadVarsFilesAsync(InventoryBuilder builder, CancellationToken cancellationToken)
     {
-        var loaded = new Dictionary<string, IReadOnlyDictionary<string, object?>?>(StringComparer.Ordinal);
+        var loaded = new Dictionary<string, (IReadOnlyDictionary<string, object?> Values, IReadOnlyDictionary<string, int> Lines)?>(StringComparer.Ordinal);
         for (var index = 0; index < builder.Sources.Count; index++)
         {
             var source = builder.Sources[index];
@@ -195,7 +195,7 @@ public static class InventoryLoader
                             continue;
                         }
 
-                        var varsFile = new InventoryVarsFile(file, index, values);
+                        var varsFile = new InventoryVarsFile(file, index, values.Value.Values) { Lines = values.Value.Lines };
                         if (isGroup)
                         {
                             builder.AddGroupVarsFile(entity, varsFile);
@@ -211,7 +211,7 @@ public static class InventoryLoader
     }
 
     // An empty file (or one holding a falsy value) is skipped, as ansible does; anything else must be a mapping.
-    private static async Task<IReadOnlyDictionary<string, object?>?> LoadVarsFileAsync(string file, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyDictionary<string, object?> Values, IReadOnlyDictionary<string, int> Lines)?> LoadVarsFileAsync(string file, CancellationToken cancellationToken)
     {
         var text = await InventoryFiles.ReadTextAsync(file, cancellationToken).ConfigureAwait(false);
         if (text.StartsWith("$ANSIBLE_VAULT;", StringComparison.Ordinal))
@@ -219,14 +219,15 @@ public static class InventoryLoader
             throw new InventoryException(file, 1, "vault-encrypted vars files are not supported");
         }
 
-        var value = AnsibleYaml.Load(text, file);
+        var node = AnsibleYaml.Parse(text, file);
+        var value = AnsibleYaml.ToPlain(node, file);
         if (AnsibleYaml.IsFalsy(value))
         {
             return null;
         }
 
         return value is Dictionary<string, object?> dict
-            ? dict.AsReadOnly()
+            ? (dict.AsReadOnly(), AnsibleYaml.KeyLines(node, file))
             : throw new InventoryException(file, 1, $"a vars file must hold a mapping, got {PythonText.TypeName(value)}");
     }
 }

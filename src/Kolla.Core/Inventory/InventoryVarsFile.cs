@@ -10,4 +10,14 @@ namespace Kolla.Inventory;
 /// later source win over files of an earlier one.
 /// </param>
 /// <param name="Values">The variables the file defines (plain values, see <see cref="VariableLayers"/>).</param>
-public sealed record InventoryVarsFile(string Path, int SourceIndex, IReadOnlyDictionary<string, object?> Values);
+public sealed record InventoryVarsFile(string Path, int SourceIndex, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>The 1-based line of each top-level key of <see cref="Values"/> (empty when unknown).</summary>
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The file's variables as a precedence layer, with their locations.</summary>
+    internal VariableLayer ToLayer(VariableLayerKind kind) => new(kind, Path, Values)
+    {
+        Locations = Lines.ToDictionary(l => l.Key, l => new InventoryLocation(Path, l.Value), StringComparer.Ordinal),
+    };
+}

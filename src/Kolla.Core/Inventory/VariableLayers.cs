@@ -85,7 +85,7 @@ public sealed class VariableLayers
 
         foreach (var file in all.VarsFiles)
         {
-            layers.Add(new(VariableLayerKind.GroupVarsFile, file.Path, file.Values));
+            layers.Add(file.ToLayer(VariableLayerKind.GroupVarsFile));
         }
 
         for (var source = 0; source < inventory.Sources.Count; source++)
@@ -94,18 +94,18 @@ public sealed class VariableLayers
             {
                 foreach (var file in group.VarsFiles.Where(f => f.SourceIndex == source))
                 {
-                    layers.Add(new(VariableLayerKind.GroupVarsFile, file.Path, file.Values));
+                    layers.Add(file.ToLayer(VariableLayerKind.GroupVarsFile));
                 }
             }
         }
 
         if (host.Vars.Count > 0)
         {
-            layers.Add(new(VariableLayerKind.InventoryHost, $"host {host.Name}", host.Vars));
+            layers.Add(new(VariableLayerKind.InventoryHost, $"host {host.Name}", host.Vars) { Locations = host.VarLocations });
         }
         foreach (var file in host.VarsFiles)
         {
-            layers.Add(new(VariableLayerKind.HostVarsFile, file.Path, file.Values));
+            layers.Add(file.ToLayer(VariableLayerKind.HostVarsFile));
         }
 
         if (extraVars is not null)

@@ -194,12 +194,13 @@ internal sealed class YamlInventoryParser
             throw new InventoryException(_file, value.Line, $"Invalid data from file, expected dictionary and got: {PythonText.Str(vars)}");
         }
 
+        var lines = AnsibleYaml.KeyLines(value, _file);
         foreach (var name in hosts)
         {
             _inventory.AddHost(name, group, port, line);
             foreach (var (k, v) in variables)
             {
-                _inventory.SetVariable(name, k, v, line);
+                _inventory.SetVariable(name, k, v, lines.GetValueOrDefault(k, line));
             }
         }
     }

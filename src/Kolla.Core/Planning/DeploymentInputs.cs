@@ -32,4 +32,10 @@ public sealed record DeploymentInputs
 
     /// <summary>The operator's override tree (<c>node_custom_config</c>).</summary>
     public OverrideTree Overrides { get; init; } = OverrideTree.Empty;
+
+    /// <summary>
+    /// Where each key of <see cref="Globals"/> was written: <c>globals.yml</c> or the <c>globals.d/</c> file that set it
+    /// last, with its line. Keys missing here have no known location.
+    /// </summary>
+    public IReadOnlyDictionary<string, InputLocation> GlobalsLocations { get; init; } = new Dictionary<string, InputLocation>();
 }

@@ -25,14 +25,17 @@ public static class DeploymentInputsLoader
             ? await KollaGlobals.LoadAsync(globalsFile, configDirectory, cancellationToken).ConfigureAwait(false)
             : KollaGlobals.FromDefaults(configDirectory);
         var globalValues = new Dictionary<string, object?>(globals.Values, StringComparer.Ordinal);
+        var globalLocations = globals.Lines.ToDictionary(l => l.Key, l => new InputLocation("globals.yml", l.Value), StringComparer.Ordinal);
         var globalsD = Path.Combine(configDirectory, "globals.d");
         if (Directory.Exists(globalsD))
         {
             foreach (var file in Directory.GetFiles(globalsD).Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             {
-                foreach (var (key, value) in (await KollaGlobals.LoadAsync(file, configDirectory, cancellationToken).ConfigureAwait(false)).Values)
+                var fileGlobals = await KollaGlobals.LoadAsync(file, configDirectory, cancellationToken).ConfigureAwait(false);
+                foreach (var (key, value) in fileGlobals.Values)
                 {
                     globalValues[key] = value;
+                    globalLocations[key] = new InputLocation("globals.d/" + Path.GetFileName(file), fileGlobals.Lines.GetValueOrDefault(key));
                 }
             }
         }
@@ -58,6 +61,7 @@ public static class DeploymentInputsLoader
             Passwords = passwords.Values,
             ExtraVars = extraVars,
             Overrides = overrides,
+            GlobalsLocations = globalLocations,
         };
     }
 }
