@@ -158,7 +158,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Extra_vars_file_given_as_at_path_is_read_like_ansible_and_beats_the_inventory_address()
+    public async Task Extra_vars_file_given_as_at_path_is_read_like_ansible_and_beats_the_derived_address()
     {
         var config = CopySample("all-in-one");
         var output = Path.Combine(_dir.FullName, "out");
@@ -168,8 +168,11 @@ public sealed class GenConfigCommandTests : IDisposable
         var (exit, _, stderr) = await RunAsync(GenConfig(config, output, "--tags", "keystone", "-e", "@" + vars));
 
         exit.Should().Be(0, stderr);
-        var keystoneConf = await File.ReadAllTextAsync(Path.Combine(Directory.GetDirectories(output).Single(), "keystone", "keystone.conf"), TestContext.Current.CancellationToken);
-        keystoneConf.Should().Contain("memcache_servers = 10.77.0.2:11999", "-e @FILE is Ansible's extra-vars file, not a response file");
+        var host = Directory.GetDirectories(output).Single();
+        var uwsgi = await File.ReadAllTextAsync(Path.Combine(host, "keystone", "keystone-uwsgi.ini"), TestContext.Current.CancellationToken);
+        uwsgi.Should().Contain("http = 10.77.0.2:5000", "-e @FILE is Ansible's extra-vars file, not a response file, and its address beats the one derived from facts");
+        var keystoneConf = await File.ReadAllTextAsync(Path.Combine(host, "keystone", "keystone.conf"), TestContext.Current.CancellationToken);
+        keystoneConf.Should().Contain("memcache_servers = 127.0.0.1:11999", "as upstream, other hosts' addresses come from their facts ('api' | kolla_address(host)), not from api_interface_address");
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace Kolla.Core.Tests.Facts;
 /// <c>setup</c> module writes to its jsonfile cache, key by key: as the machine is, and with <see cref="NetworkLab"/>'s
 /// interfaces added to the root namespace. One class, so the two never run at the same time.
 /// </summary>
+[Collection(RootNamespaceCollection.Name)]
 public sealed class LocalFactsDifferentialTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("kolla-facts-diff-").FullName;

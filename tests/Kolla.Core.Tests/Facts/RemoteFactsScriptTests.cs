@@ -4,6 +4,7 @@ using Kolla.TestKit;
 
 namespace Kolla.Core.Tests.Facts;
 
+[Collection(RootNamespaceCollection.Name)]
 public sealed class RemoteFactsScriptTests
 {
     // A host with no default route, an interface with dashes in its name, IPv4 secondaries (one labelled) and IPv6
@@ -170,13 +171,25 @@ public sealed class RemoteFactsScriptTests
             throw TestRig.Unavailable("busybox is needed to run the facts script under busybox sh: apt-get install -y busybox-static");
         }
 
-        var sh = await ExternalCommand.RunAsync("/bin/sh", ["-c", RemoteFactsScript.Script], cancellationToken: TestContext.Current.CancellationToken);
-        var busybox = await FactsScriptRunner.RunAsync("localhost", "busybox sh", netns: null, TestContext.Current.CancellationToken);
+        var token = TestContext.Current.CancellationToken;
+        for (var attempt = 1; ; attempt++)
+        {
+            var sh = await ExternalCommand.RunAsync("/bin/sh", ["-c", RemoteFactsScript.Script], cancellationToken: token);
+            var busybox = await FactsScriptRunner.RunAsync("localhost", "busybox sh", netns: null, token);
+            var again = await FactsScriptRunner.RunAsync("localhost", "/bin/sh", netns: null, token);
 
-        sh.EnsureSuccess().StandardError.Should().BeEmpty();
-        sh.StandardOutput.Length.Should().BeLessThan(64 * 1024);
-        var differences = FactsDiff.All(RemoteFactsScript.Parse("localhost", Encoding.UTF8.GetBytes(sh.StandardOutput)), busybox);
-        differences.Should().BeEmpty(FactsDiff.Describe("sh", "busybox sh", differences));
+            sh.EnsureSuccess().StandardError.Should().BeEmpty();
+            sh.StandardOutput.Length.Should().BeLessThan(64 * 1024);
+            var first = RemoteFactsScript.Parse("localhost", Encoding.UTF8.GetBytes(sh.StandardOutput));
+            if (FactsDiff.All(first, again).Count > 0 && attempt < 3)
+            {
+                continue; // other tests changed the machine's interfaces meanwhile
+            }
+
+            var differences = FactsDiff.All(first, busybox);
+            differences.Should().BeEmpty(FactsDiff.Describe("sh", "busybox sh", differences));
+            return;
+        }
     }
 
     [Fact]
