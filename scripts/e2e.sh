@@ -176,17 +176,18 @@ rm -rf "${CONFIGDIR}" "${NODE_DIR}"
 mkdir -p "${CONFIGDIR}"
 cp "${REPO}/samples/all-in-one/globals.yml" "${CONFIGDIR}/"
 cp -r "${REPO}/samples/all-in-one/config" "${CONFIGDIR}/"
-# The sample's inventory with the node's address in the namespace.
-sed "s/api_interface_address=127\.0\.0\.1/api_interface_address=${E2E_NS_ADDR}/" \
-    "${REPO}/samples/all-in-one/inventory" > "${WORK}/inventory"
+# kolla-ansible's own all-in-one inventory, unchanged (no addresses in it): kolla runs inside the namespace,
+# so the facts it reads in process are the node's, and network_interface gives the node's address.
+cp "${REPO}/../shared/vectors/kolla-ansible-inputs/all-in-one" "${WORK}/inventory"
 "${KOLLA}" genpwd -p "${CONFIGDIR}/passwords.yml"
+KOLLA_NODE=(ip netns exec "${E2E_NETNS}" "${KOLLA}")
 COMMON=(-i "${WORK}/inventory" --configdir "${CONFIGDIR}"
     "--extra-vars=@${E2E_DIR}/globals.yml" -e "node_config_directory=${NODE_DIR}"
     -t "${SERVICES}")
 end
 
 begin "kolla deploy"
-"${KOLLA}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy.log"
+"${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy.log"
 end
 
 password() {
@@ -244,15 +245,15 @@ end
 
 # ---------------------------------------------------------------- phase: idempotence
 begin "rerun deploy (no changes)"
-"${KOLLA}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy-rerun.log"
+"${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy-rerun.log"
 grep -Eq 'changed=0 +failed=0' "${WORK}/deploy-rerun.log" || fail "the second deploy changed something"
-"${KOLLA}" check --executor docker "${COMMON[@]}" || fail "kolla check found drift after the rerun"
+"${KOLLA_NODE[@]}" check --executor docker "${COMMON[@]}" || fail "kolla check found drift after the rerun"
 end
 
 # ---------------------------------------------------------------- phase: destroy
 begin "kolla destroy"
 echo "engine data root before destroy: $(du -sh "${E2E_ENGINE_DIR}" | cut -f1)"
-"${KOLLA}" destroy --executor docker --yes-i-really-really-mean-it --include-volumes "${COMMON[@]}"
+"${KOLLA_NODE[@]}" destroy --executor docker --yes-i-really-really-mean-it --include-volumes "${COMMON[@]}"
 left="$(docker ps -aq)"
 [[ -z "${left}" ]] || fail "containers left after destroy: $(docker ps -a --format '{{.Names}}' | tr '\n' ' ')"
 echo "no containers left"

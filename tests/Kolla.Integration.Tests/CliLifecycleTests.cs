@@ -55,6 +55,37 @@ public sealed class CliLifecycleTests(DockerEngineFixture engine) : ConvergeTest
     }
 
     [Fact]
+    public async Task Deploy_UpstreamAllInOneInventoryUnchanged_AddressesAndWorkersComeFromTheLocalHostsFacts()
+    {
+        var deployment = NewDeployment();
+        deployment.SetGlobal("network_interface", "lo");
+        deployment.WriteOverride("ktapi.conf", "[DEFAULT]\nbind = {{ api_interface_address }}\nworkers = {{ openstack_service_workers }}\nnode = {{ ansible_facts.hostname }}\n");
+        // kolla-ansible's own all-in-one inventory as it ships (no address, no engine setting), plus a second inventory
+        // that only puts the test services' group on its control hosts.
+        var upstream = Path.Combine(TestRig.SharedDirectory, "vectors", "kolla-ansible-inputs", "all-in-one");
+        var groups = Path.Combine(deployment.Root, "kt-groups");
+        await File.WriteAllTextAsync(groups, "[control]\n\n[kt:children]\ncontrol\n", Token);
+        string[] args =
+        [
+            "deploy", "-i", upstream, "-i", groups, "--configdir", deployment.ConfigDirectory, "--catalogue", deployment.CatalogueDirectory,
+            "--tags", string.Join(',', TestCatalogue.Services), "--executor", "docker",
+            "-e", $"kolla_docker_host={Engine.DockerHost}", "-e", $"node_config_directory={deployment.NodeDirectory("localhost")}",
+        ];
+
+        var deploy = await KollaCli.RunAsync(args, Token);
+
+        deploy.Code.Should().Be(0, deploy.Out + deploy.Error);
+        var conf = await File.ReadAllTextAsync(deployment.ConfigPath("localhost", "ktapi", "ktapi.conf"), Token);
+        var facts = await Kolla.Facts.LocalHostFacts.ReadAsync("localhost", Token);
+        conf.Should().Contain("bind = 127.0.0.1\n", "lo's address, from the facts, with no address in the inventory")
+            .And.Contain($"workers = {Math.Min(facts.ProcessorVcpus!.Value, 5)}\n")
+            .And.Contain($"node = {facts.Hostname}\n");
+        var rerun = await KollaCli.RunAsync(args, Token);
+        rerun.Code.Should().Be(0, rerun.Out + rerun.Error);
+        rerun.Out.Should().Contain("changed=0", "a second deploy changes nothing");
+    }
+
+    [Fact]
     public async Task Deploy_BootstrapFailure_ExitsOne_WithOneErrorLine_AndMaskedLogTail()
     {
         var deployment = NewDeployment();

@@ -135,6 +135,32 @@ public sealed class SshConvergeTests(DockerEngineFixture engine, ThreeDockerHost
         (await ConvergeAsync(deployment)).HasChanges.Should().BeFalse();
     }
 
+    [Fact]
+    public async Task Deploy_ThroughTheCli_EachHostsAddressComesFromItsOwnFacts_AndTheCacheKeepsThem()
+    {
+        var deployment = NewDeployment();
+        deployment.SetGlobal("network_interface", "eth0");
+        deployment.WriteOverride("ktapi.conf", "[DEFAULT]\nbind = {{ api_interface_address }}\npeers = {% for h in groups['kt'] %}{{ 'api' | kolla_address(h) }}{% if not loop.last %},{% endif %}{% endfor %}\n");
+        var cache = Path.Combine(deployment.Root, "facts");
+        var args = deployment.CliArguments("deploy", "--private-key", Hosts.ClientKeyPath, "--known-hosts", Hosts.KnownHostsPath, "--facts-cache", cache);
+
+        var deploy = await KollaCli.RunAsync(args, Token);
+
+        deploy.Code.Should().Be(0, deploy.Out + deploy.Error);
+        var peers = string.Join(',', Hosts.Hosts.Select(h => h.Address));
+        foreach (var host in Hosts.Hosts)
+        {
+            var conf = await File.ReadAllTextAsync(deployment.ConfigPath(host.Name, "ktapi", "ktapi.conf"), Token);
+            conf.Should().Contain($"bind = {host.Address}\n", $"{host.Name}'s eth0 address, gathered over SSH; the inventory names no service address")
+                .And.Contain($"peers = {peers}\n");
+            (await File.ReadAllTextAsync(Path.Combine(cache, host.Name), Token)).Should().Contain("\"ansible_eth0\"").And.Contain(host.Address);
+        }
+
+        var rerun = await KollaCli.RunAsync(args, Token);
+        rerun.Code.Should().Be(0, rerun.Out + rerun.Error);
+        rerun.Out.Should().NotContainAny("changed=1", "changed=2", "changed=3");
+    }
+
     private TestDeployment NewDeployment()
     {
         var deployment = TestDeployment.Create(engine.RunId, [.. Hosts.Hosts.Select(h => (h.Name, $"ansible_host={h.Address} ansible_user=root"))]);

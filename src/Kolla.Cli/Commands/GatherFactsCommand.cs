@@ -13,7 +13,8 @@ internal static class GatherFactsCommand
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunWithInputsAsync(console, parse, options, generatePasswords: false, async (inputs, terminal, _, token) =>
         {
-            var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse));
+            // Gathering touches no container engine, whatever runs on the host.
+            var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse)).Select(t => t with { NeedsContainerEngine = false }).ToList();
             if (parse.GetValue(options.Limit) is { Length: > 0 } limit)
             {
                 var selected = inputs.Inventory.Select(limit).Select(h => h.Name).ToHashSet(StringComparer.Ordinal);

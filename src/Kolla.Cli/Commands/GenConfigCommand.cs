@@ -17,6 +17,7 @@ internal static class GenConfigCommand
         };
         var command = new Command("genconfig", "Generate configuration files only (no containers are touched).") { output };
         options.AddTo(command);
+        options.EnginesUntouched = parse => parse.GetValue(output) is not null;
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (plan, terminal, masker, token) =>
         {
             if (parse.GetValue(output) is { } directory)

@@ -82,6 +82,9 @@ internal sealed class LifecycleOptions
         var other => throw new CliUsageException($"--globals-precedence must be 'inventory' or 'kolla-ansible', not '{other}'"),
     };
 
+    /// <summary>True when the verb, as invoked, contacts no container engine (<c>genconfig -o</c>): facts are then gathered without one.</summary>
+    public Func<ParseResult, bool>? EnginesUntouched { get; set; }
+
     private HostConnectors? _connectors;
 
     /// <summary>The connector of this invocation (one per command run, so fact gathering and the verb share connections).</summary>

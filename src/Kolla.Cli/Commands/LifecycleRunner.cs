@@ -79,7 +79,11 @@ internal static class LifecycleRunner
     /// </summary>
     public static async Task<DeploymentInputs> WithFactsAsync(ParseResult parse, LifecycleOptions options, DeploymentInputs inputs, CancellationToken cancellationToken)
     {
-        var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse)).Where(t => !inputs.Facts.ContainsKey(t.Name)).ToList();
+        var enginesUntouched = options.EnginesUntouched?.Invoke(parse) == true;
+        var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse))
+            .Where(t => !inputs.Facts.ContainsKey(t.Name))
+            .Select(t => enginesUntouched ? t with { NeedsContainerEngine = false } : t)
+            .ToList();
         if (targets.Count == 0)
         {
             return inputs;
