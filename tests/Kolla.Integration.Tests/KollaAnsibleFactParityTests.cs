@@ -35,7 +35,9 @@ public sealed partial class KollaAnsibleFactParityTests : IDisposable
             throw TestRig.Unavailable($"the kolla-ansible oracle ({oracle})");
         }
 
-        var modules = await ExternalCommand.RunAsync("python3", ["-c", "import jinja2, yaml, netaddr, oslo_config, oslo_utils, jmespath, bcrypt, hvac, cryptography"], cancellationToken: token);
+        // The oracle runs Ansible with the system's Python (Debian's modules), not whatever python3 is first on PATH.
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var modules = await ExternalCommand.RunAsync(python, ["-c", "import jinja2, yaml, netaddr, oslo_config, oslo_utils, jmespath, bcrypt, hvac, cryptography"], cancellationToken: token);
         if (!modules.Succeeded)
         {
             throw TestRig.Unavailable("the oracle's Python modules: apt-get install python3-jinja2 python3-yaml python3-netaddr python3-oslo.config python3-oslo.utils python3-jmespath python3-bcrypt python3-hvac python3-cryptography");

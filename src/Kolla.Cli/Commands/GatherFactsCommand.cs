@@ -9,7 +9,7 @@ internal static class GatherFactsCommand
     public static Command Create(CliConsole console)
     {
         var options = new LifecycleOptions();
-        var command = new Command("gather-facts", "Gather each host's facts (addresses, CPUs, memory, names) and store them in --facts-cache, in Ansible's jsonfile format.");
+        var command = new Command("gather-facts", "Gather each host's facts (addresses, CPUs, memory, names) into --facts-cache (default CONFIGDIR/facts), in Ansible's jsonfile format.");
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunWithInputsAsync(console, parse, options, generatePasswords: false, async (inputs, terminal, _, token) =>
         {
@@ -34,10 +34,7 @@ internal static class GatherFactsCommand
 
             if (!json)
             {
-                var cache = parse.GetValue(options.FactsCache);
-                terminal.Out.WriteLine(cache is { Length: > 0 }
-                    ? $"gather-facts: {targets.Count} host(s) written to {cache}"
-                    : $"gather-facts: {targets.Count} host(s) gathered (give --facts-cache DIR to keep them)");
+                terminal.Out.WriteLine($"gather-facts: {targets.Count} host(s) written to {options.FactsCacheDirectory(parse, createDefault: true)}");
             }
 
             return ExitCodes.Ok;

@@ -100,11 +100,15 @@ internal sealed class LifecycleOptions
         }
     }
 
+    /// <summary>The fact cache: <c>--facts-cache</c>, else <c>CONFIGDIR/facts</c> when it exists (or always, for <c>gather-facts</c>).</summary>
+    public string? FactsCacheDirectory(ParseResult parse, bool createDefault = false) =>
+        parse.GetValue(FactsCache) is { Length: > 0 } cache ? CliPaths.ExpandHome(cache)
+            : Path.Combine(CliPaths.ExpandHome(parse.GetValue(ConfigDir)!), "facts") is var beside && (createDefault || Directory.Exists(beside)) ? beside
+            : null;
+
     public Kolla.Facts.FactsCollector FactsCollector(ParseResult parse, bool refresh = false) => new(Connectors(parse), new Kolla.Facts.FactsCollectorOptions
     {
-        Cache = parse.GetValue(FactsCache) is { Length: > 0 } cache ? new Kolla.Facts.FactCache(CliPaths.ExpandHome(cache))
-            : Path.Combine(CliPaths.ExpandHome(parse.GetValue(ConfigDir)!), "facts") is var beside && Directory.Exists(beside) ? new Kolla.Facts.FactCache(beside)
-            : null,
+        Cache = FactsCacheDirectory(parse, createDefault: refresh) is { } cache ? new Kolla.Facts.FactCache(cache) : null,
         Forks = Math.Max(1, parse.GetValue(Forks)),
         Refresh = refresh,
     });

@@ -59,7 +59,11 @@ internal static class LifecycleRunner
         }
         catch (Exception e) when (e is KollaException or CliUsageException)
         {
-            await terminal.ErrorAsync("error: " + masker.Mask(e.Message)).ConfigureAwait(false);
+            // Hosts without facts: one line per host, as a converge reports unreachable hosts.
+            foreach (var line in e is Kolla.Facts.FactsGatheringException gathering ? gathering.Failures : [e.Message])
+            {
+                await terminal.ErrorAsync("error: " + masker.Mask(line)).ConfigureAwait(false);
+            }
             if (parse.GetValue(options.Verbose))
             {
                 await console.Error.WriteLineAsync(masker.Mask(e.ToString())).ConfigureAwait(false);

@@ -11,7 +11,8 @@ namespace Kolla.Cli.Commands;
 /// <remarks>
 /// <c>stop</c> and <c>destroy</c> are never refused (an operator must always be able to tear down) and say nothing, nor
 /// does <c>gather-facts</c>, which only reads; <c>prechecks</c> reports the findings as its <c>unimplemented</c> check
-/// instead; <c>post-deploy</c> only warns. Every other lifecycle verb refuses.
+/// instead; <c>post-deploy</c> only warns. Every other lifecycle verb refuses. Services kolla-ansible's defaults would
+/// add (heat) are a warning, left out when <c>--tags</c> narrows the run.
 /// </remarks>
 internal static class UnimplementedGate
 {
@@ -36,6 +37,12 @@ internal static class UnimplementedGate
 
             await terminal.WarningAsync(string.Join("\n  ", refused.Select(s => s.ToString())
                 .Prepend("warning: settings this deployment asks for are not implemented; continuing anyway (--allow-unimplemented):"))).ConfigureAwait(false);
+        }
+
+        // What kolla-ansible's defaults would also deploy matters to a whole deployment, not to one narrowed by --tags.
+        if (options.PlanOptions(parse).Tags.Count > 0)
+        {
+            return;
         }
 
         foreach (var setting in UnimplementedSettings.FindDefaults(inputs, precedence))

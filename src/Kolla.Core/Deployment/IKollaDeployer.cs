@@ -21,11 +21,14 @@ namespace Kolla.Deployment;
 /// </example>
 public interface IKollaDeployer
 {
-    /// <summary>Reads inventory, <c>globals.yml</c>, <c>passwords.yml</c> and the override tree from <c>KollaOptions.ConfigDirectory</c>.</summary>
+    /// <summary>
+    /// Reads inventory, <c>globals.yml</c>, <c>passwords.yml</c> and the override tree from <c>KollaOptions.ConfigDirectory</c>,
+    /// then every host's facts: from <c>KollaOptions.FactsCacheDirectory</c>, else through the host's executor.
+    /// </summary>
     /// <param name="inventories">Inventory files or directories.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The inputs; build your own <see cref="DeploymentInputs"/> instead to plan a catalogue of your own.</returns>
-    /// <exception cref="KollaException">An input is missing or malformed (the message names the file and line).</exception>
+    /// <exception cref="KollaException">An input is missing or malformed (the message names the file and line), or a host has no facts (named).</exception>
     Task<DeploymentInputs> LoadInputsAsync(IReadOnlyList<string> inventories, CancellationToken cancellationToken = default);
 
     /// <summary>Computes the desired state (pure, no I/O).</summary>

@@ -1,4 +1,5 @@
 using Kolla.Execution;
+using Kolla.Facts;
 using Kolla.Globals;
 using Kolla.Planning;
 using Microsoft.Extensions.Options;
@@ -25,17 +26,23 @@ internal sealed class KollaDeployer : IKollaDeployer
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    public Task<DeploymentInputs> LoadInputsAsync(IReadOnlyList<string> inventories, CancellationToken cancellationToken = default)
+    public async Task<DeploymentInputs> LoadInputsAsync(IReadOnlyList<string> inventories, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inventories);
-        return DeploymentInputsLoader.LoadAsync(
+        var inputs = await DeploymentInputsLoader.LoadAsync(
             new DeploymentInputsOptions
             {
                 Inventories = inventories,
                 ConfigDirectory = _options.ConfigDirectory,
                 PasswordsFile = _options.ResolvedPasswordsFile,
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        var collector = new FactsCollector(_connector as IHostFactsGatherer, new FactsCollectorOptions
+        {
+            Cache = _options.FactsCacheDirectory is { Length: > 0 } cache ? new FactCache(cache) : null,
+            Forks = _converge.Forks,
+        });
+        return inputs with { Facts = await collector.CollectAsync(DeploymentPlanner.Targets(inputs), cancellationToken).ConfigureAwait(false) };
     }
 
     public DeploymentPlan Plan(DeploymentInputs inputs, PlanOptions? options = null)

@@ -5,7 +5,7 @@ namespace Kolla.Execution;
 /// What <c>services.AddKolla().AddDockerExecutor().AddSshExecutor()</c> registers as <see cref="IHostConnector"/>: local hosts
 /// (<c>ansible_connection=local</c>) go to Docker, the others over SSH, as kolla-ansible's connection plugins do.
 /// </remarks>
-public sealed class RoutingHostConnector : IHostConnector
+public sealed class RoutingHostConnector : IHostConnector, Kolla.Facts.IHostFactsGatherer
 {
     private readonly HostConnectorRoute[] _routes;
 
@@ -33,8 +33,31 @@ public sealed class RoutingHostConnector : IHostConnector
             }
         }
 
+        throw NoRoute(target);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Through the host's executor, when it gathers facts; otherwise a <see cref="Kolla.Facts.FactsException"/> naming the host.</remarks>
+    public ValueTask<Kolla.Facts.HostFacts> GatherFactsAsync(HostTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var route in _routes)
+        {
+            if (route.Matches(target))
+            {
+                return route.Connector is Kolla.Facts.IHostFactsGatherer gatherer
+                    ? gatherer.GatherFactsAsync(target, cancellationToken)
+                    : throw new Kolla.Facts.FactsException($"{target.Name}: the {route.Name} executor gathers no facts; give a fact cache (KollaOptions.FactsCacheDirectory)");
+            }
+        }
+
+        throw NoRoute(target);
+    }
+
+    private HostUnreachableException NoRoute(HostTarget target)
+    {
         var known = _routes.Length == 0 ? "none is registered" : "registered: " + string.Join(", ", _routes.Select(r => r.Name));
-        throw new HostUnreachableException(
+        return new HostUnreachableException(
             target.Name,
             $"no executor serves ansible_connection={target.Connection} ({known}); add AddDockerExecutor() for local hosts, AddSshExecutor() for remote ones, or AddDryRunExecutor()");
     }

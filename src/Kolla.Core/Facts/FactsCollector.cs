@@ -29,7 +29,7 @@ public sealed class FactsCollector
     }
 
     /// <summary>The facts of every target, by inventory name.</summary>
-    /// <exception cref="FactsException">One or more hosts have no facts: neither cached nor gatherable; the message names each host and why.</exception>
+    /// <exception cref="FactsGatheringException">One or more hosts have no facts: neither cached nor gatherable; it names each host and why.</exception>
     public async Task<IReadOnlyDictionary<string, HostFacts>> CollectAsync(IReadOnlyList<HostTarget> targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(targets);
@@ -52,12 +52,10 @@ public sealed class FactsCollector
                 }
             }).ConfigureAwait(false);
 
-        var failed = errors.Where(e => e is not null).ToList();
+        var failed = errors.OfType<string>().ToList();
         if (failed.Count > 0)
         {
-            throw new FactsException(failed.Count == 1
-                ? $"cannot gather facts: {failed[0]}"
-                : $"cannot gather facts from {failed.Count} hosts:\n  " + string.Join("\n  ", failed));
+            throw new FactsGatheringException(failed);
         }
 
         var result = new Dictionary<string, HostFacts>(StringComparer.Ordinal);

@@ -16,6 +16,9 @@ public sealed class KollaOptions
     /// <summary>The passwords file; null means <c>ConfigDirectory/passwords.yml</c>.</summary>
     public string? PasswordsFile { get; set; }
 
+    /// <summary>An Ansible <c>jsonfile</c> fact cache: hosts found there are not gathered, gathered hosts are written there; null for none.</summary>
+    public string? FactsCacheDirectory { get; set; }
+
     /// <summary><c>kolla_base_distro</c>: rocky, debian or ubuntu.</summary>
     public string BaseDistro { get; set; } = "rocky";
 

@@ -6,6 +6,7 @@ using Kolla.Inventory;
 using Kolla.Planning;
 using Kolla.Services;
 using Kolla.Ssh;
+using Kolla.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -103,11 +104,13 @@ public sealed class AddKollaTests
             await File.WriteAllTextAsync(Path.Combine(directory, "globals.yml"), "kolla_internal_vip_address: \"10.1.1.1\"\n", TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(directory, "passwords.yml"), "keystone_admin_password: x\n", TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(directory, "inventory"), "[control]\nnode1\n", TestContext.Current.CancellationToken);
+            TestFacts.WriteCache(Path.Combine(directory, "facts"), [TestFacts.For("node1", "10.1.1.11", hostname: "node-one")]);
             var services = new ServiceCollection();
             services.AddKolla(o =>
             {
                 Valid(o);
                 o.ConfigDirectory = directory;
+                o.FactsCacheDirectory = Path.Combine(directory, "facts");
             });
             await using var provider = services.BuildServiceProvider();
 
@@ -116,6 +119,17 @@ public sealed class AddKollaTests
             inputs.Globals["kolla_internal_vip_address"].Should().Be("10.1.1.1");
             inputs.Passwords["keystone_admin_password"].Should().Be("x");
             inputs.Inventory.Hosts.Single().Name.Should().Be("node1");
+            inputs.Facts["node1"].Hostname.Should().Be("node-one", "the facts come from the cache of the options");
+
+            var uncached = new ServiceCollection();
+            uncached.AddKolla(o =>
+            {
+                Valid(o);
+                o.ConfigDirectory = directory;
+            });
+            await using var bare = uncached.BuildServiceProvider();
+            var load = () => bare.GetRequiredService<IKollaDeployer>().LoadInputsAsync([Path.Combine(directory, "inventory")], TestContext.Current.CancellationToken);
+            (await load.Should().ThrowAsync<KollaException>()).Which.Message.Should().Contain("node1");
         }
         finally
         {

@@ -169,6 +169,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
         await ConfigAsync(string.Empty, t => t.Replace("enable_heat: \"no\"\n", string.Empty, StringComparison.Ordinal));
 
         var unset = await CliRun.RunAsync(Args("plan", "--no-diff"));
+        var tagged = await CliRun.RunAsync(Args("plan", "--no-diff", "--tags", "keystone"));
         await ConfigAsync(string.Empty);
         var no = await CliRun.RunAsync(Args("plan", "--no-diff"));
 
@@ -177,6 +178,8 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
             "warning: enable_heat is not set and kolla-ansible's default (enable_openstack_core | bool) makes it true — "
             + "service 'heat' is not in the catalogue; set enable_heat: \"no\" to silence this\n");
         unset.Out.Should().Contain("Plan: ");
+        tagged.Code.Should().Be(0, tagged.Error);
+        tagged.Error.Should().BeEmpty("a run narrowed by --tags would not deploy heat with kolla-ansible either");
         no.Code.Should().Be(0, no.Error);
         no.Error.Should().BeEmpty();
     }
