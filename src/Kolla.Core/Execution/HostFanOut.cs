@@ -30,6 +30,13 @@ internal sealed class HostFanOut(IHostConnector connector, int forks, bool conti
             }
 
             var connected = time.GetTimestamp();
+            if (!host.Target.NeedsContainerEngine && host.Containers.Count == 0)
+            {
+                // Nothing runs there (kolla-ansible's deployment host): it is not contacted.
+                progress?.Report(new HostReadyEvent(host.Host, time.GetElapsedTime(connected)));
+                return;
+            }
+
             try
             {
                 await using var connection = await connector.ConnectAsync(host.Target, token).ConfigureAwait(false);

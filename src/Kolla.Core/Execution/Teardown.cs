@@ -49,6 +49,12 @@ public sealed class Teardown
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), parallel, async (i, token) =>
         {
             var host = plan.Hosts[i];
+            if (!host.Target.NeedsContainerEngine && host.Containers.Count == 0)
+            {
+                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>());
+                return;
+            }
+
             try
             {
                 await using var connection = await _connector.ConnectAsync(host.Target, token).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed class FactCache
 {
     private const string Prefix = "ansible_";
 
+    // ansible-core 2.19 stores each host as "s<schema id>_<host>", its facts JSON-encoded under "__payload__".
+    private const string SchemaPrefix = "s1_";
+
     // Keys Ansible stores without the prefix (and "ansible_local", which keeps its prefix inside ansible_facts too).
     private static readonly FrozenSet<string> Unprefixed =
         FrozenSet.Create(StringComparer.Ordinal, "module_setup", "gather_subset", "discovered_interpreter_python", "_ansible_facts_gathered");
@@ -44,7 +47,8 @@ public sealed class FactCache
     public async Task<HostFacts?> TryLoadAsync(string host, CancellationToken cancellationToken = default)
     {
         var path = PathFor(host);
-        if (!File.Exists(path) && Path.Combine(Directory, "s1_" + host) is var versioned && File.Exists(versioned))
+        var versioned = Path.Combine(Directory, SchemaPrefix + host);
+        if (File.Exists(versioned) && (!File.Exists(path) || File.GetLastWriteTimeUtc(versioned) >= File.GetLastWriteTimeUtc(path)))
         {
             // ansible-core 2.19 names its entries with a schema prefix and wraps the facts in "__payload__".
             path = versioned;
@@ -117,6 +121,18 @@ public sealed class FactCache
         }
 
         var text = AnsibleJson.Serialize(cached, indent: 4, sortKeys: true, ensureAscii: true, fallback: null);
+        if (UsesSchemaPrefix())
+        {
+            // A cache ansible-core 2.19 writes: the same layout, so Ansible reads what we gathered.
+            path = Path.Combine(Directory, SchemaPrefix + facts.Host);
+            text = AnsibleJson.Serialize(
+                new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["__payload__"] = AnsibleJson.Serialize(cached, indent: null, sortKeys: false, ensureAscii: true, fallback: null) },
+                indent: 4,
+                sortKeys: true,
+                ensureAscii: true,
+                fallback: null);
+        }
+
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = Path.Combine(Directory, $".{facts.Host}.{Guid.NewGuid():N}.tmp");
         try
@@ -140,6 +156,10 @@ public sealed class FactCache
             File.Delete(temporary);
         }
     }
+
+    /// <summary>Whether the cache is ansible-core 2.19's: its files carry the schema prefix <c>s1_</c>.</summary>
+    private bool UsesSchemaPrefix() =>
+        System.IO.Directory.Exists(Directory) && System.IO.Directory.EnumerateFiles(Directory, SchemaPrefix + "*").Any();
 
     private string PathFor(string host)
     {

@@ -18,6 +18,23 @@ public sealed class FactCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Ansible_2_19_cache_is_read_and_written_in_its_own_layout()
+    {
+        // ansible-core 2.19: "s1_<host>", the facts JSON-encoded under "__payload__".
+        await File.WriteAllTextAsync(Path.Combine(_dir, "s1_node1"), "{\"__payload__\": \"{\\\"ansible_hostname\\\": \\\"n1\\\", \\\"ansible_processor_vcpus\\\": 4, \\\"module_setup\\\": true}\"}", Token);
+        var cache = new FactCache(_dir);
+
+        var node1 = await cache.TryLoadAsync("node1", Token);
+        await cache.SaveAsync(new HostFacts("node2", new Dictionary<string, object?> { ["hostname"] = "n2" }), Token);
+
+        node1!.Hostname.Should().Be("n1");
+        node1.ProcessorVcpus.Should().Be(4);
+        File.Exists(Path.Combine(_dir, "node2")).Should().BeFalse("a 2.19 cache gets 2.19 files");
+        (await File.ReadAllTextAsync(Path.Combine(_dir, "s1_node2"), Token)).Should().Be("{\n    \"__payload__\": \"{\\\"ansible_hostname\\\": \\\"n2\\\"}\"\n}");
+        (await cache.TryLoadAsync("node2", Token))!.Hostname.Should().Be("n2");
+    }
+
+    [Fact]
     public async Task TryLoadAsync_BadJson_NamesTheFileAndLine()
     {
         var path = Path.Combine(_dir, "node1");
