@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Docker.DotNet;
 using Kolla.Docker;
-using System.Collections.Concurrent;
 using Kolla.Execution;
 using Kolla.Facts;
 using Microsoft.Extensions.Logging;
