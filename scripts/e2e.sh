@@ -74,6 +74,22 @@ report() {
     fi
 }
 
+# The node's hostname must resolve to its api address, as kolla-ansible's bootstrap-servers makes /etc/hosts say
+# (RabbitMQ's node is rabbit@<hostname>): the entry goes first while the test runs, and the file is restored after.
+HOSTS_BACKUP=""
+e2e_hosts_add() {
+    HOSTS_BACKUP="${WORK}/etc-hosts.orig"
+    cp /etc/hosts "${HOSTS_BACKUP}"
+    { printf '%s %s\n' "${E2E_NS_ADDR}" "$(hostname)"; cat "${HOSTS_BACKUP}"; } > /etc/hosts
+}
+e2e_hosts_restore() {
+    if [[ -n "${HOSTS_BACKUP}" && -f "${HOSTS_BACKUP}" ]]; then
+        cat "${HOSTS_BACKUP}" > /etc/hosts
+        rm -f "${HOSTS_BACKUP}"
+        HOSTS_BACKUP=""
+    fi
+}
+
 cleanup() {
     local status=$?
     report
@@ -90,6 +106,7 @@ cleanup() {
         fi
     fi
     e2e_engine_down
+    e2e_hosts_restore
     e2e_nat_down
     e2e_netns_down
     if [[ ${status} -eq 0 ]]; then
@@ -187,6 +204,7 @@ COMMON=(-i "${WORK}/inventory" --configdir "${CONFIGDIR}"
 end
 
 begin "kolla deploy"
+e2e_hosts_add
 "${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy.log"
 end
 
