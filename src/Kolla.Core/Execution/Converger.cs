@@ -42,7 +42,7 @@ public sealed class Converger
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var host = plan.Hosts[i];
-            if (!host.Target.NeedsContainerEngine && host.Containers.Count == 0)
+            if (host.RunsNothing)
             {
                 // Nothing runs there (kolla-ansible's deployment host): nothing to read.
                 result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>());
@@ -134,7 +134,7 @@ public sealed class Converger
     private async Task ConnectAsync(HostRun run, IProgress<DeployEvent>? progress, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        if (!run.Plan.Target.NeedsContainerEngine && run.Plan.Containers.Count == 0)
+        if (run.Plan.RunsNothing)
         {
             // Nothing runs there (kolla-ansible's deployment host): it is not contacted.
             progress?.Report(new HostReadyEvent(run.Plan.Host, _time.GetElapsedTime(started)));

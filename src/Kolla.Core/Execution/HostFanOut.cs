@@ -30,7 +30,7 @@ internal sealed class HostFanOut(IHostConnector connector, int forks, bool conti
             }
 
             var connected = time.GetTimestamp();
-            if (!host.Target.NeedsContainerEngine && host.Containers.Count == 0)
+            if (host.RunsNothing)
             {
                 // Nothing runs there (kolla-ansible's deployment host): it is not contacted.
                 progress?.Report(new HostReadyEvent(host.Host, time.GetElapsedTime(connected)));

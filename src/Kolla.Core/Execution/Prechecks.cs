@@ -452,17 +452,7 @@ public sealed partial class Prechecks
     private static IVariableScope Scope(VariableContext context, string? host) =>
         host is not null && context.TryGetHost(host, out var scope) ? scope : context.Common;
 
-    private static string? Text(TemplateRenderer renderer, IVariableScope scope, string name)
-    {
-        try
-        {
-            return renderer.TryResolveVariable(scope, name, out var value) && value is not null ? ValueEvaluator.Stringify(value) : null;
-        }
-        catch (KollaException)
-        {
-            return null;
-        }
-    }
+    private static string? Text(TemplateRenderer renderer, IVariableScope scope, string name) => TextOrError(renderer, scope, name).Value;
 
     private static bool? Bool(TemplateRenderer renderer, IVariableScope scope, string name)
     {

@@ -49,7 +49,7 @@ public sealed class Teardown
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), parallel, async (i, token) =>
         {
             var host = plan.Hosts[i];
-            if (!host.Target.NeedsContainerEngine && host.Containers.Count == 0)
+            if (host.RunsNothing)
             {
                 result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>());
                 return;

@@ -18,6 +18,12 @@ public sealed record HostPlan(string Host, HostTarget Target, string NodeConfigD
         .Order(StringComparer.Ordinal)
         .ToArray();
 
+    /// <summary>
+    /// Whether the host runs nothing (kolla-ansible's deployment host): no container is placed on it and its engine is
+    /// not needed, so no executor contacts it.
+    /// </summary>
+    public bool RunsNothing => !Target.NeedsContainerEngine && Containers.Count == 0;
+
     /// <summary>Images the containers use, sorted.</summary>
     public IReadOnlyList<string> Images { get; } = Containers.Select(c => c.Spec.Image).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }

@@ -12,7 +12,7 @@ internal static class JinjaFunctions
             ["range"] = Range,
             ["dict"] = (a, _) => new LiteralMappingValue(a.Named),
             ["super"] = (a, s) => s.RenderSuper(a.Line),
-            ["kolla_address"] = (a, s) => KollaFilters.Address(a.String(1, "network", "api"), a.Find(0, "hostname"), a, s),
+            ["kolla_address"] = (a, s) => KollaFilters.Address(a.String(1, "network", "api"), a.Find(0, "hostname"), a.Find(2, "override_var"), a, s),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static FluidValue Range(Arguments args, RenderState state)

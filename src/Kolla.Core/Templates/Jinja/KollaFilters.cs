@@ -18,11 +18,11 @@ internal static class KollaFilters
 {
     public static void Register(Dictionary<string, JinjaFilter> filters)
     {
-        filters["kolla_address"] = new((v, a, s) => Address(Py.Str(v), a.Find(0, "hostname"), a, s));
+        filters["kolla_address"] = new((v, a, s) => Address(Py.Str(v), a.Find(0, "hostname"), a.Find(1, "override_var"), a, s));
         filters["put_address_in_context"] = new(PutAddressInContext);
     }
 
-    public static FluidValue Address(string network, FluidValue? host, Arguments args, RenderState state)
+    public static FluidValue Address(string network, FluidValue? host, FluidValue? overrideVar, Arguments args, RenderState state)
     {
         MappingValue? vars = null;
         var current = state.Lookup("inventory_hostname", args.Line);
@@ -48,7 +48,7 @@ internal static class KollaFilters
             throw args.Error($"unknown host '{hostName}' (it is not in hostvars)");
         }
 
-        if (args.Find(1, "override_var") is { } overrideVar && !Py.IsNone(overrideVar)
+        if (overrideVar is not null && !Py.IsNone(overrideVar)
             && TryValue(vars, Py.Str(overrideVar), args, out var overridden))
         {
             var text = Py.Str(overridden);
