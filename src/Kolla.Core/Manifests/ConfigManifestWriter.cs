@@ -5,7 +5,11 @@ using System.Text.Json;
 namespace Kolla.Manifests;
 
 /// <summary>Writes a <see cref="ConfigManifest"/> as the <c>config.json</c> text kolla_set_configs reads.</summary>
-/// <remarks>Key names as kolla_set_configs expects them; 4-space indentation as kolla-ansible's templates; LF; final newline. Optional keys are written only when set.</remarks>
+/// <remarks>
+/// Key names as kolla_set_configs expects them; 4-space indentation as kolla-ansible's templates; LF; final newline.
+/// Optional keys are written only when set. kolla-ansible's templates close most lists on the last entry's line
+/// (<c>}    ],</c>); <see cref="ConfigManifestLayout.InlineClose"/> names the lists written that way.
+/// </remarks>
 public static class ConfigManifestWriter
 {
     private static readonly JsonWriterOptions s_options = new()
@@ -16,10 +20,14 @@ public static class ConfigManifestWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Serialises the manifest.</summary>
-    public static string Write(ConfigManifest manifest)
+    /// <summary>Serialises the manifest, closing every list on a line of its own.</summary>
+    public static string Write(ConfigManifest manifest) => Write(manifest, ConfigManifestLayout.Standard);
+
+    /// <summary>Serialises the manifest in the given layout.</summary>
+    public static string Write(ConfigManifest manifest, ConfigManifestLayout layout)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(layout);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, s_options))
         {
@@ -72,7 +80,18 @@ public static class ConfigManifestWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        foreach (var list in layout.InlineClose)
+        {
+            var start = text.IndexOf($"\n    \"{list}\": [", StringComparison.Ordinal);
+            var close = start < 0 ? -1 : text.IndexOf("\n        }\n    ]", start, StringComparison.Ordinal);
+            if (close >= 0)
+            {
+                text = string.Concat(text.AsSpan(0, close), "\n        }    ]", text.AsSpan(close + "\n        }\n    ]".Length));
+            }
+        }
+
+        return text + "\n";
     }
 
     private static void WritePaths(Utf8JsonWriter json, string name, IReadOnlyList<ManifestPathEntry> entries)
@@ -110,4 +129,15 @@ public static class ConfigManifestWriter
             json.WriteBoolean(name, value);
         }
     }
+}
+
+/// <summary>How <see cref="ConfigManifestWriter"/> lays out the lists of a manifest.</summary>
+/// <param name="InlineClose">Lists (<c>config_files</c>, <c>permissions</c>, ...) whose closing bracket follows the last entry on its line.</param>
+public sealed record ConfigManifestLayout(IReadOnlyList<string> InlineClose)
+{
+    /// <summary>Every list closes on a line of its own.</summary>
+    public static ConfigManifestLayout Standard { get; } = new([]);
+
+    /// <summary>kolla-ansible's most common layout: <c>config_files</c> closes on its last entry's line.</summary>
+    public static ConfigManifestLayout KollaAnsible { get; } = new(["config_files"]);
 }

@@ -32,14 +32,14 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         }
 
         var produced = files.Select(f => f.Path[(configDirectory.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
-        var manifest = BuildManifest(container, values, containerConfigDirectory, where);
+        var (manifest, manifestText) = RenderManifest(service, container, values, containerConfigDirectory, where);
         var problems = ConfigManifestValidator.Validate(manifest, containerConfigDirectory, produced);
         if (problems.Count > 0)
         {
             throw new PlanningException($"{where}: config.json is invalid: {string.Join("; ", problems)}");
         }
 
-        files.Add(PlannedFile.Create($"{configDirectory}/config.json", Encoding.UTF8.GetBytes(ConfigManifestWriter.Write(manifest)), HostFileModes.ConfigFile));
+        files.Add(PlannedFile.Create($"{configDirectory}/config.json", Encoding.UTF8.GetBytes(manifestText), HostFileModes.ConfigFile));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
         var spec = BuildSpec(container, values, where);
@@ -106,6 +106,38 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         {
             throw new PlanningException($"{where}: {file.Dest}: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// The container's config.json: written from the structured <c>config_json</c> mapping in the layout its
+    /// <c>inline_close</c> names (kolla-ansible's common layout by default), or rendered from the catalogue template
+    /// <c>config_json.template</c> (for layouts only a template produces) and read back, so it is validated the same way.
+    /// </summary>
+    private (ConfigManifest Manifest, string Text) RenderManifest(ServiceDefinition service, ContainerDefinition container, ValueEvaluator values, string containerConfigDirectory, string where)
+    {
+        if (container.ConfigJson.TryGetValue("template", out var name) && name is string template)
+        {
+            if (!service.Templates.TryGetValue(template, out var source))
+            {
+                throw new PlanningException($"{where}: config_json.template: no template '{template}' in catalogue/{service.Name}/templates");
+            }
+
+            var text = templates.Render($"catalogue/{service.Name}/templates/{template}", source, values.Scope);
+            try
+            {
+                return (ConfigManifestReader.Read(text), text);
+            }
+            catch (FormatException e)
+            {
+                throw new PlanningException($"{where}: catalogue/{service.Name}/templates/{template}: {e.Message}", e);
+            }
+        }
+
+        var layout = container.ConfigJson.TryGetValue("inline_close", out var inline) && inline is IEnumerable<object?> lists
+            ? new ConfigManifestLayout(lists.Select(ValueEvaluator.Stringify).ToArray())
+            : ConfigManifestLayout.KollaAnsible;
+        var manifest = BuildManifest(container, values, containerConfigDirectory, where);
+        return (manifest, ConfigManifestWriter.Write(manifest, layout));
     }
 
     private static ConfigManifest BuildManifest(ContainerDefinition container, ValueEvaluator values, string containerConfigDirectory, string where)

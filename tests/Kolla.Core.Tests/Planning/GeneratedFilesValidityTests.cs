@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Kolla.Configuration;
 using Kolla.Manifests;
 using Kolla.Planning;
@@ -31,11 +32,11 @@ public class GeneratedFilesValidityTests
                 var where = $"{host.Host}/{container.Key}";
                 var json = container.Files.Single(f => f.Path == container.ConfigDirectory + "/config.json");
                 var text = Encoding.UTF8.GetString(json.Content.Span);
-                var manifest = ManifestJson.Read(text);
+                var manifest = ConfigManifestReader.Read(text);
                 var produced = container.Files.Select(f => PlanTrees.FileName(container, f)).Where(f => f != "config.json").ToList();
 
                 ConfigManifestValidator.Validate(manifest, containerConfigDirectory, produced).Should().BeEmpty(where);
-                ConfigManifestWriter.Write(manifest).Should().Be(text, $"{where}: config.json holds nothing the manifest model does not");
+                JsonNode.DeepEquals(JsonNode.Parse(ConfigManifestWriter.Write(manifest)), JsonNode.Parse(text)).Should().BeTrue($"{where}: config.json holds nothing the manifest model does not");
                 foreach (var entry in manifest.ConfigFiles.Where(e => e.Source.StartsWith(containerConfigDirectory + "/", StringComparison.Ordinal) && !e.Optional && !e.Source.EndsWith('/')))
                 {
                     produced.Should().Contain(entry.Source[(containerConfigDirectory.Length + 1)..], $"{where}: a required source is generated");
