@@ -21,35 +21,41 @@ internal static class FactsScriptText
             lines() { while IFS= read -r l || [ -n "$l" ]; do printf '|%s\n' "$l"; done; }
             first() { l=; IFS= read -r l 2>/dev/null < "$1"; printf '|%s\n' "$l"; }
             printf 'kolla-facts 1\n'
-            n=$(uname -n)
+            # uname's fields from /proc where Linux has them (no process each), uname otherwise.
+            k() { v=; if [ -r "/proc/sys/kernel/$1" ]; then IFS= read -r v < "/proc/sys/kernel/$1"; fi; [ -n "$v" ] || v=$(uname "$2"); }
+            k hostname -n; n=$v
             printf 'nodename %s\n' "$n"
-            printf 'system %s\n' "$(uname -s)"
-            printf 'kernel %s\n' "$(uname -r)"
-            printf 'kernel-version %s\n' "$(uname -v)"
+            k ostype -s; printf 'system %s\n' "$v"
+            k osrelease -r; printf 'kernel %s\n' "$v"
+            k version -v; printf 'kernel-version %s\n' "$v"
             printf 'machine %s\n' "$(uname -m)"
             if command -v getent >/dev/null 2>&1; then
                 a=$(getent ahosts "$n" 2>/dev/null | sed -n '1s/[[:space:]].*//p')
                 [ -n "$a" ] && getent hosts "$a" 2>/dev/null | sed -n '1s/^/fqdn-names /p'
             fi
             if [ -r /proc/cpuinfo ]; then
-                k='[[:space:]]*(:|$)'
-                printf 'cpu-keys %s\n' "$(grep -c -E "^[[:space:]]*(model name|Processor|vendor_id|cpu|Vendor|processor)$k" /proc/cpuinfo)"
-                printf 'cpu-vendor-id %s\n' "$(grep -c -E "^[[:space:]]*vendor_id$k" /proc/cpuinfo)"
-                printf 'cpu-model-name %s\n' "$(grep -c -E "^[[:space:]]*model name$k" /proc/cpuinfo)"
-                printf 'cpu-processor %s\n' "$(grep -c -E "^[[:space:]]*processor$k" /proc/cpuinfo)"
-                printf 'cpu-no-vme %s\n' "$(grep -E "^[[:space:]]*flags$k" /proc/cpuinfo | grep -c -v vme)"
                 x=0
                 if [ -e /proc/xen ]; then
                     x=1
                 elif [ -r /sys/hypervisor/type ] && [ "$(sed -n '/[^[:space:]]/{s/^[[:space:]]*//;s/[[:space:]]*$//;p;q;}' /sys/hypervisor/type)" = xen ]; then
                     x=1
                 fi
-                printf 'cpu-xen %s\n' "$x"
-                grep -E "^[[:space:]]*(physical id|core id|cpu cores|siblings|ncpus active)$k" /proc/cpuinfo | sed 's/^/cpu-topology /'
+                # One process (awk) counts the keys Ansible's cpuinfo parsing looks at and copies the topology lines.
+                awk -v x="$x" -v s='^[[:space:]]*' -v e='[[:space:]]*(:|$)' '
+                    $0 ~ s "(model name|Processor|vendor_id|cpu|Vendor|processor)" e { keys++ }
+                    $0 ~ s "vendor_id" e { vendor++ }
+                    $0 ~ s "model name" e { model++ }
+                    $0 ~ s "processor" e { processor++ }
+                    $0 ~ s "flags" e && $0 !~ /vme/ { novme++ }
+                    $0 ~ s "(physical id|core id|cpu cores|siblings|ncpus active)" e { topology = topology "cpu-topology " $0 "\n" }
+                    END {
+                        printf "cpu-keys %d\ncpu-vendor-id %d\ncpu-model-name %d\ncpu-processor %d\ncpu-no-vme %d\n", keys, vendor, model, processor, novme
+                        printf "cpu-xen %d\n%s", x, topology
+                    }' /proc/cpuinfo
             fi
             if [ -r /proc/meminfo ]; then
                 printf 'meminfo\n'
-                sed -n 's/^MemTotal:/memtotal /p' /proc/meminfo
+                while IFS= read -r l; do case $l in MemTotal:*) printf 'memtotal %s\n' "${l#MemTotal:}"; break ;; esac; done < /proc/meminfo
             fi
             for f in /etc/os-release /usr/lib/os-release /etc/lsb-release /etc/altlinux-release /etc/oracle-release \
                 /etc/slackware-version /etc/centos-release /etc/redhat-release /etc/vmware-release /etc/openwrt_release \
