@@ -65,10 +65,20 @@ public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposa
                 report.AppendLine($"{service ?? "TOTAL",-14}{Count(identical, i => i.Path, service),6}{Count(documented, d => d.Path, service),6}{Count(known, d => d.Path, service),6}{all - fixedOnes,6}");
             }
 
-            identical.Should().HaveCountGreaterThan(100, $"{layout}: the comparison must cover the catalogue's files, not pass on nothing");
+            (identical.Count + differences.Count).Should().BeGreaterThan(100, $"{layout}: the comparison must cover the catalogue's files, not pass on nothing");
         }
 
         output.WriteLine(report.ToString());
+
+        // A node kolla-ansible configured (its tree as /etc/kolla) shows config drift to `kolla check` only in the files that differ.
+        var allInOne = runs.Single(r => r.Layout == "all-in-one");
+        var drift = await CheckDriftAsync("all-in-one", token);
+        drift.Should().BeEquivalentTo(
+            allInOne.Differences
+                .Where(d => d.Host == "localhost")
+                .Where(d => d.Kind != ParityDifferenceKind.OnlyUpstream || Directory.Exists(Path.Combine(_dir.FullName, "all-in-one", "ours", "localhost", d.Path.Split('/')[0])))
+                .Select(d => d.Path),
+            "kolla check on a host kolla-ansible configured reports drift exactly in the files that are not byte-identical");
         unexplained.Should().BeEmpty("every difference from kolla-ansible is either fixed or a documented deviation (tests/parity/deviations)");
         deviations.Concat(gaps).Except(used).Select(d => $"{d.Source}: {d.Path} ({d.Kind})").Should().BeEmpty("a deviation or gap no longer needed must be removed");
     }
@@ -96,6 +106,24 @@ public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposa
         code.Should().Be(0, error);
         var (identical, differences) = ParityTrees.Compare(upstream, ours);
         return (layout, identical, differences);
+    }
+
+    /// <summary>Runs <c>kolla check</c> (dry-run executor, reading this machine's files) against a copy of kolla-ansible's tree for localhost as the node config directory; returns the files it would write or delete.</summary>
+    private async Task<IReadOnlyList<string>> CheckDriftAsync(string layout, CancellationToken token)
+    {
+        var node = Path.Combine(_dir.FullName, layout, "node");
+        CopyTree(Path.Combine(_dir.FullName, layout, "upstream", "localhost"), node);
+        var (code, stdout, error) = await KollaCli.RunAsync(
+            ["check", "--json", "-i", Path.Combine(TestRig.SharedDirectory, "vectors", "kolla-ansible-inputs", layout),
+             "--configdir", Path.Combine(_dir.FullName, layout, "config"), "--executor", "dry-run", "--globals-precedence", "kolla-ansible",
+             "--facts-cache", Path.Combine(_dir.FullName, layout, "upstream", "_oracle", "facts"), "-e", $"node_config_directory={node}"],
+            token);
+        code.Should().Be(2, $"containers are missing on this machine, so check reports drift: {error}");
+        return KollaCli.JsonLines(stdout)
+            .Where(e => e.Text("event") == "PlannedChange" && e.Text("change") is "WriteFile" or "DeleteFile")
+            .Select(e => e.Text("description"))
+            .Select(d => Path.GetRelativePath(node, d[(d.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Replace('\\', '/'))
+            .ToArray();
     }
 
     private static string Oracle => Path.Combine(TestRig.SharedDirectory, "tools", "kolla-ansible-oracle", "run.sh");
