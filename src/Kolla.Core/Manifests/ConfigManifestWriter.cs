@@ -83,9 +83,11 @@ public static class ConfigManifestWriter
         var text = Encoding.UTF8.GetString(buffer.ToArray());
         foreach (var list in layout.InlineClose)
         {
+            // The list's own close is the first bracket at its indentation, unless the next key comes first (an empty list).
             var start = text.IndexOf($"\n    \"{list}\": [", StringComparison.Ordinal);
             var close = start < 0 ? -1 : text.IndexOf("\n        }\n    ]", start, StringComparison.Ordinal);
-            if (close >= 0)
+            var next = start < 0 ? -1 : text.IndexOf("\n    \"", start + 1, StringComparison.Ordinal);
+            if (close >= 0 && (next < 0 || close < next))
             {
                 text = string.Concat(text.AsSpan(0, close), "\n        }    ]", text.AsSpan(close + "\n        }\n    ]".Length));
             }
