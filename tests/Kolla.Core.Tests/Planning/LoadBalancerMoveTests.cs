@@ -2,6 +2,7 @@ using System.Text;
 using Kolla.Containers;
 using Kolla.Inventory;
 using Kolla.Planning;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Planning;
 
@@ -19,7 +20,7 @@ namespace Kolla.Tests.Planning;
 /// directory) follows the load balancer. Clients use the VIP, so nothing else refers to the load-balancer hosts.</item>
 /// <item>lb01's containers get exactly the specs and files network01's had, with network01's address replaced by lb01's
 /// (HAProxy binds stats and sends logs on the host's own address; keepalived's priority is the host's position in the
-/// group, 1 for both).</item>
+/// group, 1 for both), and fluentd tailing the RabbitMQ log named after lb01's own host name, as it does on every host.</item>
 /// </list>
 /// </remarks>
 public class LoadBalancerMoveTests
@@ -39,7 +40,7 @@ public class LoadBalancerMoveTests
             .Replace(Common, Common + "loadbalancer\n", StringComparison.Ordinal);
 
         var before = DeploymentPlanner.Plan(inputs);
-        var after = DeploymentPlanner.Plan(inputs with { Inventory = InventoryLoader.ParseIni(moved, "inventory") });
+        var after = DeploymentPlanner.Plan((inputs with { Inventory = InventoryLoader.ParseIni(moved, "inventory") }).WithTestFacts());
         return (before, after);
     }
 
@@ -95,7 +96,9 @@ public class LoadBalancerMoveTests
             now.Files.Select(f => f.Path).Should().Equal(was.Files.Select(f => f.Path));
             foreach (var (file, previous) in now.Files.Zip(was.Files))
             {
-                var expected = Encoding.UTF8.GetString(previous.Content.Span).Replace("10.0.0.21", "10.0.0.41", StringComparison.Ordinal);
+                var expected = Encoding.UTF8.GetString(previous.Content.Span)
+                    .Replace("10.0.0.21", "10.0.0.41", StringComparison.Ordinal)
+                    .Replace("rabbit@network01.log", "rabbit@lb01.log", StringComparison.Ordinal);
                 Encoding.UTF8.GetString(file.Content.Span).Should().Be(expected, file.Path);
             }
         }
