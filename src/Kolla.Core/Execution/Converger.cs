@@ -291,6 +291,7 @@ public sealed class Converger
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecreateContainerChange:
                 run.Labelled.Add(plan.Spec.Name);
@@ -299,14 +300,17 @@ public sealed class Converger
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RestartContainerChange:
                 await host.Containers.RestartAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
                 await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case StartContainerChange:
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecordConfigChange record:
                 await RecordAsync(run, record.Plan, cancellationToken).ConfigureAwait(false);
@@ -333,6 +337,19 @@ public sealed class Converger
         var stale = run.Calculator!.State.ConfigMarkers(plan.Spec.Name).Where(p => p != marker).ToList();
         var write = new HostFileWrite(marker, ReadOnlyMemory<byte>.Empty, HostFileMode.Secret);
         await run.Connection!.Files.ApplyAsync(new HostFileBatch([], [write], stale), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The container's post-start commands, in order, each through <c>sh -c</c>; the first failure fails the container.</summary>
+    private static async Task PostStartAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var command in plan.PostStart)
+        {
+            var result = await run.Connection!.Containers.ExecAsync(plan.Spec.Name, ["sh", "-c", command], cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new ContainerOperationException(run.Plan.Host, plan.Spec.Name, $"post-start command exited with code {result.ExitCode}; last output:\n{result.Output}");
+            }
+        }
     }
 
     private async Task WaitHealthyAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Kolla.Planning;
 /// <param name="Spec">The container spec.</param>
 /// <param name="ConfigDirectory">Absolute path of its config directory on the host (<c>/etc/kolla/nova-api</c>).</param>
 /// <param name="Files">Every file of the config directory, <c>config.json</c> included, sorted by path.</param>
-/// <param name="ConfigHash">Hash over the files' paths, modes and contents; kept on the container as a label.</param>
+/// <param name="ConfigHash">Hash over the files' paths, modes and contents (and the post-start commands); kept on the container as a label.</param>
 /// <param name="Restart">How it may be restarted.</param>
 /// <param name="Bootstraps">One-shot jobs to run on this host before the container starts, when it is created or its image changes.</param>
 public sealed record ContainerPlan(
@@ -20,4 +20,8 @@ public sealed record ContainerPlan(
     IReadOnlyList<PlannedFile> Files,
     string ConfigHash,
     RestartStrategy Restart,
-    IReadOnlyList<BootstrapPlan> Bootstraps);
+    IReadOnlyList<BootstrapPlan> Bootstraps)
+{
+    /// <summary>Rendered shell commands to run inside the container once it is (re)started and healthy; part of <see cref="ConfigHash"/>.</summary>
+    public IReadOnlyList<string> PostStart { get; init; } = [];
+}

@@ -46,15 +46,19 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         var bootstraps = runsBootstraps
             ? service.Bootstrap.Where(b => b.Container == container.Key).Select(b => BuildBootstrap(b, spec, values)).ToArray()
             : [];
+        var postStart = container.PostStart.Select(values.Text).Where(c => c.Trim().Length > 0).ToArray();
         return new ContainerPlan(
             service.Name,
             container.Key,
             spec,
             configDirectory,
             files,
-            ConfigHash(files),
+            ConfigHash(files, postStart),
             container.Restart ?? service.Restart,
-            bootstraps);
+            bootstraps)
+        {
+            PostStart = postStart,
+        };
     }
 
     private string? RenderFile(ServiceDefinition service, ServiceFileDefinition file, ValueEvaluator values, string where)
@@ -239,12 +243,18 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             ? Convert.ToInt32(mode, 8)
             : throw new PlanningException($"{where}: file mode '{mode}' is not an octal string");
 
-    private static string ConfigHash(IReadOnlyList<PlannedFile> files)
+    /// <summary>Over the files, then the post-start commands (none: the hash of the files alone, as before they existed).</summary>
+    private static string ConfigHash(IReadOnlyList<PlannedFile> files, IReadOnlyList<string> postStart)
     {
         var text = new StringBuilder();
         foreach (var file in files)
         {
             text.Append(file.Path).Append('\0').Append(Convert.ToString(file.Mode, 8)).Append('\0').Append(file.Sha256).Append('\n');
+        }
+
+        foreach (var command in postStart)
+        {
+            text.Append("post_start\0").Append(command).Append('\n');
         }
 
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -73,6 +73,13 @@ public sealed record ContainerDefinition
     /// </summary>
     public RestartStrategy? Restart { get; init; }
 
+    /// <summary>
+    /// Shell commands run inside the container (<c>sh -c</c>), in order, each time it has been created, recreated,
+    /// restarted or started and is healthy: kolla-ansible's tasks that exec into a running container (the libvirt SASL
+    /// user, Open vSwitch's system id and bridges). Jinja text; a failing command fails the container.
+    /// </summary>
+    public IReadOnlyList<string> PostStart { get; init; } = [];
+
     /// <summary>Files rendered into the container's config directory.</summary>
     public IReadOnlyList<ServiceFileDefinition> Files { get; init; } = [];
 

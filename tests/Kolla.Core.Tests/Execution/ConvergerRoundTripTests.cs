@@ -81,10 +81,56 @@ public sealed class ConvergerRoundTripTests
         hosts.Connections["node1"].Runtime.Inspected.Should().Equal("worker");
     }
 
+    [Fact]
+    public async Task PostStart_RunsInTheStartedContainer_AgainOnlyWhenItChanges()
+    {
+        var hosts = new RecordingConnector();
+        var converger = new Converger(hosts);
+        DeploymentPlan WithPostStart(string command)
+        {
+            var service = Service("api", "api");
+            service = service with { Containers = [service.Containers[0] with { PostStart = [command, "{{ '' }}"] }] };
+            return DeploymentPlanner.Plan(new DeploymentInputs
+            {
+                Inventory = InventoryLoader.Parse("[app]\nnode1\n"),
+                Catalogue = ServiceCatalogue.Create([service], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+            });
+        }
+
+        (await converger.ApplyAsync(WithPostStart("echo {{ inventory_hostname }}"), cancellationToken: TestContext.Current.CancellationToken)).Succeeded.Should().BeTrue();
+        (await converger.ApplyAsync(WithPostStart("echo {{ inventory_hostname }}"), cancellationToken: TestContext.Current.CancellationToken)).HasChanges.Should().BeFalse();
+        var changed = await converger.ApplyAsync(WithPostStart("echo again"), cancellationToken: TestContext.Current.CancellationToken);
+
+        changed.Succeeded.Should().BeTrue();
+        hosts.Connections["node1"].Runtime.Execs.Should().Equal(
+            ["api: sh -c echo node1", "api: sh -c echo again"],
+            "rendered, empty commands dropped, run once per start; a changed command changes the config hash and restarts the container");
+    }
+
+    [Fact]
+    public async Task PostStart_FailingCommand_FailsTheHost()
+    {
+        var hosts = new RecordingConnector { ExecExitCode = 3 };
+        var service = Service("api", "api");
+        service = service with { Containers = [service.Containers[0] with { PostStart = ["false"] }] };
+        var plan = DeploymentPlanner.Plan(new DeploymentInputs
+        {
+            Inventory = InventoryLoader.Parse("[app]\nnode1\n"),
+            Catalogue = ServiceCatalogue.Create([service], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+        });
+
+        var result = await new Converger(hosts).ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeFalse();
+        result.Hosts.Single().Error.Should().Contain("post-start command exited with code 3");
+    }
+
     /// <summary>One in-memory host per name, kept across connects, recording file batches and inspections.</summary>
     private sealed class RecordingConnector : IHostConnector
     {
         public Dictionary<string, RecordingHost> Connections { get; } = [];
+
+        public int ExecExitCode { get; init; }
 
         public ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
         {
@@ -92,7 +138,7 @@ public sealed class ConvergerRoundTripTests
             {
                 if (!Connections.TryGetValue(target.Name, out var host))
                 {
-                    host = new RecordingHost(target.Name);
+                    host = new RecordingHost(target.Name, ExecExitCode);
                     Connections[target.Name] = host;
                 }
 
@@ -101,7 +147,7 @@ public sealed class ConvergerRoundTripTests
         }
     }
 
-    private sealed class RecordingHost(string host) : IHostConnection
+    private sealed class RecordingHost(string host, int execExitCode) : IHostConnection
     {
         private readonly RecordingFiles _files = new(new MemoryHostFiles(readLocal: false));
 
@@ -109,7 +155,7 @@ public sealed class ConvergerRoundTripTests
 
         public List<HostFileBatch> Batches => _files.Batches;
 
-        public RecordingRuntime Runtime { get; } = new(new MemoryContainerRuntime(host));
+        public RecordingRuntime Runtime { get; } = new(new MemoryContainerRuntime(host), execExitCode);
 
         public IHostFiles Files => _files;
 
@@ -141,9 +187,21 @@ public sealed class ConvergerRoundTripTests
         }
     }
 
-    private sealed class RecordingRuntime(IContainerRuntime inner) : DelegatingRuntime(inner)
+    private sealed class RecordingRuntime(IContainerRuntime inner, int execExitCode) : DelegatingRuntime(inner)
     {
         public List<string> Inspected { get; } = [];
+
+        public List<string> Execs { get; } = [];
+
+        public override Task<OneShotResult> ExecAsync(string name, IReadOnlyList<string> command, CancellationToken cancellationToken = default)
+        {
+            lock (Execs)
+            {
+                Execs.Add($"{name}: {string.Join(' ', command)}");
+            }
+
+            return Task.FromResult(new OneShotResult(execExitCode, "out"));
+        }
 
         public override Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default)
         {

@@ -218,7 +218,7 @@ public sealed partial class CatalogueConsistencyTests
                 }
             }
 
-            foreach (var s in c.Volumes.Concat(c.Environment.Select(e => e.Value ?? "")).Concat(Strings(c.Healthcheck)).Concat(Strings(c.Dimensions)).Concat(Strings(c.ConfigJson)))
+            foreach (var s in c.Volumes.Concat(c.PostStart).Concat(c.Environment.Select(e => e.Value ?? "")).Concat(Strings(c.Healthcheck)).Concat(Strings(c.Dimensions)).Concat(Strings(c.ConfigJson)))
             {
                 yield return s;
             }

@@ -11,7 +11,7 @@ internal static partial class JinjaSubset
     private static readonly HashSet<string> s_filters =
     [
         "bool", "int", "default", "join", "lower", "upper", "replace", "length", "unique", "sort", "first", "last", "to_json",
-        "kolla_address", "put_address_in_context", "min", "round",
+        "kolla_address", "put_address_in_context", "min", "round", "to_uuid",
     ];
 
     public static IReadOnlyList<string> Problems(string text)

@@ -39,6 +39,17 @@ public sealed class ServiceDefinitionReaderTests
         definition.Containers.Single().Restart.Should().BeNull();
     }
 
+    [Fact]
+    public void Reads_post_start_commands_in_order()
+    {
+        var definition = ServiceDefinitionReader.Read(
+            "demo/service.yml",
+            Valid.Replace("    restart: spec-change-only\n", "    post_start:\n      - demo-ctl init\n      - \"demo-ctl set {{ x }}\"\n", StringComparison.Ordinal),
+            s_templates);
+
+        definition.Containers.Single().PostStart.Should().Equal("demo-ctl init", "demo-ctl set {{ x }}");
+    }
+
     [Theory]
     [InlineData("service: demo\ncontainers:\n  demo-api:\n    container_name: demo_api\n    group: demo\n    image: x\n    restart: sometimes\n    config_json: {command: x}\n", 7, "restart must be")]
     [InlineData("service: demo\ncontainers:\n  demo-api:\n    container_name: demo_api\n    image: x\n    config_json: {command: x}\n", 4, "'group' is required")]

@@ -37,6 +37,7 @@ public class TemplateRendererTests
     [InlineData("{{ users | map(attribute='name') | join(',') }} {{ users | selectattr('admin') | map(attribute='name') | join }}", "ann,bob ann")]
     [InlineData("{{ [1, '', none, 'x'] | select | list }}", "[1, 'x']")]
     [InlineData("{{ 'a,b' | split(',') | list }}", "['a', 'b']")]
+    [InlineData("{{ 'localhost' | to_uuid }} {{ 'x' | to_uuid('6ba7b810-9dad-11d1-80b4-00c04fd430c8') }}", "56d9efe1-781a-552d-9cda-8564a9601ab6 05b16a01-46c6-56dd-bd6e-c6dfb4a1427a")]
     public void Filters_behave_like_jinja_and_ansible(string template, string expected)
     {
         var vars = new Dictionary<string, object?>

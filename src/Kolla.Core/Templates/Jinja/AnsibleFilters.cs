@@ -13,6 +13,9 @@ internal static class AnsibleFilters
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>Ansible's namespace for <c>to_uuid</c>.</summary>
+    private static readonly Guid s_ansibleUuidNamespace = new("361e6d51-faec-444a-9079-341386da8e2e");
+
     public static void Register(Dictionary<string, JinjaFilter> filters)
     {
         filters["mandatory"] = new(Mandatory, AcceptsUndefined: true);
@@ -39,6 +42,23 @@ internal static class AnsibleFilters
         filters["symmetric_difference"] = new(SymmetricDifference);
         filters["b64encode"] = new((v, _, _) => Values.Text(Convert.ToBase64String(Encoding.UTF8.GetBytes(Py.Str(v)))));
         filters["b64decode"] = new((v, a, _) => Values.Text(Encoding.UTF8.GetString(Decode64(Py.Str(v), a))));
+        filters["to_uuid"] = new(ToUuid);
+    }
+
+    /// <summary><c>to_uuid</c>: the name-based (SHA-1, version 5) UUID of the text, in Ansible's namespace unless one is given.</summary>
+    private static FluidValue ToUuid(FluidValue value, Arguments args, RenderState state)
+    {
+        var ns = args.Find(0, "namespace") is { } given && !Py.IsNone(given) ? Guid.Parse(Py.Str(given)) : s_ansibleUuidNamespace;
+        var name = Encoding.UTF8.GetBytes(Py.Str(value));
+        var input = new byte[16 + name.Length];
+        ns.TryWriteBytes(input, bigEndian: true, out _);
+        name.CopyTo(input, 16);
+#pragma warning disable CA5350 // RFC 4122 version 5 UUIDs are defined over SHA-1; no security depends on it.
+        var hash = System.Security.Cryptography.SHA1.HashData(input);
+#pragma warning restore CA5350
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return Values.Text(new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D"));
     }
 
     private static FluidValue Mandatory(FluidValue value, Arguments args, RenderState state)
