@@ -201,7 +201,7 @@ public sealed class BuiltInCatalogueTests
     public void Keystone_bootstraps_database_fernet_keys_and_admin()
     {
         var keystone = s_catalogue.Find("keystone")!;
-        keystone.Bootstrap.Select(b => b.Name).Should().Equal("keystone_database", "bootstrap_keystone", "bootstrap_keystone_fernet", "bootstrap_keystone_admin");
+        keystone.Bootstrap.Select(b => b.Name).Should().Equal("keystone_database", "bootstrap_keystone", "bootstrap_keystone_fernet", "keystone_fernet_push", "bootstrap_keystone_admin");
         keystone.Bootstrap.Should().OnlyContain(b => b.RunOnce);
         var sync = keystone.Bootstrap.Single(b => b.Name == "bootstrap_keystone");
         sync.Environment.Should().ContainSingle(e => e.Key == "KOLLA_BOOTSTRAP" && e.Value == null);
