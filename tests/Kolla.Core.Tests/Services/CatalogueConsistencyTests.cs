@@ -15,7 +15,8 @@ public sealed partial class CatalogueConsistencyTests
     [MemberData(nameof(ServiceNames))]
     public void Config_json_entries_are_complete_and_point_at_produced_files(string service)
     {
-        foreach (var container in s_catalogue.Find(service)!.Containers)
+        // A config.json rendered from a template (config_json.template) is read back and validated when it renders.
+        foreach (var container in s_catalogue.Find(service)!.Containers.Where(c => !c.ConfigJson.ContainsKey("template")))
         {
             var where = $"{service}/{container.Key}";
             container.ConfigJson.Should().ContainKey("command", where);
@@ -58,7 +59,7 @@ public sealed partial class CatalogueConsistencyTests
     [MemberData(nameof(ServiceNames))]
     public void Every_rendered_file_is_copied_by_config_json(string service)
     {
-        foreach (var container in s_catalogue.Find(service)!.Containers)
+        foreach (var container in s_catalogue.Find(service)!.Containers.Where(c => !c.ConfigJson.ContainsKey("template")))
         {
             var sources = Entries(container, "config_files").Select(e => (string)e["source"]!).ToList();
             foreach (var file in container.Files)
