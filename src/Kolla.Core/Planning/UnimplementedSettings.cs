@@ -17,7 +17,7 @@ namespace Kolla.Planning;
 /// catalogue's defaults and the operator's values, and counts as set when it cannot be evaluated there.</para>
 /// <para>A flag of a missing role stops being refused when a catalogue overlay adds a service of that name, or when any
 /// catalogue variable defines the flag. <see cref="FindDefaults(DeploymentInputs, GlobalsPrecedence)"/> lists what kolla-ansible's own defaults would deploy
-/// although the operator set nothing (Heat, ProxySQL): warnings, silenced by setting the flag to <c>"no"</c>.</para>
+/// although the operator set nothing (Heat): warnings, silenced by setting the flag to <c>"no"</c>.</para>
 /// <para>kolla-ansible has no such check: it deploys every role it has.</para>
 /// </remarks>
 /// <example>
@@ -38,7 +38,7 @@ public static class UnimplementedSettings
 
     /// <summary>
     /// Finds the flags the operator did not set whose kolla-ansible default would deploy something the catalogue does not
-    /// implement (<c>enable_heat</c> follows <c>enable_openstack_core</c>, <c>enable_proxysql</c> follows <c>enable_mariadb</c>).
+    /// implement (<c>enable_heat</c> follows <c>enable_openstack_core</c>).
     /// </summary>
     /// <param name="inputs">The deployment's inputs.</param>
     /// <param name="precedence">Where <c>globals.yml</c> sits relative to inventory variables.</param>

@@ -14,7 +14,7 @@ public sealed class UnimplementedRulesTests
         flags.Should().OnlyContain(r => r.Variable.StartsWith("enable_", StringComparison.Ordinal));
         flags.Select(r => r.Variable).Should().OnlyHaveUniqueItems().And.HaveCount(158);
         rules.Where(r => r.Kind is UnimplementedRuleKind.RefusedWhenTrue or UnimplementedRuleKind.SupportedValues).Select(r => r.Variable)
-            .Should().Contain(["kolla_enable_tls_internal", "kolla_enable_tls_external", "kolla_container_engine", "neutron_plugin_agent", "enable_proxysql"]);
+            .Should().Contain(["kolla_enable_tls_internal", "kolla_enable_tls_external", "kolla_container_engine", "neutron_plugin_agent"]);
     }
 
     [Fact]

@@ -77,7 +77,6 @@ public sealed class UnimplementedSettingsTests : IDisposable
     [InlineData("database_enable_tls_backend", "TLS for the database is not implemented")]
     [InlineData("glance_backend_ceph", "Ceph storage for Glance is not implemented")]
     [InlineData("nova_backend_ceph", "Ceph storage for Nova is not implemented")]
-    [InlineData("enable_proxysql", "ProxySQL is not implemented (the catalogue balances MariaDB through HAProxy)")]
     public async Task Find_TrueValue_IsRefusedWithItsReason(string variable, string reason)
     {
         var inputs = await LoadAsync($"{variable}: yes\n");
@@ -192,7 +191,7 @@ public sealed class UnimplementedSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task FindDefaults_HeatAndProxySqlUnset_WarnAsKollaAnsibleWouldDeployThem()
+    public async Task FindDefaults_HeatUnset_WarnsAsKollaAnsibleWouldDeployIt()
     {
         var inputs = await LoadAsync("kolla_internal_vip_address: \"10.0.0.250\"\n");
 
@@ -200,7 +199,6 @@ public sealed class UnimplementedSettingsTests : IDisposable
 
         UnimplementedSettings.Find(inputs).Should().BeEmpty();
         warnings.Select(w => w.ToString()).Should().Equal(
-            "enable_proxysql is not set and kolla-ansible's default (enable_mariadb | bool) makes it true — ProxySQL is not implemented (the catalogue balances MariaDB through HAProxy); set enable_proxysql: \"no\" to silence this",
             "enable_heat is not set and kolla-ansible's default (enable_openstack_core | bool) makes it true — service 'heat' is not in the catalogue; set enable_heat: \"no\" to silence this");
         warnings.Should().OnlyContain(w => w.IsDefault);
     }

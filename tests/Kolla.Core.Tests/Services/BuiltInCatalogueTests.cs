@@ -14,6 +14,7 @@ public sealed class BuiltInCatalogueTests
         { "common", "fluentd", "fluentd", "fluentd", "fluentd" },
         { "loadbalancer", "haproxy", "haproxy", "loadbalancer", "haproxy" },
         { "loadbalancer", "keepalived", "keepalived", "loadbalancer", "keepalived" },
+        { "loadbalancer", "proxysql", "proxysql", "loadbalancer", "proxysql" },
         { "mariadb", "mariadb", "mariadb", "mariadb", "mariadb-server" },
         { "memcached", "memcached", "memcached", "memcached", "memcached" },
         { "rabbitmq", "rabbitmq", "rabbitmq", "rabbitmq", "rabbitmq" },
@@ -300,7 +301,9 @@ public sealed class BuiltInCatalogueTests
         };
         foreach (var (dest, port) in ports)
         {
-            s_catalogue.Find("loadbalancer")!.Templates[dest + ".j2"].Should().Contain($"{{{{ kolla_internal_vip_address }}}}:{{{{ {port} }}}}");
+            var template = s_catalogue.Find("loadbalancer")!.Templates[dest + ".j2"];
+            template.Should().Contain($"'port': {port}");
+            template.Should().Contain("bind {{ kolla_external_vip_address if external else kolla_internal_vip_address }}:{{ svc.port }}");
         }
 
         s_catalogue.CommonDefaults["keystone_internal_port"].Should().Be("5000");
@@ -323,7 +326,37 @@ public sealed class BuiltInCatalogueTests
         template.Should().Contain("{{ kolla_internal_vip_address }} dev {{ api_interface }}");
         template.Should().Contain("priority {{ loop.index }}");
         loadbalancer.Containers.Single(c => c.Key == "keepalived").Enabled.Should().Contain("enable_keepalived");
-        loadbalancer.Containers.Single(c => c.Key == "haproxy").Enabled.Should().Contain("enable_haproxy");
+        loadbalancer.Containers.Single(c => c.Key == "haproxy").Enabled.Should().Contain("enable_loadbalancer");
+    }
+
+    [Fact]
+    public void Haproxy_snippets_share_one_frontend_and_backend_loop()
+    {
+        var loadbalancer = s_catalogue.Find("loadbalancer")!;
+        var bodies = loadbalancer.Templates
+            .Where(t => t.Key.StartsWith("services.d/", StringComparison.Ordinal))
+            .Select(t => t.Value[t.Value.IndexOf("{% for svc in haproxy_services %}", StringComparison.Ordinal)..])
+            .ToList();
+
+        bodies.Should().HaveCountGreaterThan(5);
+        bodies.Distinct(StringComparer.Ordinal).Should().ContainSingle("every services.d template renders its entries with the same loop");
+    }
+
+    [Fact]
+    public void Proxysql_fronts_mariadb_by_default_with_users_and_rules_per_service()
+    {
+        var loadbalancer = s_catalogue.Find("loadbalancer")!;
+        var proxysql = loadbalancer.Containers.Single(c => c.Key == "proxysql");
+        s_catalogue.CommonDefaults["enable_proxysql"].Should().Be("{{ enable_mariadb | bool }}");
+        proxysql.Enabled.Should().Contain("enable_proxysql");
+        foreach (var project in new[] { "keystone", "glance", "placement", "nova", "nova-cell", "neutron", "horizon" })
+        {
+            proxysql.Files.Select(f => f.Dest).Should().Contain([$"users/{project}.yaml", $"rules/{project}.yaml"]);
+        }
+
+        proxysql.Files.Select(f => f.Dest).Should().Contain("users/mariadb.yaml").And.NotContain("rules/mariadb.yaml");
+        loadbalancer.Containers.Single(c => c.Key == "haproxy").Files.Single(f => f.Dest == "services.d/mariadb.cfg")
+            .When.Should().Contain("not enable_proxysql");
     }
 
     private static ServiceFileDefinition NovaConf(string key) =>

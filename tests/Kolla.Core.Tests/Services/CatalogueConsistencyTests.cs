@@ -15,6 +15,7 @@ public sealed partial class CatalogueConsistencyTests
     [MemberData(nameof(ServiceNames))]
     public void Config_json_entries_are_complete_and_point_at_produced_files(string service)
     {
+        // A config.json rendered from a template (config_json.template) is read back and validated when it renders.
         foreach (var container in s_catalogue.Find(service)!.Containers.Where(c => !c.ConfigJson.ContainsKey("template")))
         {
             var where = $"{service}/{container.Key}";

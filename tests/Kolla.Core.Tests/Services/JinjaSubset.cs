@@ -4,14 +4,15 @@ namespace Kolla.Tests.Services;
 
 /// <summary>
 /// Checks that a template stays inside the Jinja subset our engine implements: balanced <c>if</c>/<c>for</c>
-/// blocks, only <c>if/elif/else/endif/for/endfor/set</c> tags, only the agreed filters, no method calls.
+/// blocks, only <c>if/elif/else/endif/for/endfor/set/endset</c> tags and comments, only the agreed filters, no
+/// method calls.
 /// </summary>
 internal static partial class JinjaSubset
 {
     private static readonly HashSet<string> s_filters =
     [
         "bool", "int", "default", "join", "lower", "upper", "replace", "length", "unique", "sort", "first", "last", "to_json",
-        "kolla_address", "put_address_in_context", "min", "round", "to_uuid",
+        "kolla_address", "put_address_in_context", "min", "round", "split", "b64encode", "string", "to_uuid",
     ];
 
     public static IReadOnlyList<string> Problems(string text)
@@ -25,6 +26,19 @@ internal static partial class JinjaSubset
             if (open < 0)
             {
                 break;
+            }
+
+            if (text[open + 1] == '#')
+            {
+                var end = text.IndexOf("#}", open + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    problems.Add($"unterminated comment at offset {open}");
+                    break;
+                }
+
+                position = end + 2;
+                continue;
             }
 
             var isTag = text[open + 1] == '%';
@@ -67,6 +81,18 @@ internal static partial class JinjaSubset
 
                     break;
                 case "set":
+                    if (!body.Contains('=', StringComparison.Ordinal))
+                    {
+                        stack.Push(keyword);
+                    }
+
+                    break;
+                case "endset":
+                    if (!stack.TryPop(out var block) || block != "set")
+                    {
+                        problems.Add($"'endset' does not close a set block at offset {open}");
+                    }
+
                     break;
                 default:
                     problems.Add($"tag '{keyword}' is outside the supported subset (offset {open})");
@@ -102,10 +128,6 @@ internal static partial class JinjaSubset
             problems.Add($"method call in '{body}'");
         }
 
-        if (body.StartsWith('#'))
-        {
-            problems.Add("comments are outside the supported subset");
-        }
     }
 
     [GeneratedRegex(@"'[^']*'|""[^""]*""")]
