@@ -1,16 +1,22 @@
-#!/bin/bash
+#!/bin/bash -x
 set -o errexit
 set -o pipefail
 
-# Tokens cannot be issued before the Fernet key repository holds its staged key (0); on members
-# other than the first it arrives from keystone_fernet over SSH.
-keys=/etc/keystone/fernet-keys
-for attempt in $(seq 1 36); do
-    if [ -f "${keys}/0" ]; then
-        exec uwsgi /etc/keystone/keystone-api-uwsgi.ini
+FERNET_KEY_DIR="/etc/keystone/fernet-keys"
+
+# Ensure Fernet keys are populated, check for 0 (staging) key
+n=0
+while [ ! -f "${FERNET_KEY_DIR}/0" ]; do
+    if [ $n -lt 36 ]; then
+        n=$(( n + 1 ))
+        echo "ERROR: Fernet keys have not been populated, rechecking in 5 seconds"
+        echo "DEBUG: ${FERNET_KEY_DIR} contents:"
+        ls -l ${FERNET_KEY_DIR}
+        sleep 5
+    else
+        echo "CRITICAL: Waited for 3 minutes - failing"
+        exit 1
     fi
-    echo "Fernet keys not present yet in ${keys}, waiting (${attempt}/36)"
-    sleep 5
 done
-echo "No Fernet keys after 3 minutes, giving up"
-exit 1
+
+exec uwsgi /etc/keystone/keystone-api-uwsgi.ini

@@ -1,6 +1,6 @@
 #!/bin/bash
+
 set -o errexit
 set -o pipefail
 
-/usr/bin/fernet-node-sync.sh --check
-/usr/bin/fernet-push.sh --check
+(/usr/bin/fernet-node-sync.sh --check && /usr/bin/fernet-push.sh --check) || exit 1

@@ -1,4 +1,8 @@
 #!/bin/bash
+
 set -o errexit
 
-exec neutron-l3-agent --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/l3_agent.ini
+
+neutron-l3-agent \
+        --config-file /etc/neutron/neutron.conf \
+        --config-file /etc/neutron/l3_agent.ini

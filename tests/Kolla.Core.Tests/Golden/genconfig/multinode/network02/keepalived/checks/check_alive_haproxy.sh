@@ -1,3 +1,6 @@
 #!/bin/bash
-# Healthy while the local HAProxy answers on its admin socket.
+
+# This will return 0 when it successfully talks to the haproxy daemon via the socket
+# Failures return 1
+
 echo "show info" | socat unix-connect:/var/lib/kolla/haproxy/haproxy.sock stdio > /dev/null

@@ -1,4 +1,0 @@
-#!/bin/bash
-set -o errexit
-
-exec cron -f
