@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every test of the solution against real components.
 #
-#   sudo ./scripts/test.sh [extra dotnet test arguments]
+#   bash scripts/test.sh [extra dotnet test arguments]   (re-runs itself through sudo when not root)
 #
 # As root: installs the Debian packages the tests need when missing, starts a private Docker engine
 # (tests/infra/start-dockerd.sh: vfs, own data/exec root, unix socket and pid file, no bridge, no
