@@ -135,7 +135,8 @@ EOF
     content: "{{ ((${var} | select_services_enabled_and_mapped_to_host) if (${cond}) else {}) | container_specs | to_nice_json }}"
     mode: "0644"
 EOF
-  # the role's bootstrap one-shots (kolla_container start_container in tasks/bootstrap*.yml), their arguments
+  # the role's bootstrap one-shots (kolla_container start_container in tasks/bootstrap*.yml, and nova's cell0
+  # mapping and cell creation), their arguments
   # rendered with the task's own vars; when/run_once/delegate_to (who runs them) are kept as text, not applied
   "$PY" - "$SRC/ansible/roles/$role" "$OUTPUT/_oracle" "$role" "$cond" >> "$PLAY/roles/spec-$role/tasks/main.yml" <<'PYEOF'
 import glob, json, os, sys
@@ -154,9 +155,16 @@ for t in yaml.safe_load(open(os.path.join(role_dir, "tasks", "deploy.yml"))) or 
     include = t.get("ansible.builtin.include_tasks") or t.get("ansible.builtin.import_tasks")
     if include == "bootstrap.yml" and t.get("when"):
         deploy_when += t["when"] if isinstance(t["when"], list) else [t["when"]]
-tasks = []
-for f in sorted(glob.glob(os.path.join(role_dir, "tasks", "bootstrap*.yml"))):
+tasks, names = [], set()
+files = sorted(glob.glob(os.path.join(role_dir, "tasks", "bootstrap*.yml")))
+files += [os.path.join(role_dir, "tasks", f) for f in ("map_cell0.yml", "create_cells.yml") if os.path.isfile(os.path.join(role_dir, "tasks", f))]
+for f in files:
     for t in walk(yaml.safe_load(open(f))):
+        # the first task of a name is the first deploy's (map_cell0.yml and create_cells.yml then update, with
+        # settings read back from a running cell)
+        if t["kolla_container"].get("name") in names:
+            continue
+        names.add(t["kolla_container"].get("name"))
         args = {k: v for k, v in t["kolla_container"].items() if k not in ("action", "common_options")}
         where = {k: t[k] for k in ("when", "run_once", "delegate_to") if k in t}
         n = len(tasks)
