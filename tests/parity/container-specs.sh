@@ -18,7 +18,8 @@
 # How: run.sh (the genconfig oracle) prepares kolla-ansible's tree, ansible-core and, with --pin-facts, the fact
 # cache, running no role (--tags of a tag nothing carries). Then one play per role loads the role's own defaults
 # and vars as a role does (a stand-in role whose defaults/ and vars/ are upstream's, so precedence is upstream's)
-# and writes the selected service dicts as JSON. Output per host:
+# and writes the selected service dicts as JSON, with the role's bootstrap one-shots (kolla_container's arguments in
+# tasks/bootstrap*.yml, nova's map_cell0.yml and create_cells.yml: first-deploy path). Output per host:
 #   {"docker_common_options": {...}, "enable_container_healthchecks": bool,
 #    "services": {"<role>": {"<service key>": {"container_name": ..., "image": ..., ...}}},
 #    "bootstraps": [{"args": {kolla_container's arguments}, "where": {"when": ..., "run_once": ..., "file": ...}}]}
@@ -34,7 +35,7 @@ while [ $# -gt 0 ]; do
     --output|-o) OUTPUT="$2"; shift 2;;
     --facts) FACTS="$2"; shift 2;;
     --work) WORK="$2"; shift 2;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0;;
     *) die "unknown argument: $1";;
   esac
 done
