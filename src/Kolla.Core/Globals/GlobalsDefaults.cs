@@ -40,6 +40,17 @@ internal static class GlobalsDefaults
         default_container_healthcheck_timeout: 30
         default_container_healthcheck_retries: 3
         default_container_healthcheck_start_period: 5
+        container_http_proxy: ""
+        container_https_proxy: ""
+        container_no_proxy: "localhost,127.0.0.1"
+        container_proxy_no_proxy_entries:
+          - "{{ container_no_proxy }}"
+          - "{{ api_interface_address }}"
+          - "{{ kolla_internal_vip_address | default('') }}"
+        container_proxy:
+          http_proxy: "{{ container_http_proxy }}"
+          https_proxy: "{{ container_https_proxy }}"
+          no_proxy: "{{ container_proxy_no_proxy_entries | select | join(',') }}"
 
         # Paths (node_config is the deploy host's config dir, the CLI's --configdir)
         node_config: "{{ CONFIG_DIR | default('/etc/kolla') }}"

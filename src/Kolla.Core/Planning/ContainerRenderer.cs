@@ -219,21 +219,26 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
 
     private static BootstrapPlan BuildBootstrap(BootstrapDefinition job, ContainerSpec container, ValueEvaluator values)
     {
-        var environment = container.Environment.ToList();
+        // As kolla-ansible's bootstrap tasks: the common options' KOLLA_CONFIG_STRATEGY and the job's own variables.
+        var environment = container.Environment.Where(p => p.Key == "KOLLA_CONFIG_STRATEGY").ToList();
         foreach (var (key, value) in job.Environment)
         {
             environment.RemoveAll(p => p.Key == key);
             environment.Add(KeyValuePair.Create(key, value is null ? null : values.Text(value)));
         }
 
-        var spec = container with
+        var spec = new ContainerSpec
         {
             Name = job.Name,
+            Image = container.Image,
             Command = values.OptionalText(job.Command),
             Environment = environment,
-            Labels = [.. container.Labels, KeyValuePair.Create("BOOTSTRAP", "")],
-            Healthcheck = null,
+            Volumes = job.Volumes is { } volumes ? [.. volumes.Select(values.Text).Where(v => v.Length > 0)] : container.Volumes,
+            Labels = [KeyValuePair.Create("BOOTSTRAP", "")],
             RestartPolicy = "oneshot",
+            RestartRetries = container.RestartRetries,
+            GracefulTimeoutSeconds = container.GracefulTimeoutSeconds,
+            NetworkMode = container.NetworkMode,
         };
         return new BootstrapPlan(spec, TimeSpan.FromSeconds(job.TimeoutSeconds));
     }

@@ -22,7 +22,7 @@ public static class ServiceDefinitionReader
 
     private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists"];
 
-    private static readonly HashSet<string> s_bootstrapKeys = ["name", "container", "environment", "command", "run_once", "timeout"];
+    private static readonly HashSet<string> s_bootstrapKeys = ["name", "container", "environment", "command", "volumes", "run_once", "timeout"];
 
     /// <summary>Parses a definition.</summary>
     /// <param name="source">File path or resource name, used in errors.</param>
@@ -218,6 +218,7 @@ public static class ServiceDefinitionReader
             Container = Optional("container") ?? throw nodes.Error(map, $"bootstrap job {name} needs 'container'"),
             Environment = map.Children.TryGetValue(new YamlScalarNode("environment"), out var env) ? nodes.TextMap(env, $"{name}.environment") : [],
             Command = Optional("command"),
+            Volumes = map.Children.TryGetValue(new YamlScalarNode("volumes"), out var volumes) ? nodes.TextList(volumes, $"{name}.volumes") : null,
             RunOnce = Optional("run_once") is not ("false" or "False" or "no"),
             TimeoutSeconds = Optional("timeout") is { } t && int.TryParse(t, out var seconds) ? seconds : 1800,
         };

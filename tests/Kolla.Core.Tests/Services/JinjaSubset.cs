@@ -11,6 +11,7 @@ internal static partial class JinjaSubset
 {
     private static readonly HashSet<string> s_filters =
     [
+        "select",
         "bool", "int", "default", "join", "lower", "upper", "replace", "length", "unique", "sort", "first", "last", "to_json",
         "kolla_address", "put_address_in_context", "min", "round", "split", "b64encode", "string", "to_uuid",
     ];
