@@ -16,7 +16,7 @@ namespace Kolla.Tests;
 /// <c>tests/parity/container-specs.sh</c> renders kolla-ansible's own <c>&lt;role&gt;_services</c> dicts with the
 /// real ansible-core, host by host, and each container's image, volumes, environment, health check, dimensions,
 /// privileges, namespace modes, labels and restart settings must equal the planner's spec. Differences kept on purpose
-/// are listed, with the reason, in <c>tests/parity/deviations/containers.yml</c>.
+/// are listed, with the reason, in <c>tests/parity/container-deviations.yml</c>.
 /// </summary>
 /// <remarks>
 /// For a faster loop: <c>KOLLA_PARITY_SPECS_CACHE=DIR</c> keeps the oracle's output in DIR/&lt;layout&gt; and reuses it
@@ -81,7 +81,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(work, "ours-bootstraps.json"), JsonSerializer.Serialize(ourBootstraps, s_indented), token);
         }
 
-        var deviations = Deviation.Load(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", "deviations", "containers.yml"))
+        var deviations = Deviation.Load(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", "container-deviations.yml"))
             .Where(d => d.Layouts.Count == 0 || d.Layouts.Contains(layout))
             .ToList();
         var used = new HashSet<Deviation>();
@@ -160,7 +160,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
             await File.WriteAllLinesAsync(Path.Combine(work, "differences.txt"), differences, token);
         }
 
-        differences.Should().BeEmpty("kolla-ansible renders these containers otherwise (not listed in tests/parity/deviations/containers.yml):\n{0}", string.Join("\n", differences));
+        differences.Should().BeEmpty("kolla-ansible renders these containers otherwise (not listed in tests/parity/container-deviations.yml):\n{0}", string.Join("\n", differences));
         deviations.Where(d => !used.Contains(d)).Select(d => d.Path).Should().BeEmpty("every deviation listed for {0} must still be needed", layout);
         compared.Should().BeGreaterThan(layout == "multinode" ? 300 : 100, "the comparison must cover the containers, not pass on nothing");
     }
@@ -496,7 +496,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
         }
     }
 
-    /// <summary>One entry of <c>tests/parity/deviations/containers.yml</c>.</summary>
+    /// <summary>One entry of <c>tests/parity/container-deviations.yml</c>.</summary>
     private sealed record Deviation(string Path, string Kind, IReadOnlyList<string> Layouts, IReadOnlyList<Regex> Lines, string Why)
     {
         public bool Matches(string path) => Glob().IsMatch(path);
