@@ -239,6 +239,14 @@ result="$(docker exec mariadb mysql -h "${E2E_NS_ADDR}" -uroot -p"${db_password}
 [[ "${result}" == "1" ]] || fail "MariaDB: SELECT 1 returned '${result}'"
 cluster="$(docker exec mariadb mysql -uroot -p"${db_password}" -N -B -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | awk '{print $2}')"
 echo "MariaDB: SELECT 1 as root over TCP ok, Galera cluster size ${cluster}"
+# kolla-ansible's register tasks: the monitor user the health check logs in as, and the shard's root user.
+monitor="$(docker exec mariadb mariadb --defaults-file=/etc/mysql/healthcheck.cnf -N -B -e 'SELECT CURRENT_USER()')"
+[[ "${monitor}" == "monitor@%" ]] || fail "MariaDB: healthcheck.cnf logs in as '${monitor}', not monitor@%"
+docker exec mariadb /usr/bin/healthcheck.sh --defaults-file /etc/mysql/healthcheck.cnf --connect --galera_online \
+    || fail "MariaDB: the health check fails as the monitor user"
+shard_root="$(docker exec -e MYSQL_PWD="${db_password}" mariadb mariadb -h "${E2E_NS_ADDR}" -uroot_shard_0 -N -B -e 'SELECT CURRENT_USER()')"
+[[ "${shard_root}" == "root_shard_0@%" ]] || fail "MariaDB: root_shard_0 logs in as '${shard_root}'"
+echo "MariaDB: health check passes as ${monitor}; ${shard_root} logs in with database_password"
 
 stats="$(ip netns exec "${E2E_NETNS}" bash -c "exec 3<>/dev/tcp/${E2E_NS_ADDR}/11211 && printf 'stats\r\nquit\r\n' >&3 && cat <&3")"
 grep -q '^STAT pid ' <<<"${stats}" || fail "Memcached: no stats answer"
@@ -266,6 +274,17 @@ begin "rerun deploy (no changes)"
 "${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy-rerun.log"
 grep -Eq 'changed=0 +failed=0' "${WORK}/deploy-rerun.log" || fail "the second deploy changed something"
 "${KOLLA_NODE[@]}" check --executor docker "${COMMON[@]}" || fail "kolla check found drift after the rerun"
+end
+
+# ---------------------------------------------------------------- phase: restart with a new monitor password
+begin "new monitor password (mariadb restart)"
+monitor_password="e2e$(date +%s)"
+sed -i "s/^mariadb_monitor_password:.*/mariadb_monitor_password: ${monitor_password}/" "${CONFIGDIR}/passwords.yml"
+"${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy-monitor.log"
+grep -Eq 'failed=0' "${WORK}/deploy-monitor.log" || fail "the deploy with a new monitor password failed"
+monitor="$(docker exec -e MYSQL_PWD="${monitor_password}" mariadb mariadb -umonitor --protocol=socket -N -B -e 'SELECT CURRENT_USER()')"
+[[ "${monitor}" == "monitor@%" ]] || fail "MariaDB: the monitor user does not log in with its new password"
+echo "MariaDB: restarted with healthcheck.cnf's new password, the monitor user follows it"
 end
 
 # ---------------------------------------------------------------- phase: destroy

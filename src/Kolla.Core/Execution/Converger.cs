@@ -290,8 +290,7 @@ public sealed class Converger
                 run.Labelled.Add(plan.Spec.Name);
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecreateContainerChange:
                 run.Labelled.Add(plan.Spec.Name);
@@ -299,18 +298,15 @@ public sealed class Converger
                 await host.Containers.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RestartContainerChange:
                 await host.Containers.RestartAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
-                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case StartContainerChange:
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecordConfigChange record:
                 await RecordAsync(run, record.Plan, cancellationToken).ConfigureAwait(false);
@@ -339,7 +335,29 @@ public sealed class Converger
         await run.Connection!.Files.ApplyAsync(new HostFileBatch([], [write], stale), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The container's post-start commands, in order, each through <c>sh -c</c>; the first failure fails the container.</summary>
+    /// <summary>
+    /// After a container (re)starts: waits for it to be healthy, then runs its post-start commands; or the other way
+    /// round when its health depends on them (<see cref="ContainerPlan.PostStartBeforeHealthy"/>: MariaDB's check logs in
+    /// as the monitor user its post-start command creates, so waiting first would never end on a first deploy).
+    /// </summary>
+    private async Task StartedAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.PostStartBeforeHealthy)
+        {
+            await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+            await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+            await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The container's post-start commands, in order, each through <c>sh -c</c>; the first failure fails the container
+    /// (with the container's own last output when it stopped meanwhile).
+    /// </summary>
     private static async Task PostStartAsync(HostRun run, ContainerPlan plan, CancellationToken cancellationToken)
     {
         foreach (var command in plan.PostStart)
@@ -347,7 +365,12 @@ public sealed class Converger
             var result = await run.Connection!.Containers.ExecAsync(plan.Spec.Name, ["sh", "-c", command], cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                throw new ContainerOperationException(run.Plan.Host, plan.Spec.Name, $"post-start command exited with code {result.ExitCode}; last output:\n{result.Output}");
+                var state = await run.Connection.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                var stopped = state is null || state.Status is "exited" or "dead";
+                var tail = state is not null && stopped
+                    ? $"\nthe container stopped; its last output:\n{await run.Connection.Containers.GetLogTailAsync(plan.Spec.Name, 20, cancellationToken).ConfigureAwait(false)}"
+                    : "";
+                throw new ContainerOperationException(run.Plan.Host, plan.Spec.Name, $"post-start command exited with code {result.ExitCode}; last output:\n{result.Output}{tail}");
             }
         }
     }

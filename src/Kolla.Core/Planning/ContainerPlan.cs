@@ -22,6 +22,9 @@ public sealed record ContainerPlan(
     RestartStrategy Restart,
     IReadOnlyList<BootstrapPlan> Bootstraps)
 {
-    /// <summary>Rendered shell commands to run inside the container once it is (re)started and healthy; part of <see cref="ConfigHash"/>.</summary>
+    /// <summary>Rendered shell commands to run inside the container once it is (re)started (and healthy, unless <see cref="PostStartBeforeHealthy"/>); part of <see cref="ConfigHash"/>.</summary>
     public IReadOnlyList<string> PostStart { get; init; } = [];
+
+    /// <summary>Whether <see cref="PostStart"/> runs before the converge waits for the container to be healthy (see <see cref="Services.ContainerDefinition.PostStartBeforeHealthy"/>).</summary>
+    public bool PostStartBeforeHealthy { get; init; }
 }

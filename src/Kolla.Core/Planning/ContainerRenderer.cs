@@ -58,6 +58,7 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             bootstraps)
         {
             PostStart = postStart,
+            PostStartBeforeHealthy = container.PostStartBeforeHealthy,
         };
     }
 

@@ -75,10 +75,17 @@ public sealed record ContainerDefinition
 
     /// <summary>
     /// Shell commands run inside the container (<c>sh -c</c>), in order, each time it has been created, recreated,
-    /// restarted or started and is healthy: kolla-ansible's tasks that exec into a running container (the libvirt SASL
+    /// restarted or started and is healthy (see <see cref="PostStartBeforeHealthy"/>): kolla-ansible's tasks that exec into a running container (the libvirt SASL
     /// user, Open vSwitch's system id and bridges). Jinja text; a failing command fails the container.
     /// </summary>
     public IReadOnlyList<string> PostStart { get; init; } = [];
+
+    /// <summary>
+    /// Whether <see cref="PostStart"/> runs as soon as the container is started, before the converge waits for it to be
+    /// healthy: for a container whose health check depends on what those commands create (MariaDB's check logs in as the
+    /// monitor user its post-start command creates). The commands must then wait for the service themselves.
+    /// </summary>
+    public bool PostStartBeforeHealthy { get; init; }
 
     /// <summary>Files rendered into the container's config directory.</summary>
     public IReadOnlyList<ServiceFileDefinition> Files { get; init; } = [];

@@ -17,7 +17,7 @@ public static class ServiceDefinitionReader
     [
         "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
         "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
-        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "files", "config_json",
+        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "files", "config_json",
     ];
 
     private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists"];
@@ -166,6 +166,12 @@ public static class ServiceDefinitionReader
             RestartPolicy = Optional("restart_policy"),
             Restart = Get("restart") is { } r ? ReadRestart(nodes, r) : null,
             PostStart = Get("post_start") is { } ps ? nodes.TextList(ps, $"{key}.post_start") : [],
+            PostStartBeforeHealthy = Optional("post_start_before_healthy") switch
+            {
+                null or "false" or "False" or "no" => false,
+                "true" or "True" or "yes" => true,
+                var other => throw nodes.Error(map, $"container {key}: post_start_before_healthy must be true or false, not '{other}'"),
+            },
             Files = Get("files") is YamlSequenceNode files
                 ? files.Children.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()
                 : [],

@@ -125,6 +125,65 @@ public sealed class ConvergerRoundTripTests
         result.Hosts.Single().Error.Should().Contain("post-start command exited with code 3");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PostStart_BeforeHealthy_RunsBeforeTheHealthWait_SoAHealthCheckThatNeedsItPasses(bool beforeHealthy)
+    {
+        // Like MariaDB's check, which logs in as the monitor user its post-start command creates: healthy only once it ran.
+        var hosts = new RecordingConnector { HealthyAfterExec = true };
+        var service = Service("db", "db");
+        service = service with
+        {
+            Containers = [service.Containers[0] with
+            {
+                Healthcheck = new Dictionary<string, object?> { ["test"] = new List<object?> { "CMD-SHELL", "check" } },
+                PostStart = ["create monitor user"],
+                PostStartBeforeHealthy = beforeHealthy,
+            }],
+        };
+        var plan = DeploymentPlanner.Plan(new DeploymentInputs
+        {
+            Inventory = InventoryLoader.Parse("[app]\nnode1\n"),
+            Catalogue = ServiceCatalogue.Create([service], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+        });
+        plan.Hosts.Single().Containers.Single().PostStartBeforeHealthy.Should().Be(beforeHealthy);
+        var converger = new Converger(hosts, new ConvergeOptions { HealthTimeout = TimeSpan.FromMilliseconds(300), HealthPollInterval = TimeSpan.FromMilliseconds(10) });
+
+        var result = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        if (beforeHealthy)
+        {
+            result.Succeeded.Should().BeTrue();
+            hosts.Connections["node1"].Runtime.Execs.Should().Equal("db: sh -c create monitor user");
+            hosts.Connections["node1"].Runtime.Inspected.Should().NotBeEmpty("the health wait still follows the commands");
+        }
+        else
+        {
+            result.Succeeded.Should().BeFalse("waiting for health first never ends when the check needs the commands");
+            result.Hosts.Single().Error.Should().Contain("not healthy after");
+            hosts.Connections["node1"].Runtime.Execs.Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task PostStart_FailingWhileTheContainerStopped_ReportsTheContainersOutput()
+    {
+        var hosts = new RecordingConnector { ExecExitCode = 137, StopOnExec = true };
+        var service = Service("api", "api");
+        service = service with { Containers = [service.Containers[0] with { PostStart = ["wait for server"], PostStartBeforeHealthy = true }] };
+        var plan = DeploymentPlanner.Plan(new DeploymentInputs
+        {
+            Inventory = InventoryLoader.Parse("[app]\nnode1\n"),
+            Catalogue = ServiceCatalogue.Create([service], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+        });
+
+        var result = await new Converger(hosts).ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeFalse();
+        result.Hosts.Single().Error.Should().Contain("post-start command exited with code 137").And.Contain("the container stopped; its last output:");
+    }
+
     /// <summary>One in-memory host per name, kept across connects, recording file batches and inspections.</summary>
     private sealed class RecordingConnector : IHostConnector
     {
@@ -132,13 +191,19 @@ public sealed class ConvergerRoundTripTests
 
         public int ExecExitCode { get; init; }
 
+        /// <summary>Containers report <c>starting</c> until a command has been executed in them, <c>healthy</c> after.</summary>
+        public bool HealthyAfterExec { get; init; }
+
+        /// <summary>An executed command stops its container (a server that crashed while the command waited for it).</summary>
+        public bool StopOnExec { get; init; }
+
         public ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
         {
             lock (Connections)
             {
                 if (!Connections.TryGetValue(target.Name, out var host))
                 {
-                    host = new RecordingHost(target.Name, ExecExitCode);
+                    host = new RecordingHost(target.Name, ExecExitCode) { Runtime = { HealthyAfterExec = HealthyAfterExec, StopOnExec = StopOnExec } };
                     Connections[target.Name] = host;
                 }
 
@@ -193,24 +258,42 @@ public sealed class ConvergerRoundTripTests
 
         public List<string> Execs { get; } = [];
 
-        public override Task<OneShotResult> ExecAsync(string name, IReadOnlyList<string> command, CancellationToken cancellationToken = default)
+        public bool HealthyAfterExec { get; set; }
+
+        public bool StopOnExec { get; set; }
+
+        public override async Task<OneShotResult> ExecAsync(string name, IReadOnlyList<string> command, CancellationToken cancellationToken = default)
         {
             lock (Execs)
             {
                 Execs.Add($"{name}: {string.Join(' ', command)}");
             }
 
-            return Task.FromResult(new OneShotResult(execExitCode, "out"));
+            if (StopOnExec)
+            {
+                await StopAsync(name, TimeSpan.Zero, cancellationToken);
+            }
+
+            return new OneShotResult(execExitCode, "out");
         }
 
-        public override Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default)
+        public override async Task<ContainerState?> InspectAsync(string name, CancellationToken cancellationToken = default)
         {
             lock (Inspected)
             {
                 Inspected.Add(name);
             }
 
-            return base.InspectAsync(name, cancellationToken);
+            var state = await base.InspectAsync(name, cancellationToken);
+            if (HealthyAfterExec && state is not null)
+            {
+                lock (Execs)
+                {
+                    return state with { Health = Execs.Any(e => e.StartsWith(name + ": ", StringComparison.Ordinal)) ? "healthy" : "starting" };
+                }
+            }
+
+            return state;
         }
     }
 }

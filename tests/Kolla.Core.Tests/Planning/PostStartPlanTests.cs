@@ -22,6 +22,7 @@ public class PostStartPlanTests
         PostStart("network01", "openvswitch-vswitchd")[1].Should().Be("ovs-vsctl -t 10 remove Open_vSwitch . other_config hw-offload");
         PostStart("network01", "openvswitch-vswitchd")[2].Should().Contain("bridges='br-ex'").And.Contain("add-br \"$bridge\" -- set Bridge \"$bridge\" fail-mode=standalone");
         PostStart("compute01", "openvswitch-vswitchd").Should().HaveCount(2, "compute hosts need no external bridge without DVR or provider networks");
-        plan.Hosts.SelectMany(h => h.Containers).Where(c => c.Key is not ("nova-libvirt" or "openvswitch-vswitchd")).Should().OnlyContain(c => c.PostStart.Count == 0);
+        plan.Hosts.SelectMany(h => h.Containers).Where(c => c.Key is not ("nova-libvirt" or "openvswitch-vswitchd" or "mariadb")).Should().OnlyContain(c => c.PostStart.Count == 0);
+        plan.Hosts.SelectMany(h => h.Containers).Where(c => c.PostStartBeforeHealthy).Select(c => c.Key).Distinct().Should().Equal("mariadb");
     }
 }
