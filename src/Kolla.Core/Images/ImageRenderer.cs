@@ -18,7 +18,7 @@ public sealed partial class ImageRenderer
 {
     private readonly ImageTree _tree;
     private readonly ImageBuildSettings _settings;
-    private readonly TemplateRenderer _renderer = new(new TemplateRendererOptions { KeepTrailingNewline = true });
+    private readonly TemplateRenderer _renderer = new(new TemplateRendererOptions { KeepTrailingNewline = true, PadTrailingNewlines = false });
     private readonly CompiledTemplate? _override;
 
     /// <summary>Creates a renderer for a tree.</summary>

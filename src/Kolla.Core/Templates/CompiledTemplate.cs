@@ -19,6 +19,9 @@ public sealed class CompiledTemplate
         SingleExpression = FindSingleExpression(statements);
     }
 
+    /// <summary>The newlines the output must end with at least (Ansible's trailing-newline rule; 0 = none added).</summary>
+    internal int TrailingNewlines { get; init; }
+
     /// <summary>The name errors report (usually the template's path).</summary>
     public string FileName { get; }
 
@@ -44,6 +47,12 @@ public sealed class CompiledTemplate
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(variables);
+        if (TrailingNewlines > 0)
+        {
+            writer.Write(RenderToString(new RenderState(_renderer, variables, FileName)));
+            return;
+        }
+
         RenderTo(writer, new RenderState(_renderer, variables, FileName));
     }
 
@@ -51,6 +60,22 @@ public sealed class CompiledTemplate
     {
         using var writer = new StringWriter();
         RenderTo(writer, state);
+        // ansible-core 2.19 renders a template that outputs nothing to None and pads only strings: an empty output stays empty.
+        var missing = TrailingNewlines;
+        if (missing > 0 && writer.GetStringBuilder().Length > 0)
+        {
+            var output = writer.GetStringBuilder();
+            for (var end = output.Length; end > 0 && output[end - 1] == '\n' && missing > 0; missing--)
+            {
+                end -= end > 1 && output[end - 2] == '\r' ? 2 : 1;
+            }
+
+            for (; missing > 0; missing--)
+            {
+                writer.Write('\n');
+            }
+        }
+
         return writer.ToString();
     }
 

@@ -39,6 +39,9 @@ public sealed class TemplateRenderer
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(fileName);
+        // Jinja drops one final newline before parsing; Ansible then pads the result back to the source's count of
+        // final newlines (its templar's preserve_trailing_newlines), so a value that ends with a newline is not doubled.
+        var trailingNewlines = Options.PadTrailingNewlines ? TrailingNewlines(source) : 0;
         if (!Options.KeepTrailingNewline && source.EndsWith('\n'))
         {
             source = source[..^(source.EndsWith("\r\n", StringComparison.Ordinal) ? 2 : 1)];
@@ -49,12 +52,26 @@ public sealed class TemplateRenderer
             var tokens = new JinjaLexer(source, Options).Tokenize();
             var parser = new JinjaParser(tokens);
             var statements = parser.ParseTemplate();
-            return new CompiledTemplate(this, fileName, statements, parser.Blocks);
+            return new CompiledTemplate(this, fileName, statements, parser.Blocks) { TrailingNewlines = trailingNewlines };
         }
         catch (TemplateSyntaxError ex)
         {
             throw new TemplateException(fileName, ex.Line, ex.Message);
         }
+    }
+
+    /// <summary>How many newlines (<c>\n</c> or <c>\r\n</c>) end the text.</summary>
+    internal static int TrailingNewlines(string text)
+    {
+        var count = 0;
+        var end = text.Length;
+        while (end > 0 && text[end - 1] == '\n')
+        {
+            count++;
+            end -= end > 1 && text[end - 2] == '\r' ? 2 : 1;
+        }
+
+        return count;
     }
 
     /// <summary>Parses and renders a template in one go.</summary>

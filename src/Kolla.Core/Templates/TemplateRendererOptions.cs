@@ -9,8 +9,15 @@ public sealed record TemplateRendererOptions
     /// <summary>Strip spaces and tabs before a block tag at the start of a line (Jinja's <c>lstrip_blocks</c>; Ansible: off).</summary>
     public bool LstripBlocks { get; init; }
 
-    /// <summary>Keep the template's final newline (Ansible keeps it; plain Jinja drops one).</summary>
-    public bool KeepTrailingNewline { get; init; } = true;
+    /// <summary>Keep the template's final newline (Jinja's <c>keep_trailing_newline</c>; kolla's image templates: on). Off: Jinja drops one.</summary>
+    public bool KeepTrailingNewline { get; init; }
+
+    /// <summary>
+    /// Pad the output to as many final newlines as the template ends with, where rendering left fewer (Ansible's
+    /// <c>preserve_trailing_newlines</c>, on): with Jinja dropping one final newline first, <c>{{ key }}\n</c> and a key
+    /// ending in a newline give one newline, not two, and a template ending <c>{% endif %}\n</c> still ends with one.
+    /// </summary>
+    public bool PadTrailingNewlines { get; init; } = true;
 
     /// <summary>
     /// Evaluate variable values that contain Jinja when they are used, against the scope they come from

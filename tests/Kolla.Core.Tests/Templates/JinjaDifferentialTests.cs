@@ -74,7 +74,7 @@ public class JinjaDifferentialTests
         code.Should().Be(0, stderr);
         var expected = JsonSerializer.Deserialize<string[]>(stdout)![0];
 
-        var actual = new TemplateRenderer().Render(template, "diff.j2", new DictionaryVariableScope(Vars));
+        var actual = new TemplateRenderer(new TemplateRendererOptions { KeepTrailingNewline = true, PadTrailingNewlines = false }).Render(template, "diff.j2", new DictionaryVariableScope(Vars));
 
         actual.Should().Be(expected);
     }
@@ -115,7 +115,7 @@ public class JinjaDifferentialTests
         code.Should().Be(0, stderr);
         var expected = JsonSerializer.Deserialize<string>(stdout)!;
 
-        var renderer = new TemplateRenderer(new TemplateRendererOptions { Loader = new DictionaryLoader(templates) });
+        var renderer = new TemplateRenderer(new TemplateRendererOptions { Loader = new DictionaryLoader(templates), KeepTrailingNewline = true, PadTrailingNewlines = false });
         var actual = renderer.Render(child, "child", new DictionaryVariableScope(vars));
 
         actual.Should().Be(expected);

@@ -105,12 +105,32 @@ public class TemplateRendererTests
         lstrip.Render("a\n    {% if true %}\n    b\n    {% endif %}\n", "t", DictionaryVariableScope.Empty).Should().Be("a\n    b\n");
     }
 
+    [Theory]
+    [InlineData("x\n", "x\n")]
+    [InlineData("x\n\n\n", "x\n\n\n")]
+    [InlineData("{{ v }}\n", "v\n")]
+    [InlineData("{{ v }}", "v\n")]
+    [InlineData("a\n{{ v }}\n\n", "a\nv\n\n")]
+    [InlineData("{% if true %}x{% endif %}\n", "x\n")]
+    [InlineData("{% if true %}\nx\n{% endif %}\n", "x\n")]
+    [InlineData("x", "x")]
+    [InlineData("{% if false %}x{% endif %}\n", "")]
+    public void Final_newlines_follow_ansible_s_rule(string template, string expected)
+    {
+        // Measured with ansible-core's template module, v = "v\n": Jinja drops one final newline, Ansible pads the output
+        // back to the template's count of final newlines, so a value's own newline is not doubled; an output with
+        // nothing in it is not padded (2.19: kolla-ansible's erl_inetrc without IPv6 is an empty file).
+        Render(template, new Dictionary<string, object?> { ["v"] = "v\n" }).Should().Be(expected);
+    }
+
     [Fact]
     public void Trailing_newline_is_kept_like_ansible_and_can_be_dropped()
     {
         Render("x\n").Should().Be("x\n");
-        new TemplateRenderer(new TemplateRendererOptions { KeepTrailingNewline = false })
+        new TemplateRenderer(new TemplateRendererOptions { PadTrailingNewlines = false })
             .Render("x\n", "t", DictionaryVariableScope.Empty).Should().Be("x");
+        new TemplateRenderer(new TemplateRendererOptions { KeepTrailingNewline = true, PadTrailingNewlines = false })
+            .Render("{{ v }}\n", "t", new DictionaryVariableScope(new Dictionary<string, object?> { ["v"] = "v\n" })).Should().Be("v\n\n");
     }
 
     [Fact]
