@@ -124,6 +124,15 @@ public class TemplateRendererTests
     }
 
     [Fact]
+    public void Inline_if_without_else_prints_nothing_when_false_and_stays_undefined()
+    {
+        // ansible-core 2.14 and 2.19 (template module): a{{ 'x' if false }}b -> ab
+        Render("a{{ 'x' if false }}b").Should().Be("ab");
+        Render("a{{ 'x' if true }}b").Should().Be("axb");
+        Render("{{ ('x' if false) | default('d') }} {{ ('x' if false) is defined }}").Should().Be("d False");
+    }
+
+    [Fact]
     public void Trailing_newline_is_kept_like_ansible_and_can_be_dropped()
     {
         Render("x\n").Should().Be("x\n");

@@ -2,7 +2,7 @@ using Fluid.Values;
 
 namespace Kolla.Templates.Jinja;
 
-/// <summary>The inline <c>a if test else b</c>; without <c>else</c> a false test yields undefined.</summary>
+/// <summary>The inline <c>a if test else b</c>; without <c>else</c> a false test yields undefined, printed as nothing (as Ansible does).</summary>
 internal sealed class ConditionalNode(JinjaExpression test, JinjaExpression whenTrue, JinjaExpression? whenFalse, int line) : JinjaExpression(line)
 {
     public override FluidValue Evaluate(RenderState state)
@@ -12,6 +12,6 @@ internal sealed class ConditionalNode(JinjaExpression test, JinjaExpression when
             return whenTrue.Evaluate(state);
         }
 
-        return whenFalse?.Evaluate(state) ?? new JinjaUndefined($"{test.Describe()} (inline if without else)", Line);
+        return whenFalse?.Evaluate(state) ?? new JinjaUndefined($"{test.Describe()} (inline if without else)", Line, rendersEmpty: true);
     }
 }

@@ -8,8 +8,11 @@ namespace Kolla.Templates.Jinja;
 /// The value of a name or key that does not exist. Like Ansible's undefined it can be passed on
 /// (attribute access, <c>default</c>, <c>is defined</c>) but any other use is an error naming it.
 /// </summary>
-internal sealed class JinjaUndefined(string name, int line, string? hint = null) : FluidValue
+internal sealed class JinjaUndefined(string name, int line, string? hint = null, bool rendersEmpty = false) : FluidValue
 {
+    /// <summary>Printed by <c>{{ }}</c> as nothing, as Ansible prints an inline if without else whose test is false.</summary>
+    public bool RendersEmpty { get; } = rendersEmpty;
+
     public string Name { get; } = name;
 
     public int Line { get; } = line;

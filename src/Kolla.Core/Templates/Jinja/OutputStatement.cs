@@ -5,5 +5,14 @@ internal sealed class OutputStatement(JinjaExpression expression, int line) : Ji
 {
     public JinjaExpression Expression { get; } = expression;
 
-    public override void Render(TextWriter writer, RenderState state) => writer.Write(Py.Output(Expression.Evaluate(state)));
+    public override void Render(TextWriter writer, RenderState state)
+    {
+        var value = Expression.Evaluate(state);
+        if (value is JinjaUndefined { RendersEmpty: true })
+        {
+            return;
+        }
+
+        writer.Write(Py.Output(value));
+    }
 }
