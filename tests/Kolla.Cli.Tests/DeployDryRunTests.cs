@@ -27,7 +27,7 @@ public sealed class DeployDryRunTests : IDisposable
     {
         var token = TestContext.Current.CancellationToken;
         var config = Path.Combine(_dir, sample);
-        CopyDirectory(Path.Combine(TestRig.RepositoryRoot, "samples", sample), config);
+        DirectoryTrees.Copy(Path.Combine(TestRig.RepositoryRoot, "samples", sample), config);
         using var ssh = new TcpListener(IPAddress.Loopback, 0);
         ssh.Start();
         var dockerSocket = Path.Combine(_dir, "docker.sock");
@@ -142,14 +142,4 @@ public sealed class DeployDryRunTests : IDisposable
         IEnumerable<object?> list => list.SelectMany(Strings),
         _ => [],
     };
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Kolla.Containers;
 using Kolla.Facts;
 using Kolla.Planning;
 using Kolla.TestKit;
+using Kolla.Tests.Parity;
 using Kolla.Tests.Rig;
-using YamlDotNet.RepresentationModel;
 
 namespace Kolla.Tests;
 
@@ -58,7 +57,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
         var inventory = Path.Combine(TestRig.SharedDirectory, "vectors", "kolla-ansible-inputs", layout);
         if (!File.Exists(Path.Combine(upstream, "_oracle", "ansible.log")) || cache is null)
         {
-            CopyTree(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", layout), config);
+            DirectoryTrees.Copy(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", layout), config, overwrite: true);
             (await KollaCli.RunAsync(["genpwd", "--passwords", Path.Combine(config, "passwords.yml")], token)).Code.Should().Be(0);
             (await ExternalCommand.RunAsync("bash", [oracle, "--configdir", config, "-i", inventory, "--output", upstream], cancellationToken: token)).EnsureSuccess();
         }
@@ -81,10 +80,10 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(work, "ours-bootstraps.json"), JsonSerializer.Serialize(ourBootstraps, s_indented), token);
         }
 
-        var deviations = Deviation.Load(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", "container-deviations.yml"))
+        var deviations = ParityDeviation.LoadFile(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", "container-deviations.yml"))
             .Where(d => d.Layouts.Count == 0 || d.Layouts.Contains(layout))
             .ToList();
-        var used = new HashSet<Deviation>();
+        var used = new HashSet<ParityDeviation>();
         var differences = new List<string>();
         var compared = 0;
         void Compare(string host, string container, JsonObject expected, JsonObject actual)
@@ -93,18 +92,18 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
             {
                 compared++;
                 var (want, got) = (expected[field], actual[field]);
-                if (!JsonNode.DeepEquals(want, got) && !Accepted(deviations, used, $"{container}.{field}", "differs", want, got))
+                if (!JsonNode.DeepEquals(want, got) && !Accepted(deviations, used, layout, $"{container}.{field}", ParityDifferenceKind.Differs, want, got))
                 {
                     differences.Add($"{host} {container}.{field}: kolla-ansible {want?.ToJsonString() ?? "(none)"}, ours {got?.ToJsonString() ?? "(none)"}");
                 }
             }
         }
 
-        void Presence(string host, string container, string kind)
+        void Presence(string host, string container, ParityDifferenceKind kind)
         {
-            if (!Accepted(deviations, used, $"{container}.container", kind, null, null))
+            if (!Accepted(deviations, used, layout, $"{container}.container", kind, null, null))
             {
-                differences.Add($"{host} {container}: {kind}");
+                differences.Add($"{host} {container}: {(kind == ParityDifferenceKind.OnlyOurs ? "only-ours" : "only-upstream")}");
             }
         }
 
@@ -118,10 +117,10 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
                 switch ((upstreamHost.GetValueOrDefault(container), ourHost.GetValueOrDefault(container)))
                 {
                     case (null, _):
-                        Presence(host, container, "only-ours");
+                        Presence(host, container, ParityDifferenceKind.OnlyOurs);
                         break;
                     case (_, null):
-                        Presence(host, container, "only-upstream");
+                        Presence(host, container, ParityDifferenceKind.OnlyUpstream);
                         break;
                     case var (expected, actual):
                         Compare(host, container, expected, actual);
@@ -142,7 +141,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
                 }
                 else
                 {
-                    Presence(host, name, "only-ours");
+                    Presence(host, name, ParityDifferenceKind.OnlyOurs);
                 }
             }
         }
@@ -151,7 +150,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
         {
             if (!ourBootstraps.Values.Any(b => b.ContainsKey(name)))
             {
-                Presence("(any host)", name, "only-upstream");
+                Presence("(any host)", name, ParityDifferenceKind.OnlyUpstream);
             }
         }
 
@@ -405,20 +404,16 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
         return jobs;
     }
 
-    private static bool Accepted(List<Deviation> deviations, HashSet<Deviation> used, string path, string kind, JsonNode? theirs, JsonNode? ours)
+    private static bool Accepted(List<ParityDeviation> deviations, HashSet<ParityDeviation> used, string layout, string path, ParityDifferenceKind kind, JsonNode? theirs, JsonNode? ours)
     {
-        foreach (var deviation in deviations.Where(d => d.Kind == kind && d.Matches(path)))
+        var difference = new ParityDifference("", path, kind, [.. ChangedValues(theirs, ours)], "");
+        if (deviations.FirstOrDefault(d => d.Covers(layout, difference)) is not { } deviation)
         {
-            if (deviation.Lines.Count > 0 && !ChangedValues(theirs, ours).All(v => deviation.Lines.Any(r => r.IsMatch(v))))
-            {
-                continue;
-            }
-
-            used.Add(deviation);
-            return true;
+            return false;
         }
 
-        return false;
+        used.Add(deviation);
+        return true;
     }
 
     /// <summary>What changed, as text: the entries only one side has (lists and maps), else both values.</summary>
@@ -484,59 +479,5 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
         var unit = text.Length > 0 ? char.ToLowerInvariant(text[^1]) : ' ';
         var multiplier = unit switch { 'b' => 1L, 'k' => 1L << 10, 'm' => 1L << 20, 'g' => 1L << 30, _ => 0L };
         return multiplier == 0 ? long.Parse(text, CultureInfo.InvariantCulture) : long.Parse(text[..^1], CultureInfo.InvariantCulture) * multiplier;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
-
-    /// <summary>One entry of <c>tests/parity/container-deviations.yml</c>.</summary>
-    private sealed record Deviation(string Path, string Kind, IReadOnlyList<string> Layouts, IReadOnlyList<Regex> Lines, string Why)
-    {
-        public bool Matches(string path) => Glob().IsMatch(path);
-
-        private Regex Glob() => new("^" + Regex.Escape(Path).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$");
-
-        public static IReadOnlyList<Deviation> Load(string file)
-        {
-            if (!File.Exists(file))
-            {
-                return [];
-            }
-
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
-            {
-                stream.Load(reader);
-            }
-
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode entries)
-            {
-                return [];
-            }
-
-            return [.. entries.Cast<YamlMappingNode>().Select(entry =>
-            {
-                string? Scalar(string key) => entry.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
-                IReadOnlyList<string> Sequence(string key) => entry.Children.TryGetValue(new YamlScalarNode(key), out var v)
-                    ? [.. ((YamlSequenceNode)v).Cast<YamlScalarNode>().Select(s => s.Value ?? "")]
-                    : [];
-                var deviation = new Deviation(
-                    Scalar("path") ?? throw new InvalidDataException($"{file}: an entry has no path"),
-                    Scalar("kind") ?? "differs",
-                    Sequence("layouts"),
-                    [.. Sequence("lines").Select(l => new Regex(l))],
-                    Scalar("why") ?? "");
-                deviation.Kind.Should().BeOneOf(["differs", "only-upstream", "only-ours"], "{0}: kind of {1}", file, deviation.Path);
-                deviation.Why.Should().NotBeNullOrWhiteSpace("{0}: every deviation says why ({1})", file, deviation.Path);
-                return deviation;
-            })];
-        }
     }
 }

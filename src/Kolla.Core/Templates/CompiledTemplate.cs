@@ -60,23 +60,12 @@ public sealed class CompiledTemplate
     {
         using var writer = new StringWriter();
         RenderTo(writer, state);
-        // ansible-core 2.19 renders a template that outputs nothing to None and pads only strings: an empty output stays empty.
-        var missing = TrailingNewlines;
-        if (missing > 0 && writer.GetStringBuilder().Length > 0)
-        {
-            var output = writer.GetStringBuilder();
-            for (var end = output.Length; end > 0 && output[end - 1] == '\n' && missing > 0; missing--)
-            {
-                end -= end > 1 && output[end - 2] == '\r' ? 2 : 1;
-            }
+        var text = writer.ToString();
 
-            for (; missing > 0; missing--)
-            {
-                writer.Write('\n');
-            }
-        }
-
-        return writer.ToString();
+        // Ansible pads the output to the template's count of final newlines; ansible-core 2.19 renders a template that
+        // outputs nothing to None and pads only strings, so an empty output stays empty.
+        var missing = TrailingNewlines == 0 || text.Length == 0 ? 0 : TrailingNewlines - TemplateRenderer.TrailingNewlines(text);
+        return missing > 0 ? text + new string('\n', missing) : text;
     }
 
     private void RenderTo(TextWriter writer, RenderState state)

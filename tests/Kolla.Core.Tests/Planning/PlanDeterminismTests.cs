@@ -1,6 +1,7 @@
 using System.Text;
 using Kolla.Containers;
 using Kolla.Planning;
+using Kolla.TestKit;
 
 namespace Kolla.Tests.Planning;
 
@@ -35,7 +36,7 @@ public class PlanDeterminismTests
         var previous = Environment.CurrentDirectory;
         try
         {
-            CopyTree(Samples.Directory(sample), Path.Combine(copy.FullName, "deployment"));
+            DirectoryTrees.Copy(Samples.Directory(sample), Path.Combine(copy.FullName, "deployment"));
             Environment.CurrentDirectory = Path.Combine(copy.FullName, "deployment");
 
             var relative = await Samples.LoadFromAsync(".", "inventory", ct);
@@ -77,16 +78,6 @@ public class PlanDeterminismTests
         }
 
         return text.ToString();
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
 

@@ -86,7 +86,7 @@ public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposa
     private async Task<(string Layout, IReadOnlyList<(string Host, string Path)> Identical, IReadOnlyList<ParityDifference> Differences)> RunBothAsync(string layout, CancellationToken token)
     {
         var config = Path.Combine(_dir.FullName, layout, "config");
-        CopyTree(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", layout), config);
+        DirectoryTrees.Copy(Path.Combine(TestRig.RepositoryRoot, "tests", "parity", layout), config);
         (await KollaCli.RunAsync(["genpwd", "--passwords", Path.Combine(config, "passwords.yml")], token)).Code.Should().Be(0);
         var inventory = Path.Combine(TestRig.SharedDirectory, "vectors", "kolla-ansible-inputs", layout);
 
@@ -112,7 +112,7 @@ public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposa
     private async Task<IReadOnlyList<string>> CheckDriftAsync(string layout, CancellationToken token)
     {
         var node = Path.Combine(_dir.FullName, layout, "node");
-        CopyTree(Path.Combine(_dir.FullName, layout, "upstream", "localhost"), node);
+        DirectoryTrees.Copy(Path.Combine(_dir.FullName, layout, "upstream", "localhost"), node);
         var (code, stdout, error) = await KollaCli.RunAsync(
             ["check", "--json", "-i", Path.Combine(TestRig.SharedDirectory, "vectors", "kolla-ansible-inputs", layout),
              "--configdir", Path.Combine(_dir.FullName, layout, "config"), "--executor", "dry-run", "--globals-precedence", "kolla-ansible",
@@ -141,16 +141,6 @@ public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposa
         if (!modules.Succeeded)
         {
             throw TestRig.Unavailable("the oracle's Python modules: apt-get install python3-jinja2 python3-yaml python3-netaddr python3-oslo.config python3-oslo.utils python3-jmespath python3-bcrypt python3-hvac python3-cryptography");
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

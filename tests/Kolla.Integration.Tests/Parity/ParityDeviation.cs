@@ -39,68 +39,74 @@ public sealed record ParityDeviation(string Source, string Path, ParityDifferenc
         new("^" + Regex.Escape(pattern).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal) + "$");
 
     /// <summary>Reads every <c>*.yml</c> in a directory.</summary>
-    public static IReadOnlyList<ParityDeviation> Load(string directory)
+    public static IReadOnlyList<ParityDeviation> Load(string directory) =>
+        Directory.Exists(directory)
+            ? [.. Directory.EnumerateFiles(directory, "*.yml").Order(StringComparer.Ordinal).SelectMany(LoadFile)]
+            : [];
+
+    /// <summary>Reads one file of deviations (none when it does not exist).</summary>
+    public static IReadOnlyList<ParityDeviation> LoadFile(string file)
     {
         var deviations = new List<ParityDeviation>();
-        if (!Directory.Exists(directory))
+        if (!File.Exists(file))
         {
             return deviations;
         }
 
-        foreach (var file in Directory.EnumerateFiles(directory, "*.yml").Order(StringComparer.Ordinal))
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(file))
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
+            stream.Load(reader);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return deviations;
+        }
+
+        var list = stream.Documents[0].RootNode as YamlSequenceNode
+            ?? throw new FormatException($"{file}: expected a list of deviations");
+        var label = $"{System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(file))}/{System.IO.Path.GetFileName(file)}";
+        var index = 0;
+        foreach (var node in list.Children)
+        {
+            index++;
+            var where = $"{label}#{index} (line {node.Start.Line})";
+            var map = node as YamlMappingNode ?? throw new FormatException($"{where}: expected a mapping");
+            string? Text(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
+            IReadOnlyList<string> List(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v)
+                ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToArray()
+                : [];
+            var unknown = map.Children.Keys.Select(k => ((YamlScalarNode)k).Value).Except(["path", "kind", "layouts", "lines", "why"]).ToArray();
+            if (unknown.Length > 0)
             {
-                stream.Load(reader);
+                throw new FormatException($"{where}: unknown key(s) {string.Join(", ", unknown)}");
             }
 
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            var why = Text("why");
+            if (string.IsNullOrWhiteSpace(why))
             {
-                continue;
+                throw new FormatException($"{where}: 'why' is required");
             }
 
-            var list = stream.Documents[0].RootNode as YamlSequenceNode
-                ?? throw new FormatException($"{file}: expected a list of deviations");
-            var index = 0;
-            foreach (var node in list.Children)
-            {
-                index++;
-                var where = $"{System.IO.Path.GetFileName(directory.TrimEnd('/'))}/{System.IO.Path.GetFileName(file)}#{index} (line {node.Start.Line})";
-                var map = node as YamlMappingNode ?? throw new FormatException($"{where}: expected a mapping");
-                string? Text(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
-                IReadOnlyList<string> List(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v)
-                    ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToArray()
-                    : [];
-                var unknown = map.Children.Keys.Select(k => ((YamlScalarNode)k).Value).Except(["path", "kind", "layouts", "lines", "why"]).ToArray();
-                if (unknown.Length > 0)
-                {
-                    throw new FormatException($"{where}: unknown key(s) {string.Join(", ", unknown)}");
-                }
-
-                var kind = Text("kind") switch
-                {
-                    "differs" => ParityDifferenceKind.Differs,
-                    "only-upstream" => ParityDifferenceKind.OnlyUpstream,
-                    "only-ours" => ParityDifferenceKind.OnlyOurs,
-                    var other => throw new FormatException($"{where}: kind must be differs, only-upstream or only-ours, not '{other}'"),
-                };
-                var why = Text("why");
-                if (string.IsNullOrWhiteSpace(why))
-                {
-                    throw new FormatException($"{where}: 'why' is required");
-                }
-
-                deviations.Add(new ParityDeviation(
-                    where,
-                    Text("path") ?? throw new FormatException($"{where}: 'path' is required"),
-                    kind,
-                    List("layouts"),
-                    List("lines").Select(l => new Regex(l)).ToArray(),
-                    why));
-            }
+            deviations.Add(new ParityDeviation(
+                where,
+                Text("path") ?? throw new FormatException($"{where}: 'path' is required"),
+                ParseKind(Text("kind")) ?? throw new FormatException($"{where}: kind must be differs, only-upstream or only-ours, not '{Text("kind")}'"),
+                List("layouts"),
+                List("lines").Select(l => new Regex(l)).ToArray(),
+                why));
         }
 
         return deviations;
     }
+
+    /// <summary>The kind a file names (<c>differs</c>, <c>only-upstream</c>, <c>only-ours</c>), or null.</summary>
+    public static ParityDifferenceKind? ParseKind(string? kind) => kind switch
+    {
+        "differs" => ParityDifferenceKind.Differs,
+        "only-upstream" => ParityDifferenceKind.OnlyUpstream,
+        "only-ours" => ParityDifferenceKind.OnlyOurs,
+        _ => null,
+    };
 }
