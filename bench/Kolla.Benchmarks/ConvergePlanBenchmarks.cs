@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Kolla.Changes;
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Inventory;
 using Kolla.Planning;
 using Kolla.Services;

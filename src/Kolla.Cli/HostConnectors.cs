@@ -1,6 +1,7 @@
 using Kolla.Docker;
-using Kolla.Execution;
 using Kolla.Facts;
+using Kolla.Hosts;
+using Kolla.Inventory;
 using Kolla.Ssh;
 
 namespace Kolla.Cli;

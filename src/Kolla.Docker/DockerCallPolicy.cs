@@ -1,5 +1,5 @@
 using Docker.DotNet;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Microsoft.Extensions.Logging;
 
 namespace Kolla.Docker;

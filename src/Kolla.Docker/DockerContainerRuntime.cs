@@ -3,7 +3,7 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ContainerSpec = Kolla.Containers.ContainerSpec;

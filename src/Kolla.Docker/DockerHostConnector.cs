@@ -1,6 +1,7 @@
 using Kolla.Containers;
-using Kolla.Execution;
 using Kolla.Facts;
+using Kolla.Hosts;
+using Kolla.Inventory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -27,7 +27,7 @@ public sealed class DockerRuntimeOptions
     /// <summary>Container inspections run concurrently by <see cref="DockerContainerRuntime.ListAsync"/>.</summary>
     public int MaxParallelInspects { get; set; } = 16;
 
-    /// <summary>Log lines kept in a one-shot container's <see cref="Execution.OneShotResult.Output"/>.</summary>
+    /// <summary>Log lines kept in a one-shot container's <see cref="Kolla.Hosts.OneShotResult.Output"/>.</summary>
     public int OneShotLogTailLines { get; set; } = 50;
 
     /// <summary>The target host's time zone, injected as <c>TZ</c> into created containers unless their spec sets it; null means <c>UTC</c>.</summary>

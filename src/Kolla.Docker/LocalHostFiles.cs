@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Docker;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.NetworkInformation;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Docker;
 

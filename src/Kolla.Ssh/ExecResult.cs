@@ -1,5 +1,5 @@
 using System.Text;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Ssh;
 

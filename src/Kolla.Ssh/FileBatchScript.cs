@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Ssh;
 

@@ -1,5 +1,5 @@
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Ssh;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Ssh;
 

@@ -1,5 +1,5 @@
 using Docker.DotNet;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Renci.SshNet;
 
 namespace Kolla.Ssh;

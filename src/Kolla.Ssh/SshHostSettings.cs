@@ -1,5 +1,6 @@
 using System.Globalization;
-using Kolla.Execution;
+using Kolla.Hosts;
+using Kolla.Inventory;
 
 namespace Kolla.Ssh;
 

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using Renci.SshNet.Common;

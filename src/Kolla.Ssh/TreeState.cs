@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Ssh;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Docker.DotNet;
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kolla.Tests;

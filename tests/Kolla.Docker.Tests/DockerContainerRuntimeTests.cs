@@ -1,5 +1,5 @@
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.TestKit;
 
 namespace Kolla.Tests;

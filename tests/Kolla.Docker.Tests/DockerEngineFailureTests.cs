@@ -1,5 +1,5 @@
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Tests;
 

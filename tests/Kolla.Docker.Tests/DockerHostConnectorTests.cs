@@ -1,5 +1,6 @@
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Hosts;
+using Kolla.Inventory;
 using Kolla.TestKit;
 
 namespace Kolla.Tests;

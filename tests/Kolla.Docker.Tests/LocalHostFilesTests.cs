@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Tests;
 

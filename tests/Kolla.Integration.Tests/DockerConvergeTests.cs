@@ -1,5 +1,5 @@
+using Kolla.Changes;
 using Kolla.Docker;
-using Kolla.Execution;
 using Kolla.TestKit;
 using Kolla.Tests.Rig;
 

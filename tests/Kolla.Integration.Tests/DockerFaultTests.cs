@@ -1,5 +1,6 @@
 using System.Text;
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Converge;
 using Kolla.TestKit;
 using Kolla.Tests.Rig;
 

@@ -1,4 +1,5 @@
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Converge;
 using Kolla.Ssh;
 using Kolla.TestKit;
 using Kolla.Tests.Rig;

@@ -1,4 +1,4 @@
-using Kolla.Execution;
+using Kolla.Converge;
 using Kolla.Ssh;
 using Kolla.TestKit;
 using Kolla.Tests.Rig;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Ssh;
 
 namespace Kolla.Tests;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.TestKit;
 
 namespace Kolla.Tests;

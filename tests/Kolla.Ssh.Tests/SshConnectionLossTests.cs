@@ -1,5 +1,5 @@
 using Docker.DotNet.Models;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Ssh;
 
 namespace Kolla.Tests;

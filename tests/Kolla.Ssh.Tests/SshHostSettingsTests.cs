@@ -1,4 +1,5 @@
-using Kolla.Execution;
+using Kolla.Hosts;
+using Kolla.Inventory;
 using Kolla.Ssh;
 
 namespace Kolla.Tests;

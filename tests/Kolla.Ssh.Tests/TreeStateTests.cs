@@ -1,5 +1,5 @@
 using System.Text;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Ssh;
 
 namespace Kolla.Tests;

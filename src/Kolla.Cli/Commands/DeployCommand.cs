@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Kolla.Cli.Output;
-using Kolla.Execution;
+using Kolla.Converge;
 
 namespace Kolla.Cli.Commands;
 

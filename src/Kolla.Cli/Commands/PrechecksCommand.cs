@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Kolla.Cli.Output;
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Passwords;
+using Kolla.Prechecks;
 using Kolla.Serialization;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla prechecks</c>: check variables, inventory, passwords, Docker and ports before deploying (Core's <see cref="Prechecks"/>).</summary>
+/// <summary><c>kolla prechecks</c>: check variables, inventory, passwords, Docker and ports before deploying (Core's <see cref="PrecheckRunner"/>).</summary>
 internal static class PrechecksCommand
 {
     public static Command Create(CliConsole console)
@@ -34,7 +35,7 @@ internal static class PrechecksCommand
             }
 
             var json = parse.GetValue(options.Json);
-            var prechecks = new Prechecks(options.Connectors(parse), new PrecheckOptions
+            var prechecks = new PrecheckRunner(options.Connectors(parse), new PrecheckOptions
             {
                 MinimumDockerApiVersion = minimum,
                 LocalPorts = new LocalListeningPorts(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kolla.Cli.Output;
-using Kolla.Execution;
+using Kolla.Converge;
+using Kolla.Operations;
 
 namespace Kolla.Cli.Commands;
 

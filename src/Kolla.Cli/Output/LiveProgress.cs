@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Kolla.Execution;
+using Kolla.Converge;
+using Kolla.Passwords;
 using Spectre.Console;
 
 namespace Kolla.Cli.Output;

@@ -1,5 +1,7 @@
 using System.Text;
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Operations;
+using Kolla.Passwords;
 using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;

@@ -1,4 +1,5 @@
-using Kolla.Execution;
+using Kolla.Converge;
+using Kolla.Passwords;
 using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;

@@ -1,4 +1,4 @@
-using Kolla.Execution;
+using Kolla.Converge;
 using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;

@@ -1,4 +1,5 @@
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Converge;
 using Kolla.Planning;
 
 namespace Kolla.Deployment;

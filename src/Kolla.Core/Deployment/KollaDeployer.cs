@@ -1,6 +1,8 @@
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Converge;
 using Kolla.Facts;
 using Kolla.Globals;
+using Kolla.Hosts;
 using Kolla.Planning;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
+using Kolla.Converge;
 using Kolla.Deployment;
-using Kolla.Execution;
 using Kolla.Globals;
+using Kolla.Hosts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

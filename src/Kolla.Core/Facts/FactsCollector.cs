@@ -1,4 +1,4 @@
-using Kolla.Execution;
+using Kolla.Inventory;
 
 namespace Kolla.Facts;
 
@@ -46,7 +46,8 @@ public sealed class FactsCollector
                 }
                 catch (KollaException e)
                 {
-                    errors[i] = e is HostUnreachableException or HostExecutionException || e.Message.Contains(targets[i].Name, StringComparison.Ordinal)
+                    // Host errors already start with the host's name.
+                    errors[i] = e.Message.Contains(targets[i].Name, StringComparison.Ordinal)
                         ? e.Message
                         : $"{targets[i].Name}: {e.Message}";
                 }

@@ -1,6 +1,6 @@
 namespace Kolla.Passwords;
 
-/// <summary>Replaces known secret values in text (plans, diffs, logs, error messages) with <c>***</c>.</summary>
+/// <summary>Replaces known secret values (from passwords.yml) with <c>***</c> in text shown to people or logs: plans, diffs, events, errors.</summary>
 /// <example><code>var masker = new SecretMasker(passwords.SecretValues); log(masker.Mask(diff));</code></example>
 public sealed class SecretMasker
 {
@@ -24,6 +24,15 @@ public sealed class SecretMasker
             if (text.Contains(secret, StringComparison.Ordinal))
             {
                 text = text.Replace(secret, Secret.Mask, StringComparison.Ordinal);
+            }
+
+            // Multi-line secrets (private keys) also appear line by line in files.
+            if (secret.Contains('\n', StringComparison.Ordinal))
+            {
+                foreach (var line in secret.Split('\n').Where(l => l.Length >= 16))
+                {
+                    text = text.Replace(line, Secret.Mask, StringComparison.Ordinal);
+                }
             }
         }
 

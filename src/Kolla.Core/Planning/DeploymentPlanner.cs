@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Kolla.Execution;
 using Kolla.Inventory;
 using Kolla.Services;
 using Kolla.Templates;

@@ -1,4 +1,4 @@
-using Kolla.Execution;
+using Kolla.Inventory;
 
 namespace Kolla.Planning;
 

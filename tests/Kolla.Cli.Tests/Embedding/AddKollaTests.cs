@@ -1,7 +1,8 @@
+using Kolla.Converge;
 using Kolla.Deployment;
 using Kolla.Docker;
-using Kolla.Execution;
 using Kolla.Globals;
+using Kolla.Hosts;
 using Kolla.Inventory;
 using Kolla.Planning;
 using Kolla.Services;

@@ -1,5 +1,6 @@
+using Kolla.Changes;
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Planning;
 
 namespace Kolla.Tests.Execution;

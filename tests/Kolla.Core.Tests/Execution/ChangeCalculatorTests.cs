@@ -1,6 +1,7 @@
 using System.Text;
+using Kolla.Changes;
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.Planning;
 using Kolla.Services;
 

@@ -1,5 +1,7 @@
+using Kolla.Changes;
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Converge;
+using Kolla.Hosts;
 using Kolla.Inventory;
 using Kolla.Planning;
 using Kolla.Services;

@@ -1,4 +1,6 @@
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Converge;
+using Kolla.Hosts;
 using Kolla.Inventory;
 using Kolla.Planning;
 using Kolla.Services;

@@ -1,4 +1,5 @@
-using Kolla.Execution;
+using Kolla.Converge;
+using Kolla.Operations;
 
 namespace Kolla.Tests.Execution;
 

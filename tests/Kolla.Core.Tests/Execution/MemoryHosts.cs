@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Kolla.Execution;
+using Kolla.Hosts;
+using Kolla.Inventory;
 
 namespace Kolla.Tests.Execution;
 

@@ -1,7 +1,9 @@
 using System.Net;
-using Kolla.Execution;
+using Kolla.Converge;
 using Kolla.Facts;
+using Kolla.Hosts;
 using Kolla.Planning;
+using Kolla.Prechecks;
 using Kolla.TestKit;
 
 namespace Kolla.Tests.Execution;
@@ -17,7 +19,7 @@ public sealed class PrechecksTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static PrecheckReport Check(DeploymentInputs inputs) => Prechecks.CheckInputs(inputs, DeploymentPlanner.Plan(inputs));
+    private static PrecheckReport Check(DeploymentInputs inputs) => PrecheckRunner.CheckInputs(inputs, DeploymentPlanner.Plan(inputs));
 
     private static Dictionary<string, object?> Globals(params (string Key, object? Value)[] extra)
     {
@@ -130,7 +132,7 @@ public sealed class PrechecksTests
                 : s)],
             inputs.Catalogue.CommonDefaults);
 
-        var report = Prechecks.CheckInputs(inputs with { Catalogue = catalogue }, DeploymentPlanner.Plan(inputs));
+        var report = PrecheckRunner.CheckInputs(inputs with { Catalogue = catalogue }, DeploymentPlanner.Plan(inputs));
 
         report.Failures.Should().ContainSingle().Which.Message.Should().StartWith("'database_password' (used by web) is missing from passwords.yml");
     }
@@ -144,7 +146,7 @@ public sealed class PrechecksTests
         };
         var inputs = TestDeployment.Inputs();
 
-        var report = await new Prechecks(hosts).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
+        var report = await new PrecheckRunner(hosts).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
 
         var docker = report.Results.Where(r => r.Check == "docker").ToList();
         docker.Should().HaveCount(4).And.OnlyContain(r => r.Status == PrecheckStatus.Failed);
@@ -157,7 +159,7 @@ public sealed class PrechecksTests
         var hosts = new MemoryHosts { WrapRuntime = r => new VersionedRuntime(r, new ContainerEngineVersion("27.5.1", new Version(1, 47))) };
         var inputs = TestDeployment.Inputs();
 
-        var report = await new Prechecks(hosts, new PrecheckOptions { LocalPorts = new FakePorts() }).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
+        var report = await new PrecheckRunner(hosts, new PrecheckOptions { LocalPorts = new FakePorts() }).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
 
         report.Succeeded.Should().BeTrue();
         report.Results.Should().Contain(r => r.Check == "docker" && r.Status == PrecheckStatus.Passed && r.Message == "compute01: Docker 27.5.1 (API 1.47) is reachable");
@@ -171,7 +173,7 @@ public sealed class PrechecksTests
         hosts.Unreachable.Add("compute02");
         var inputs = TestDeployment.Inputs();
 
-        var report = await new Prechecks(hosts).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
+        var report = await new PrecheckRunner(hosts).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
 
         report.Failures.Should().ContainSingle().Which.Message.Should().Be("compute02: cannot reach the host and its Docker engine: connection refused");
     }
@@ -191,7 +193,7 @@ public sealed class PrechecksTests
         var inputs = TestDeployment.Inputs(inventory: LocalInventory, extraVars: new Dictionary<string, object?> { ["web_port"] = "8080" });
         var hosts = new MemoryHosts();
 
-        var report = await new Prechecks(hosts, options).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
+        var report = await new PrecheckRunner(hosts, options).RunAsync(inputs, DeploymentPlanner.Plan(inputs), Token);
 
         var ports = report.Results.Single(r => r.Check == "ports");
         ports.Status.Should().Be(fails ? PrecheckStatus.Failed : PrecheckStatus.Passed);
@@ -214,7 +216,7 @@ public sealed class PrechecksTests
         var hosts = new MemoryHosts();
         await new Converger(hosts).ApplyAsync(plan, cancellationToken: Token);
 
-        var report = await new Prechecks(hosts, options).RunAsync(inputs, plan, Token);
+        var report = await new PrecheckRunner(hosts, options).RunAsync(inputs, plan, Token);
 
         report.Results.Single(r => r.Check == "ports").Status.Should().Be(PrecheckStatus.Passed);
     }

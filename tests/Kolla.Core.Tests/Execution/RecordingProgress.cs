@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Kolla.Execution;
+using Kolla.Converge;
 
 namespace Kolla.Tests.Execution;
 

@@ -1,5 +1,7 @@
 using Kolla.Containers;
-using Kolla.Execution;
+using Kolla.Converge;
+using Kolla.Hosts;
+using Kolla.Operations;
 using Kolla.Planning;
 
 namespace Kolla.Tests.Execution;

@@ -1,4 +1,5 @@
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Passwords;
 
 namespace Kolla.Tests.Execution;
 

@@ -1,4 +1,6 @@
-using Kolla.Execution;
+using Kolla.Changes;
+using Kolla.Converge;
+using Kolla.Operations;
 using Kolla.Planning;
 
 namespace Kolla.Tests.Execution;

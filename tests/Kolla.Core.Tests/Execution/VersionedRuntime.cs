@@ -1,4 +1,4 @@
-using Kolla.Execution;
+using Kolla.Hosts;
 
 namespace Kolla.Tests.Execution;
 

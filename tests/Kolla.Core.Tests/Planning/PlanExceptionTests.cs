@@ -1,5 +1,5 @@
-using Kolla.Execution;
 using Kolla.Planning;
+using Kolla.Prechecks;
 using Kolla.Services;
 using Kolla.Tests.Execution;
 
@@ -29,7 +29,7 @@ public sealed class PlanExceptionTests
     [Fact]
     public async Task Prechecks_PlanThatCannotBeMade_IsAFailedPlanCheck_NextToTheInputChecks()
     {
-        var report = await new Prechecks(new MemoryHosts()).RunAsync(Broken(), cancellationToken: TestContext.Current.CancellationToken);
+        var report = await new PrecheckRunner(new MemoryHosts()).RunAsync(Broken(), cancellationToken: TestContext.Current.CancellationToken);
 
         report.Failures.Should().ContainSingle().Which.Should().Match<PrecheckResult>(r => r.Check == "plan" && r.Message.Contains("no_such_variable"));
         report.Results.Select(r => r.Check).Should().Contain(["addresses", "inventory", "passwords"]);

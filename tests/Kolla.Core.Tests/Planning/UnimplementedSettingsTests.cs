@@ -1,5 +1,5 @@
-using Kolla.Execution;
 using Kolla.Planning;
+using Kolla.Prechecks;
 using Kolla.Services;
 using Kolla.Variables;
 
@@ -253,8 +253,8 @@ public sealed class UnimplementedSettingsTests : IDisposable
     {
         var inputs = await LoadAsync("kolla_internal_vip_address: \"10.0.0.250\"\nenable_heat: \"no\"\nenable_proxysql: \"no\"\nenable_cinder: \"yes\"\n");
 
-        var failed = Prechecks.CheckInputs(inputs).Results.Where(r => r.Check == "unimplemented").ToList();
-        var allowed = Prechecks.CheckInputs(inputs, options: new PrecheckOptions { AllowUnimplemented = true }).Results.Where(r => r.Check == "unimplemented").ToList();
+        var failed = PrecheckRunner.CheckInputs(inputs).Results.Where(r => r.Check == "unimplemented").ToList();
+        var allowed = PrecheckRunner.CheckInputs(inputs, options: new PrecheckOptions { AllowUnimplemented = true }).Results.Where(r => r.Check == "unimplemented").ToList();
 
         failed.Should().ContainSingle().Which.Should().Be(new PrecheckResult("unimplemented", PrecheckStatus.Failed, "globals.yml:4: enable_cinder: \"yes\" — service 'cinder' is not in the catalogue"));
         allowed.Should().ContainSingle().Which.Status.Should().Be(PrecheckStatus.Warning);
@@ -265,7 +265,7 @@ public sealed class UnimplementedSettingsTests : IDisposable
     {
         var inputs = await LoadAsync("kolla_internal_vip_address: \"10.0.0.250\"\nenable_heat: \"no\"\nenable_proxysql: \"no\"\n");
 
-        Prechecks.CheckInputs(inputs).Results.Should().ContainSingle(r => r.Check == "unimplemented")
+        PrecheckRunner.CheckInputs(inputs).Results.Should().ContainSingle(r => r.Check == "unimplemented")
             .Which.Status.Should().Be(PrecheckStatus.Passed);
     }
 }

@@ -1,5 +1,7 @@
+using Kolla.Changes;
+using Kolla.Converge;
 using Kolla.Docker;
-using Kolla.Execution;
+using Kolla.Hosts;
 using Kolla.TestKit;
 
 namespace Kolla.Tests.Rig;

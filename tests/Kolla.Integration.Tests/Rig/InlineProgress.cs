@@ -1,4 +1,4 @@
-using Kolla.Execution;
+using Kolla.Converge;
 
 namespace Kolla.Tests.Rig;
 

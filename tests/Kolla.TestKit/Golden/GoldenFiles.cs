@@ -1,5 +1,5 @@
 using System.Text;
-using Kolla.Execution;
+using Kolla.Changes;
 
 namespace Kolla.TestKit.Golden;
 

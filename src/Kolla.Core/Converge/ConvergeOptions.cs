@@ -1,0 +1,36 @@
+namespace Kolla.Converge;
+
+/// <summary>How a plan is applied.</summary>
+public sealed record ConvergeOptions
+{
+    /// <summary>Hosts worked on at once (Ansible's <c>--forks</c>), default 10.</summary>
+    public int Forks { get; init; } = 10;
+
+    /// <summary>Rolling batches: at most this many hosts per service at a time (Ansible's <c>serial</c>); null = no limit beyond <see cref="Forks"/>.</summary>
+    public int? Serial { get; init; }
+
+    /// <summary>Keep going on other hosts when one fails (default: stop starting new work after the first failure).</summary>
+    public bool ContinueOnError { get; init; }
+
+    /// <summary>How long to wait for a container with a health check to become healthy.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often to poll health.</summary>
+    public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Only files (kolla-ansible's <c>genconfig</c>): no volumes, images or containers.</summary>
+    public bool FilesOnly { get; init; }
+
+    /// <summary>Only containers (kolla-ansible's <c>deploy-containers</c>): files are compared but not written.</summary>
+    public bool ContainersOnly { get; init; }
+
+    /// <summary>
+    /// Hosts converged in rolling batches of at most <see cref="RollingBatchSize"/> per service, after the service's other
+    /// hosts (<c>kolla upgrade</c> passes the compute hosts, so running instances never lose every hypervisor at once).
+    /// Null or empty: every host is batched by <see cref="Serial"/> alone.
+    /// </summary>
+    public IReadOnlySet<string>? RollingHosts { get; init; }
+
+    /// <summary>Batch size for <see cref="RollingHosts"/> (never more than <see cref="Serial"/> when that is set). Default 1.</summary>
+    public int RollingBatchSize { get; init; } = 1;
+}
