@@ -55,7 +55,7 @@ public class InventoryBenchmarks
         var total = 0;
         foreach (var host in inventory.Hosts)
         {
-            total += VariableLayers.ForHost(inventory, host.Name).Merge().Count;
+            total += InventoryVarsLayers.ForHost(inventory, host.Name).Merge().Count;
         }
 
         return total;

@@ -17,7 +17,7 @@ var imageIndex = Array.IndexOf(args, "--image");
 var image = imageIndex >= 0 && imageIndex + 1 < args.Length ? args[imageIndex + 1] : "docker.io/library/busybox:latest";
 var work = Path.Combine(Path.GetTempPath(), "kolla-embedding");
 
-// globals.yml, as text here; the same values configure (and validate) KollaOptions.
+// globals.yml, as text here: read and checked once; the plan takes its values.
 var globals = KollaGlobals.Parse(
     $"""
     kolla_internal_vip_address: "127.0.0.1"
@@ -29,7 +29,7 @@ var globals = KollaGlobals.Parse(
     configDirectory: work);
 
 var services = new ServiceCollection();
-var kolla = services.AddKolla(globals.ApplyTo);
+var kolla = services.AddKolla(); // KollaOptions: where inputs live on disk; this program builds its inputs itself
 if (useDocker)
 {
     kolla.AddDockerExecutor();
@@ -40,7 +40,7 @@ else
 }
 
 await using var provider = services.BuildServiceProvider();
-var deployer = provider.GetRequiredService<IKollaDeployer>(); // reads, and so validates, KollaOptions
+var deployer = provider.GetRequiredService<IKollaDeployer>(); // validates KollaOptions
 
 var inputs = new DeploymentInputs
 {

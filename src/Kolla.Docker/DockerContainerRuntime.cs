@@ -187,7 +187,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
     /// <exception cref="ContainerOperationException">The image does not exist or the pull failed.</exception>
     public Task PullImageAsync(string image, CancellationToken cancellationToken = default)
     {
-        var reference = ImageReference.Parse(image);
+        var reference = ImageReference.Parse(image, ImageReference.LatestTag);
         var subject = reference.ToString();
         _logger.Pulling(Host, subject);
         return _policy.RunAsync("pull", subject, async ct =>

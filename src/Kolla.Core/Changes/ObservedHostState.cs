@@ -100,7 +100,7 @@ public sealed record ObservedHostState(
         foreach (var image in plan.Images)
         {
             // A reference the list does not show verbatim (no tag, docker.io/library/...) is resolved by the engine.
-            images[image] = byTag.GetValueOrDefault(image) ?? byTag.GetValueOrDefault(ImageReference.Parse(image).ToString())
+            images[image] = byTag.GetValueOrDefault(image) ?? byTag.GetValueOrDefault(ImageReference.Parse(image, ImageReference.LatestTag).ToString())
                 ?? await runtime.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
         }
 

@@ -20,12 +20,12 @@ internal static class FieldRules
 
     public static ContainerDifference? Image(ContainerSpec desired, ContainerState current, ImageState? image)
     {
-        var wanted = ImageReference.Parse(desired.Image);
+        var wanted = ImageReference.Parse(desired.Image, ImageReference.LatestTag);
         var differs = image is null
             || !image.RepoTags.Contains(wanted.ToString(), StringComparer.Ordinal)
             || !string.Equals(image.Id, current.ImageId, StringComparison.Ordinal)
             || string.IsNullOrEmpty(current.Image)
-            || ImageReference.Parse(current.Image) != wanted;
+            || ImageReference.Parse(current.Image, ImageReference.LatestTag) != wanted;
         return differs
             ? new ContainerDifference(ContainerFields.Image, $"{current.Image} ({current.ImageId})", $"{desired.Image} ({image?.Id ?? "not present"})")
             : null;

@@ -11,11 +11,15 @@ public static class KollaBuilderExtensions
     /// in memory, nothing is sent anywhere.
     /// </summary>
     /// <param name="builder">The Kolla builder.</param>
+    /// <param name="readLocalFiles">
+    /// Whether local hosts (<c>ansible_connection=local</c>) start from this machine's files, read-only, and have this machine's
+    /// facts, as <c>kolla deploy --executor dry-run</c> does; otherwise every host starts empty and its facts must come from a fact cache.
+    /// </param>
     /// <returns>The builder.</returns>
-    public static IKollaBuilder AddDryRunExecutor(this IKollaBuilder builder)
+    public static IKollaBuilder AddDryRunExecutor(this IKollaBuilder builder, bool readLocalFiles = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(new HostConnectorRoute("dry-run", _ => true, new DryRunHostConnector()));
+        builder.Services.AddSingleton(new HostConnectorRoute("dry-run", _ => true, new DryRunHostConnector(readLocalFiles)));
         return builder;
     }
 

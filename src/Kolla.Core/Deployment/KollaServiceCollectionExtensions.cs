@@ -15,7 +15,7 @@ public static class KollaServiceCollectionExtensions
     /// host to the executors added to the returned builder.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options, for example <c>o =&gt; KollaGlobals.Parse(yaml).ApplyTo(o)</c>.</param>
+    /// <param name="configure">Sets the options, for example <c>o =&gt; o.ConfigDirectory = "/srv/kolla"</c>; the globals come from its <c>globals.yml</c>.</param>
     /// <returns>A builder for adding executors.</returns>
     /// <remarks>
     /// A Generic Host validates the options when it starts (<c>ValidateOnStart</c>). A plain console app has no host:

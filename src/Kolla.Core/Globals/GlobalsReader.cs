@@ -6,7 +6,7 @@ using Kolla.Variables.Yaml;
 
 namespace Kolla.Globals;
 
-/// <summary>Loads and checks <c>globals.yml</c>, then evaluates the typed settings over the defaults.</summary>
+/// <summary>Loads and checks <c>globals.yml</c>: types of known keys, then the globals the library interprets, evaluated over the defaults.</summary>
 internal static partial class GlobalsReader
 {
     [GeneratedRegex(@"\b[a-z_][a-z0-9_]*\b", RegexOptions.CultureInvariant)]
@@ -54,17 +54,31 @@ internal static partial class GlobalsReader
             }
         }
 
+        // Then every flag and what the library itself interprets (defaults included), and only then the allowed values, so
+        // an evaluation error is reported as such.
         var enabled = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var key in GlobalsDefaults.Values.Keys.Concat(values.Keys).Distinct(StringComparer.Ordinal).Where(k => k.StartsWith("enable_", StringComparison.Ordinal)))
         {
             enabled[key] = evaluator.Flag(key);
         }
 
-        var warnings = document.Warnings.Select(w => $"{fileName}:{w.Line}: {w.Message}").ToList();
-        return new KollaGlobals(fileName, new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>(values), context, enabled, warnings, evaluator.Text, evaluator.Integer)
+        var checkedValues = GlobalsSchema.Checks.Select(check => (check, Value: evaluator.Typed(check.Key, check.Kind))).ToList();
+        foreach (var (check, value) in checkedValues)
         {
-            Lines = document.Keys.ToDictionary(k => k.Key, k => k.Value.Line, StringComparer.Ordinal),
-        };
+            if (check.Problem(value) is { } problem)
+            {
+                throw new GlobalsException(fileName, evaluator.LineFor(check.Key), check.Key, problem);
+            }
+        }
+
+        var warnings = document.Warnings.Select(w => $"{fileName}:{w.Line}: {w.Message}").ToList();
+        return new KollaGlobals(
+            fileName,
+            new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>(values),
+            context,
+            enabled,
+            warnings,
+            document.Keys.ToDictionary(k => k.Key, k => k.Value.Line, StringComparer.Ordinal));
     }
 
     private static object? CheckRaw(string fileName, string key, object? value, YamlKeyInfo info)
@@ -118,22 +132,13 @@ internal static partial class GlobalsReader
         IVariableScope scope)
     {
         private readonly TemplateRenderer _renderer = new();
-        private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
-
-        public string Text(string key) => Typed(key, GlobalKind.Text) switch
-        {
-            null => string.Empty,
-            string s => s,
-            var other => PythonText.Str(other),
-        };
-
-        public int Integer(string key) => (int)(long)Typed(key, GlobalKind.Integer)!;
+        private readonly Dictionary<(string, GlobalKind), object?> _cache = [];
 
         public bool Flag(string key) => (bool)Typed(key, GlobalKind.Boolean)!;
 
         public object? Typed(string key, GlobalKind kind)
         {
-            if (_cache.TryGetValue(key, out var done))
+            if (_cache.TryGetValue((key, kind), out var done))
             {
                 return done;
             }
@@ -150,7 +155,7 @@ internal static partial class GlobalsReader
                 GlobalKind.List when IsList(value) => value,
                 _ => throw new GlobalsException(fileName, LineFor(key), key, $"'{key}' must be {GlobalsSchema.Describe(kind)}, got {Describe(value)}"),
             };
-            _cache[key] = typed;
+            _cache[(key, kind)] = typed;
             return typed;
         }
 
@@ -167,7 +172,7 @@ internal static partial class GlobalsReader
         }
 
         /// <summary>The key's own line, else the line of the first globals key its default refers to.</summary>
-        private int LineFor(string key)
+        public int LineFor(string key)
         {
             if (values.ContainsKey(key) && keys.TryGetValue(key, out var own))
             {

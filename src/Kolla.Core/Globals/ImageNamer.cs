@@ -1,3 +1,4 @@
+using Kolla.Containers;
 using Kolla.Templates;
 using Kolla.Variables;
 

@@ -3,10 +3,16 @@ using Kolla.Variables;
 namespace Kolla.Globals;
 
 /// <summary>
-/// The globals of a deployment (<c>globals.yml</c> over kolla-ansible's defaults): typed properties for what
-/// the library itself uses, every enable flag, and the raw values (unknown keys kept) for templates.
+/// The globals of a deployment as read from <c>globals.yml</c>: the values as written (unknown keys kept), where each was
+/// written, and every enable flag evaluated. Everything else is derived from <see cref="Values"/> over
+/// <see cref="Defaults"/> when used (<see cref="ToScope"/>), as kolla-ansible does.
 /// </summary>
-/// <remarks>Built by <see cref="Parse"/> or <see cref="LoadAsync"/>; immutable.</remarks>
+/// <remarks>
+/// Reading checks the file once: the type of every known key, that the globals the library interprets evaluate
+/// (<c>openstack_tag</c>, <c>node_custom_config</c>, ...), and the values those may take (<c>config_strategy</c>,
+/// <c>docker_restart_policy</c>, ...). What a deployment needs set (the VIP, interfaces) is checked by prechecks, because the
+/// inventory may set it. Built by <see cref="Parse"/> or <see cref="LoadAsync"/>; immutable.
+/// </remarks>
 public sealed class KollaGlobals
 {
     internal KollaGlobals(
@@ -15,40 +21,14 @@ public sealed class KollaGlobals
         IReadOnlyDictionary<string, object?> context,
         IReadOnlyDictionary<string, bool> enabled,
         IReadOnlyList<string> warnings,
-        Func<string, string> text,
-        Func<string, int> integer)
+        IReadOnlyDictionary<string, int> lines)
     {
         SourceFile = sourceFile;
         Values = values;
         ContextValues = context;
         EnabledFlags = enabled;
         Warnings = warnings;
-        BaseDistro = text("kolla_base_distro");
-        BaseDistroVersion = text("kolla_base_distro_version");
-        OpenStackRelease = text("openstack_release");
-        OpenStackTagSuffix = text("openstack_tag_suffix");
-        OpenStackTag = text("openstack_tag");
-        InternalVipAddress = text("kolla_internal_vip_address");
-        ExternalVipAddress = text("kolla_external_vip_address");
-        InternalFqdn = text("kolla_internal_fqdn");
-        ExternalFqdn = text("kolla_external_fqdn");
-        NetworkInterface = text("network_interface");
-        ApiInterface = text("api_interface");
-        TunnelInterface = text("tunnel_interface");
-        NeutronExternalInterface = text("neutron_external_interface");
-        DockerRegistry = text("docker_registry");
-        DockerNamespace = text("docker_namespace");
-        DockerImageNamePrefix = text("docker_image_name_prefix");
-        NodeConfig = text("node_config");
-        NodeConfigDirectory = text("node_config_directory");
-        NodeCustomConfig = text("node_custom_config");
-        ContainerConfigDirectory = text("container_config_directory");
-        ConfigStrategy = text("config_strategy");
-        ContainerEngine = text("kolla_container_engine");
-        DockerRestartPolicy = text("docker_restart_policy");
-        DockerRestartPolicyRetry = integer("docker_restart_policy_retry");
-        DockerGracefulTimeout = integer("docker_graceful_timeout");
-        DockerClientTimeout = integer("docker_client_timeout");
+        Lines = lines;
     }
 
     /// <summary>kolla-ansible's defaults for the known globals (values or Jinja expressions), lowest layer.</summary>
@@ -71,88 +51,10 @@ public sealed class KollaGlobals
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The 1-based line of each key of <see cref="Values"/> in <see cref="SourceFile"/> (empty for defaults).</summary>
-    public IReadOnlyDictionary<string, int> Lines { get; internal init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Lines { get; }
 
     /// <summary>Every <c>enable_*</c> flag, evaluated (<c>enable_placement</c> follows <c>enable_nova</c>, ...).</summary>
     public IReadOnlyDictionary<string, bool> EnabledFlags { get; }
-
-    /// <summary><c>kolla_base_distro</c> (default <c>rocky</c>).</summary>
-    public string BaseDistro { get; }
-
-    /// <summary><c>kolla_base_distro_version</c> (rocky <c>10</c>, debian <c>trixie</c>, ubuntu <c>noble</c>).</summary>
-    public string BaseDistroVersion { get; }
-
-    /// <summary><c>openstack_release</c> (default <c>master</c>).</summary>
-    public string OpenStackRelease { get; }
-
-    /// <summary><c>openstack_tag_suffix</c> (default empty).</summary>
-    public string OpenStackTagSuffix { get; }
-
-    /// <summary><c>openstack_tag</c>: <c>&lt;release&gt;-&lt;distro&gt;-&lt;distro_version&gt;&lt;suffix&gt;</c> unless set.</summary>
-    public string OpenStackTag { get; }
-
-    /// <summary><c>kolla_internal_vip_address</c> (empty when not set).</summary>
-    public string InternalVipAddress { get; }
-
-    /// <summary><c>kolla_external_vip_address</c> (defaults to the internal VIP).</summary>
-    public string ExternalVipAddress { get; }
-
-    /// <summary><c>kolla_internal_fqdn</c> (defaults to the internal VIP).</summary>
-    public string InternalFqdn { get; }
-
-    /// <summary><c>kolla_external_fqdn</c>.</summary>
-    public string ExternalFqdn { get; }
-
-    /// <summary><c>network_interface</c> (default <c>eth0</c>).</summary>
-    public string NetworkInterface { get; }
-
-    /// <summary><c>api_interface</c> (defaults to <c>network_interface</c>).</summary>
-    public string ApiInterface { get; }
-
-    /// <summary><c>tunnel_interface</c> (defaults to <c>network_interface</c>).</summary>
-    public string TunnelInterface { get; }
-
-    /// <summary><c>neutron_external_interface</c> (default <c>eth1</c>).</summary>
-    public string NeutronExternalInterface { get; }
-
-    /// <summary><c>docker_registry</c> (default <c>quay.io</c>; empty for none).</summary>
-    public string DockerRegistry { get; }
-
-    /// <summary><c>docker_namespace</c> (default <c>openstack.kolla</c>).</summary>
-    public string DockerNamespace { get; }
-
-    /// <summary><c>docker_image_name_prefix</c> (default empty).</summary>
-    public string DockerImageNamePrefix { get; }
-
-    /// <summary><c>node_config</c>: the deploy host's config directory (<c>--configdir</c>, default <c>/etc/kolla</c>).</summary>
-    public string NodeConfig { get; }
-
-    /// <summary><c>node_config_directory</c>: where generated configs go on targets (default <c>/etc/kolla</c>).</summary>
-    public string NodeConfigDirectory { get; }
-
-    /// <summary><c>node_custom_config</c>: the override tree (default <c>&lt;node_config&gt;/config</c>).</summary>
-    public string NodeCustomConfig { get; }
-
-    /// <summary><c>container_config_directory</c> (default <c>/var/lib/kolla/config_files</c>).</summary>
-    public string ContainerConfigDirectory { get; }
-
-    /// <summary><c>config_strategy</c>: <c>COPY_ALWAYS</c> or <c>COPY_ONCE</c>.</summary>
-    public string ConfigStrategy { get; }
-
-    /// <summary><c>kolla_container_engine</c> (default <c>docker</c>).</summary>
-    public string ContainerEngine { get; }
-
-    /// <summary><c>docker_restart_policy</c> (default <c>unless-stopped</c>).</summary>
-    public string DockerRestartPolicy { get; }
-
-    /// <summary><c>docker_restart_policy_retry</c> (default 10).</summary>
-    public int DockerRestartPolicyRetry { get; }
-
-    /// <summary><c>docker_graceful_timeout</c> in seconds (default 60).</summary>
-    public int DockerGracefulTimeout { get; }
-
-    /// <summary><c>docker_client_timeout</c> in seconds (default 120).</summary>
-    public int DockerClientTimeout { get; }
 
     /// <summary>Values only the evaluation needed (<c>CONFIG_DIR</c>).</summary>
     internal IReadOnlyDictionary<string, object?> ContextValues { get; }
@@ -161,7 +63,7 @@ public sealed class KollaGlobals
     /// <param name="path">The file.</param>
     /// <param name="configDirectory">The deploy host's config directory (<c>--configdir</c>), used for <c>node_config</c>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="GlobalsException">Unreadable file, YAML error, or a known key with the wrong type.</exception>
+    /// <exception cref="GlobalsException">Unreadable file, YAML error, a known key with the wrong type, or a value the key may not take.</exception>
     public static async Task<KollaGlobals> LoadAsync(string path, string? configDirectory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -182,7 +84,7 @@ public sealed class KollaGlobals
     /// <param name="yaml">The YAML text.</param>
     /// <param name="fileName">The name errors report.</param>
     /// <param name="configDirectory">The deploy host's config directory (<c>--configdir</c>), used for <c>node_config</c>.</param>
-    /// <exception cref="GlobalsException">YAML error or a known key with the wrong type, naming key, file and line.</exception>
+    /// <exception cref="GlobalsException">YAML error, a known key with the wrong type or a value it may not take, naming key, file and line.</exception>
     public static KollaGlobals Parse(string yaml, string fileName = "globals.yml", string? configDirectory = null) =>
         GlobalsReader.Read(yaml, fileName, configDirectory);
 
@@ -195,44 +97,6 @@ public sealed class KollaGlobals
     public bool IsEnabled(string service, bool whenUnknown = false) =>
         EnabledFlags.TryGetValue("enable_" + service.Replace('-', '_'), out var on) ? on : whenUnknown;
 
-    /// <summary>The globals as a variable scope: defaults, then <c>globals.yml</c>.</summary>
+    /// <summary>The globals as a variable scope: defaults, then <c>globals.yml</c>; any global resolves through it.</summary>
     public IVariableScope ToScope() => new LayeredVariableScope(Defaults, Values, ContextValues);
-
-    /// <summary>The typed settings as bindable, validatable options.</summary>
-    public KollaOptions ToOptions()
-    {
-        var options = new KollaOptions();
-        ApplyTo(options);
-        return options;
-    }
-
-    /// <summary>Copies the typed settings into an options object (for <c>IOptions&lt;KollaOptions&gt;</c>).</summary>
-    public void ApplyTo(KollaOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ConfigDirectory = NodeConfig;
-        options.BaseDistro = BaseDistro;
-        options.BaseDistroVersion = BaseDistroVersion;
-        options.OpenStackRelease = OpenStackRelease;
-        options.OpenStackTag = OpenStackTag;
-        options.InternalVipAddress = InternalVipAddress;
-        options.ExternalVipAddress = ExternalVipAddress;
-        options.NetworkInterface = NetworkInterface;
-        options.ApiInterface = ApiInterface;
-        options.TunnelInterface = TunnelInterface;
-        options.NeutronExternalInterface = NeutronExternalInterface;
-        options.DockerRegistry = DockerRegistry;
-        options.DockerNamespace = DockerNamespace;
-        options.DockerImageNamePrefix = DockerImageNamePrefix;
-        options.NodeConfigDirectory = NodeConfigDirectory;
-        options.NodeCustomConfig = NodeCustomConfig;
-        options.ContainerConfigDirectory = ContainerConfigDirectory;
-        options.ConfigStrategy = ConfigStrategy;
-        options.ContainerEngine = ContainerEngine;
-        options.DockerRestartPolicy = DockerRestartPolicy;
-        options.DockerRestartPolicyRetry = DockerRestartPolicyRetry;
-        options.DockerGracefulTimeout = DockerGracefulTimeout;
-        options.DockerClientTimeout = DockerClientTimeout;
-        options.HaproxyEnabled = IsEnabled("haproxy");
-    }
 }

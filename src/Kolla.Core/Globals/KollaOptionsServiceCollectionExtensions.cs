@@ -12,7 +12,7 @@ public static class KollaOptionsServiceCollectionExtensions
     /// (hosts call <c>IStartupValidator</c>; a plain provider validates on first use of the options).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options, for example <c>o => globals.ApplyTo(o)</c>.</param>
+    /// <param name="configure">Sets the options, for example <c>o => o.ConfigDirectory = "/srv/kolla"</c>.</param>
     /// <returns>The options builder, to chain more configuration.</returns>
     public static OptionsBuilder<KollaOptions> AddKollaOptions(this IServiceCollection services, Action<KollaOptions>? configure = null)
     {

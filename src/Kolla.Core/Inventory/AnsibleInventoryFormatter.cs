@@ -85,7 +85,7 @@ public static class AnsibleInventoryFormatter
     /// <returns>The merged variables.</returns>
     public static Dictionary<string, object?> HostVariables(Inventory inventory, string hostName, IReadOnlyDictionary<string, object?>? extraVars = null)
     {
-        var vars = VariableLayers.ForHost(inventory, hostName, extraVars: extraVars).Merge();
+        var vars = InventoryVarsLayers.ForHost(inventory, hostName, extraVars: extraVars).Merge();
         foreach (var name in InternalVariables)
         {
             vars.Remove(name);

@@ -18,7 +18,7 @@ namespace Kolla.Inventory;
 /// </remarks>
 public static class AnsibleJson
 {
-    /// <summary>Serializes a plain value (see <see cref="VariableLayers"/> for the types).</summary>
+    /// <summary>Serializes a plain value (see <see cref="InventoryVarsLayers"/> for the types).</summary>
     /// <param name="value">The value.</param>
     /// <returns>The JSON text, without a trailing newline.</returns>
     /// <exception cref="ArgumentException">The value holds a type JSON cannot represent.</exception>

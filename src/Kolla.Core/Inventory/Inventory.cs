@@ -13,7 +13,7 @@ namespace Kolla.Inventory;
 /// <code>
 /// Inventory inventory = await InventoryLoader.LoadAsync(["multinode"], cancellationToken);
 /// IReadOnlyList&lt;InventoryHost&gt; mariadb = inventory.Groups["mariadb"].Hosts;   // control01..03
-/// IReadOnlyDictionary&lt;string, object?&gt; vars = VariableLayers.ForHost(inventory, "control01").Merge();
+/// IReadOnlyDictionary&lt;string, object?&gt; vars = InventoryVarsLayers.ForHost(inventory, "control01").Merge();
 /// </code>
 /// </example>
 public sealed class Inventory

@@ -38,7 +38,7 @@ public sealed class InventoryGroup
         Priority = priority;
         Location = location;
         VarLocations = varLocations ?? new Dictionary<string, InventoryLocation>();
-        VariableLayer = new VariableLayer(VariableLayerKind.InventoryGroup, $"group {name}", vars) { Locations = VarLocations };
+        VarsLayer = new InventoryVarsLayer(InventoryVarsLayerKind.InventoryGroup, $"group {name}", vars) { Locations = VarLocations };
     }
 
     /// <summary>The group name as written.</summary>
@@ -75,7 +75,7 @@ public sealed class InventoryGroup
     public IReadOnlyDictionary<string, InventoryLocation> VarLocations { get; }
 
     /// <summary>The group's inventory variables as a precedence layer (built once, shared by every host).</summary>
-    internal VariableLayer VariableLayer { get; }
+    internal InventoryVarsLayer VarsLayer { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -4,7 +4,7 @@ namespace Kolla.Inventory;
 /// <remarks>
 /// <see cref="Name"/> is the name exactly as written (ansible's <c>inventory_hostname</c>); it keys
 /// hostvars, per-host override paths and group tests. Where Ansible connects is a variable
-/// (<c>ansible_host</c>), resolved through <see cref="VariableLayers"/>.
+/// (<c>ansible_host</c>), resolved through <see cref="InventoryVarsLayers"/>.
 /// Values in <see cref="Vars"/> are plain .NET objects and must be treated as read-only.
 /// </remarks>
 /// <param name="Name">The host name as written in the inventory (<c>inventory_hostname</c>).</param>

@@ -9,14 +9,14 @@ namespace Kolla.Inventory;
 /// Index into <see cref="Inventory.Sources"/> of the inventory source the file sits beside; files of a
 /// later source win over files of an earlier one.
 /// </param>
-/// <param name="Values">The variables the file defines (plain values, see <see cref="VariableLayers"/>).</param>
+/// <param name="Values">The variables the file defines (plain values, see <see cref="InventoryVarsLayers"/>).</param>
 public sealed record InventoryVarsFile(string Path, int SourceIndex, IReadOnlyDictionary<string, object?> Values)
 {
     /// <summary>The 1-based line of each top-level key of <see cref="Values"/> (empty when unknown).</summary>
     public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
 
     /// <summary>The file's variables as a precedence layer, with their locations.</summary>
-    internal VariableLayer ToLayer(VariableLayerKind kind) => new(kind, Path, Values)
+    internal InventoryVarsLayer ToLayer(InventoryVarsLayerKind kind) => new(kind, Path, Values)
     {
         Locations = Lines.ToDictionary(l => l.Key, l => new InventoryLocation(Path, l.Value), StringComparer.Ordinal),
     };

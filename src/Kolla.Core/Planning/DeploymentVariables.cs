@@ -31,9 +31,9 @@ public static class DeploymentVariables
         var inventory = inputs.Inventory;
         var hosts = inventory.Hosts.Select(host =>
         {
-            var layers = VariableLayers.ForHost(inventory, host.Name).Layers;
-            var groupVars = Merge(layers.Where(l => l.Kind is VariableLayerKind.InventoryGroup or VariableLayerKind.GroupVarsFile));
-            var hostVars = Merge(layers.Where(l => l.Kind is VariableLayerKind.InventoryHost or VariableLayerKind.HostVarsFile));
+            var layers = InventoryVarsLayers.ForHost(inventory, host.Name).Layers;
+            var groupVars = Merge(layers.Where(l => l.Kind is InventoryVarsLayerKind.InventoryGroup or InventoryVarsLayerKind.GroupVarsFile));
+            var hostVars = Merge(layers.Where(l => l.Kind is InventoryVarsLayerKind.InventoryHost or InventoryVarsLayerKind.HostVarsFile));
             return new InventoryHostInput(host.Name, groupVars, hostVars);
         }).ToList();
         var groups = inventory.Groups.ToDictionary(
@@ -51,7 +51,7 @@ public static class DeploymentVariables
             .Build();
     }
 
-    private static Dictionary<string, object?> Merge(IEnumerable<Inventory.VariableLayer> layers)
+    private static Dictionary<string, object?> Merge(IEnumerable<InventoryVarsLayer> layers)
     {
         var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var layer in layers)

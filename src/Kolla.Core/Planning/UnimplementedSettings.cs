@@ -192,7 +192,7 @@ public static class UnimplementedSettings
 
         foreach (var host in inputs.Inventory.Hosts)
         {
-            var inventory = VariableLayers.ForHost(inputs.Inventory, host.Name).Layers
+            var inventory = InventoryVarsLayers.ForHost(inputs.Inventory, host.Name).Layers
                 .Select(layer => new Layer(layer.Values, key => layer.Locations.TryGetValue(key, out var location)
                     ? new Origin(2, location.File, location.Line)
                     : new Origin(2, layer.Name, 0)))

@@ -16,13 +16,11 @@ namespace Kolla.Tests.Embedding;
 /// <summary>The library through dependency injection: AddKolla with the executors of Kolla.Docker and Kolla.Ssh.</summary>
 public sealed class AddKollaTests
 {
-    private static void Valid(KollaOptions options) => options.InternalVipAddress = "10.0.0.250";
-
     [Fact]
     public void AddKolla_WithBothExecutors_RoutesLocalHostsToDockerAndTheRestOverSsh()
     {
         var services = new ServiceCollection();
-        services.AddKolla(Valid).AddDockerExecutor().AddSshExecutor(o => o.KnownHostsFile = "/dev/null");
+        services.AddKolla().AddDockerExecutor().AddSshExecutor(o => o.KnownHostsFile = "/dev/null");
         using var provider = services.BuildServiceProvider();
 
         var router = provider.GetRequiredService<IHostConnector>().Should().BeOfType<RoutingHostConnector>().Subject;
@@ -39,13 +37,18 @@ public sealed class AddKollaTests
     public void AddKolla_InvalidOptions_FailValidation_ListingEveryProblem()
     {
         var services = new ServiceCollection();
-        services.AddKolla(o => o.NodeConfigDirectory = "relative").AddDryRunExecutor();
+        services.AddKolla(o =>
+        {
+            o.ConfigDirectory = "relative";
+            o.PasswordsFile = "";
+        }).AddDryRunExecutor();
         using var provider = services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<IKollaDeployer>();
 
-        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
-            "kolla_internal_vip_address must be set (an unused IP address on the api network)").And.Contain(f => f.StartsWith("node_config_directory must be an absolute path", StringComparison.Ordinal));
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().HaveCount(2)
+            .And.Contain(f => f.StartsWith("--configdir (ConfigDirectory) must be an absolute path", StringComparison.Ordinal))
+            .And.Contain(f => f.StartsWith("PasswordsFile", StringComparison.Ordinal));
         provider.Invoking(p => p.ValidateKollaOptions()).Should().Throw<OptionsValidationException>();
     }
 
@@ -53,7 +56,7 @@ public sealed class AddKollaTests
     public void AddKolla_ValidateOnStart_IsRegisteredForEveryOptionsClass()
     {
         var services = new ServiceCollection();
-        services.AddKolla(Valid).AddDockerExecutor(o => o.MaxRetries = -1).AddSshExecutor(o => o.DockerMaxConnections = 0);
+        services.AddKolla(o => o.ConfigDirectory = "/srv/kolla").AddDockerExecutor(o => o.MaxRetries = -1).AddSshExecutor(o => o.DockerMaxConnections = 0);
         using var provider = services.BuildServiceProvider();
 
         var docker = () => provider.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value;
@@ -61,7 +64,7 @@ public sealed class AddKollaTests
 
         docker.Should().Throw<OptionsValidationException>().WithMessage("*MaxRetries*");
         ssh.Should().Throw<OptionsValidationException>().WithMessage("*DockerMaxConnections must be between 1 and 64*");
-        provider.ValidateKollaOptions().InternalVipAddress.Should().Be("10.0.0.250");
+        provider.ValidateKollaOptions().ConfigDirectory.Should().Be("/srv/kolla");
         services.Should().Contain(d => d.ServiceType.Name == "IStartupValidator");
     }
 
@@ -69,7 +72,7 @@ public sealed class AddKollaTests
     public async Task Deployer_WithoutAnExecutor_NamesWhatToAdd()
     {
         var services = new ServiceCollection();
-        services.AddKolla(Valid);
+        services.AddKolla();
         await using var provider = services.BuildServiceProvider();
         var deployer = provider.GetRequiredService<IKollaDeployer>();
 
@@ -82,7 +85,7 @@ public sealed class AddKollaTests
     public async Task Deployer_DryRun_PlansShowsChangesAndApplies()
     {
         var services = new ServiceCollection();
-        services.AddKolla(Valid).AddDryRunExecutor().WithConvergeOptions(new ConvergeOptions { Forks = 2 });
+        services.AddKolla().AddDryRunExecutor().WithConvergeOptions(new ConvergeOptions { Forks = 2 });
         await using var provider = services.BuildServiceProvider();
         var deployer = provider.GetRequiredService<IKollaDeployer>();
 
@@ -109,7 +112,6 @@ public sealed class AddKollaTests
             var services = new ServiceCollection();
             services.AddKolla(o =>
             {
-                Valid(o);
                 o.ConfigDirectory = directory;
                 o.FactsCacheDirectory = Path.Combine(directory, "facts");
             });
@@ -123,11 +125,7 @@ public sealed class AddKollaTests
             inputs.Facts["node1"].Hostname.Should().Be("node-one", "the facts come from the cache of the options");
 
             var uncached = new ServiceCollection();
-            uncached.AddKolla(o =>
-            {
-                Valid(o);
-                o.ConfigDirectory = directory;
-            });
+            uncached.AddKolla(o => o.ConfigDirectory = directory);
             await using var bare = uncached.BuildServiceProvider();
             var load = () => bare.GetRequiredService<IKollaDeployer>().LoadInputsAsync([Path.Combine(directory, "inventory")], TestContext.Current.CancellationToken);
             (await load.Should().ThrowAsync<KollaException>()).Which.Message.Should().Contain("node1");

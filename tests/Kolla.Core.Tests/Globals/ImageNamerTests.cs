@@ -47,26 +47,4 @@ public class ImageNamerTests
 
         new ImageNamer(scope).Resolve("nova-compute").ToString().Should().Be("quay.io/openstack.kolla/nova-compute:master-hotfix");
     }
-
-    [Theory]
-    [InlineData("quay.io/openstack.kolla/nova-compute:master-rocky-10", "quay.io", "openstack.kolla/nova-compute", "master-rocky-10")]
-    [InlineData("kolla/nova-compute:tag", null, "kolla/nova-compute", "tag")]
-    [InlineData("reg.local:4000/ns/img:t", "reg.local:4000", "ns/img", "t")]
-    [InlineData("localhost/img:t", "localhost", "img", "t")]
-    public void References_split_into_parts(string text, string? registry, string repository, string tag)
-    {
-        var reference = ImageReference.Parse(text);
-
-        reference.Should().Be(new ImageReference(registry, repository, tag));
-        reference.ToString().Should().Be(text);
-        reference.Name.Should().Be(repository.Split('/')[^1]);
-    }
-
-    [Fact]
-    public void A_reference_without_tag_is_rejected()
-    {
-        var act = () => ImageReference.Parse("reg.local:4000/ns/img");
-
-        act.Should().Throw<FormatException>();
-    }
 }

@@ -7,32 +7,35 @@ namespace Kolla.Tests.Globals;
 
 public class KollaGlobalsTests
 {
+    private static string Text(KollaGlobals globals, string key) =>
+        new TemplateRenderer().ResolveVariable(globals.ToScope(), key) is { } value ? PythonText.Str(value) : string.Empty;
+
     [Fact]
     public void Defaults_match_kolla_ansible()
     {
         var g = KollaGlobals.FromDefaults();
 
-        g.BaseDistro.Should().Be("rocky");
-        g.BaseDistroVersion.Should().Be("10");
-        g.OpenStackRelease.Should().Be("master");
-        g.OpenStackTag.Should().Be("master-rocky-10");
-        g.DockerRegistry.Should().Be("quay.io");
-        g.DockerNamespace.Should().Be("openstack.kolla");
-        g.DockerImageNamePrefix.Should().BeEmpty();
-        g.NetworkInterface.Should().Be("eth0");
-        g.ApiInterface.Should().Be("eth0");
-        g.TunnelInterface.Should().Be("eth0");
-        g.NeutronExternalInterface.Should().Be("eth1");
-        g.NodeConfig.Should().Be("/etc/kolla");
-        g.NodeConfigDirectory.Should().Be("/etc/kolla");
-        g.NodeCustomConfig.Should().Be("/etc/kolla/config");
-        g.ContainerConfigDirectory.Should().Be("/var/lib/kolla/config_files");
-        g.ConfigStrategy.Should().Be("COPY_ALWAYS");
-        g.DockerRestartPolicy.Should().Be("unless-stopped");
-        g.DockerRestartPolicyRetry.Should().Be(10);
-        g.DockerGracefulTimeout.Should().Be(60);
-        g.DockerClientTimeout.Should().Be(120);
-        g.InternalVipAddress.Should().BeEmpty();
+        Text(g, "kolla_base_distro").Should().Be("rocky");
+        Text(g, "kolla_base_distro_version").Should().Be("10");
+        Text(g, "openstack_release").Should().Be("master");
+        Text(g, "openstack_tag").Should().Be("master-rocky-10");
+        Text(g, "docker_registry").Should().Be("quay.io");
+        Text(g, "docker_namespace").Should().Be("openstack.kolla");
+        Text(g, "docker_image_name_prefix").Should().BeEmpty();
+        Text(g, "network_interface").Should().Be("eth0");
+        Text(g, "api_interface").Should().Be("eth0");
+        Text(g, "tunnel_interface").Should().Be("eth0");
+        Text(g, "neutron_external_interface").Should().Be("eth1");
+        Text(g, "node_config").Should().Be("/etc/kolla");
+        Text(g, "node_config_directory").Should().Be("/etc/kolla");
+        Text(g, "node_custom_config").Should().Be("/etc/kolla/config");
+        Text(g, "container_config_directory").Should().Be("/var/lib/kolla/config_files");
+        Text(g, "config_strategy").Should().Be("COPY_ALWAYS");
+        Text(g, "docker_restart_policy").Should().Be("unless-stopped");
+        Text(g, "docker_restart_policy_retry").Should().Be("10");
+        Text(g, "docker_graceful_timeout").Should().Be("60");
+        Text(g, "docker_client_timeout").Should().Be("120");
+        Text(g, "kolla_internal_vip_address").Should().BeEmpty();
     }
 
     [Theory]
@@ -96,7 +99,7 @@ public class KollaGlobalsTests
         var g = await KollaGlobals.LoadAsync(Path.Combine(RepositoryPaths.KollaAnsibleInputs, "globals.yml"), cancellationToken: TestContext.Current.CancellationToken);
 
         g.Values.Should().ContainKey("workaround_ansible_issue_8743").WhoseValue.Should().Be(true);
-        g.OpenStackTag.Should().Be("master-rocky-10");
+        Text(g, "openstack_tag").Should().Be("master-rocky-10");
         g.Warnings.Should().BeEmpty();
     }
 
@@ -116,18 +119,17 @@ public class KollaGlobalsTests
             my_operator_key: [1, 2]
             """, "globals.yml", configDirectory: "/srv/kolla");
 
-        g.OpenStackRelease.Should().Be("2025.10", "a number where text is expected keeps its spelling");
-        g.Values["openstack_release"].Should().Be("2025.10");
-        g.OpenStackTag.Should().Be("2025.10-ubuntu-noble-aarch64");
-        g.ApiInterface.Should().Be("ens3");
-        g.TunnelInterface.Should().Be("ens4");
-        g.InternalFqdn.Should().Be("10.0.0.250");
-        g.ExternalVipAddress.Should().Be("10.0.0.250");
-        g.ExternalFqdn.Should().Be("cloud.example.com");
-        g.DockerRegistry.Should().BeEmpty();
-        g.DockerGracefulTimeout.Should().Be(90);
-        g.NodeConfig.Should().Be("/srv/kolla");
-        g.NodeCustomConfig.Should().Be("/srv/kolla/config");
+        g.Values["openstack_release"].Should().Be("2025.10", "a number where text is expected keeps its spelling");
+        Text(g, "openstack_tag").Should().Be("2025.10-ubuntu-noble-aarch64");
+        Text(g, "api_interface").Should().Be("ens3");
+        Text(g, "tunnel_interface").Should().Be("ens4");
+        Text(g, "kolla_internal_fqdn").Should().Be("10.0.0.250");
+        Text(g, "kolla_external_vip_address").Should().Be("10.0.0.250");
+        Text(g, "kolla_external_fqdn").Should().Be("cloud.example.com");
+        Text(g, "docker_registry").Should().BeEmpty();
+        Text(g, "docker_graceful_timeout").Should().Be("90");
+        Text(g, "node_config").Should().Be("/srv/kolla");
+        Text(g, "node_custom_config").Should().Be("/srv/kolla/config");
         g.Values["my_operator_key"].Should().BeEquivalentTo(new List<object?> { 1L, 2L });
     }
 
@@ -158,7 +160,13 @@ public class KollaGlobalsTests
     [InlineData("kolla_base_distro_version_default_map: rocky\n", 1, "kolla_base_distro_version_default_map", "'kolla_base_distro_version_default_map' must be a mapping, got 'rocky'")]
     [InlineData("x: 1\nenable_nova: \"{{ nope | bool }}\"\n", 2, "enable_nova", "cannot evaluate 'enable_nova': undefined variable 'nope' (in the value of 'enable_nova')")]
     [InlineData("x: 1\nkolla_base_distro: centos\n", 2, "kolla_base_distro_version", "cannot evaluate 'kolla_base_distro_version': undefined variable 'kolla_base_distro_version_default_map['centos']': needed by the value of 'kolla_base_distro_version'")]
-    public void Wrong_types_for_known_keys_name_key_file_and_line(string yaml, int line, string key, string reason)
+    [InlineData("kolla_base_distro: centos\nkolla_base_distro_version: 9\n", 1, "kolla_base_distro", "'kolla_base_distro' must be one of rocky, debian, ubuntu, got 'centos'")]
+    [InlineData("x: 1\nconfig_strategy: SOMETIMES\n", 2, "config_strategy", "'config_strategy' must be one of COPY_ALWAYS, COPY_ONCE, got 'SOMETIMES'")]
+    [InlineData("docker_restart_policy: sometimes\n", 1, "docker_restart_policy", "'docker_restart_policy' must be one of no, on-failure, always, unless-stopped, oneshot, got 'sometimes'")]
+    [InlineData("x: 1\nopenstack_release: \"2025 1\"\n", 2, "openstack_tag", "'openstack_tag' must be a valid image tag, got '2025 1-rocky-10'")]
+    [InlineData("docker_client_timeout: 0\n", 1, "docker_client_timeout", "'docker_client_timeout' must be at least 1, got 0")]
+    [InlineData("docker_restart_policy_retry: -1\n", 1, "docker_restart_policy_retry", "'docker_restart_policy_retry' must be at least 0, got -1")]
+    public void Wrong_types_and_values_for_known_keys_name_key_file_and_line(string yaml, int line, string key, string reason)
     {
         var act = () => KollaGlobals.Parse(yaml, "/etc/kolla/globals.yml");
 
@@ -192,7 +200,7 @@ public class KollaGlobalsTests
     {
         var g = KollaGlobals.Parse("network_interface: eth0\nnetwork_interface: eth5\n", "g.yml");
 
-        g.NetworkInterface.Should().Be("eth5");
+        g.Values["network_interface"].Should().Be("eth5");
         g.Warnings.Should().Equal("g.yml:2: duplicate key 'network_interface'; the last value is used");
     }
 

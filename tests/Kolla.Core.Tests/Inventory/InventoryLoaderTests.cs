@@ -99,7 +99,7 @@ public sealed class InventoryLoaderTests : IDisposable
         Write("host_vars/c1", "h: 017\n");
 
         var inventory = await InventoryLoader.LoadAsync(hosts, Token);
-        var vars = VariableLayers.ForHost(inventory, "c1").Merge();
+        var vars = InventoryVarsLayers.ForHost(inventory, "c1").Merge();
 
         vars.Should().BeEquivalentTo(new Dictionary<string, object?>
         {
@@ -121,7 +121,7 @@ public sealed class InventoryLoaderTests : IDisposable
 
         var inventory = await InventoryLoader.LoadAsync(hosts, Token);
 
-        VariableLayers.ForHost(inventory, "h").Merge()["x"].Should().Be("bare");
+        InventoryVarsLayers.ForHost(inventory, "h").Merge()["x"].Should().Be("bare");
     }
 
     [Fact]

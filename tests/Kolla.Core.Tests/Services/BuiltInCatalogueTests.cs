@@ -142,6 +142,15 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
+    public void Glance_api_conf_reads_the_service_file_name_at_host_level()
+    {
+        var file = s_catalogue.Find("glance")!.Containers.Single(c => c.Key == "glance-api").Files.Single(f => f.Dest == "glance-api.conf");
+
+        file.Merge.Should().Be(FileMergeKind.Ini);
+        file.Overrides.Should().Equal("global.conf", "glance.conf", "glance/glance-api.conf", "glance/{{ inventory_hostname }}/glance-api.conf");
+    }
+
+    [Fact]
     public void Nova_ssh_and_libvirt_get_no_nova_conf()
     {
         var nova = s_catalogue.Find("nova")!;

@@ -2,8 +2,8 @@ using Kolla.Inventory;
 
 namespace Kolla.Tests.Inventory;
 
-/// <summary>Variable precedence: defaults &lt; globals &lt; group vars (all, then by depth, priority, name) &lt; host vars &lt; extra vars.</summary>
-public sealed class VariableLayersTests : IDisposable
+/// <summary>Inventory variable precedence: group vars (all, then by depth, priority, name) &lt; host vars &lt; extra vars.</summary>
+public sealed class InventoryVarsLayersTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("kolla-vars-").FullName;
 
@@ -17,7 +17,7 @@ public sealed class VariableLayersTests : IDisposable
     {
         var inventory = InventoryLoader.ParseIni("""
             [control]
-            c1 from_host=host
+            c1 from_host=host from_extra=host
             [nova:children]
             control
             [all:vars]
@@ -28,14 +28,10 @@ public sealed class VariableLayersTests : IDisposable
             from_group=nova
             from_host=nova
             """);
-        var defaults = Map(("from_defaults", "defaults"), ("from_globals", "defaults"), ("from_all", "defaults"));
-        var globals = Map(("from_globals", "globals"), ("from_all", "globals"), ("from_extra", "globals"));
         var extra = Map(("from_extra", "extra"));
 
-        var vars = VariableLayers.ForHost(inventory, "c1", defaults, globals, extra).Merge();
+        var vars = InventoryVarsLayers.ForHost(inventory, "c1", extra).Merge();
 
-        vars["from_defaults"].Should().Be("defaults");
-        vars["from_globals"].Should().Be("globals");
         vars["from_all"].Should().Be("all");
         vars["from_group"].Should().Be("nova");
         vars["from_host"].Should().Be("host");
@@ -65,7 +61,7 @@ public sealed class VariableLayersTests : IDisposable
             y=child
             """);
 
-        var layers = VariableLayers.ForHost(inventory, "h");
+        var layers = InventoryVarsLayers.ForHost(inventory, "h");
 
         // depth 1: aa, parent, zz (by name); depth 2: child. all and h have no variables, so no layer.
         layers.Layers.Select(l => l.Name).Should().Equal("group aa", "group parent", "group zz", "group child");
@@ -81,7 +77,7 @@ public sealed class VariableLayersTests : IDisposable
     {
         var inventory = InventoryLoader.ParseIni("[aa]\nh\n[bb]\nh\n[aa:vars]\nx=aa\nansible_group_priority=5\n[bb:vars]\nx=bb\n");
 
-        VariableLayers.ForHost(inventory, "h").Merge()["x"].Should().Be("aa");
+        InventoryVarsLayers.ForHost(inventory, "h").Merge()["x"].Should().Be("aa");
     }
 
     [Fact]
@@ -95,11 +91,11 @@ public sealed class VariableLayersTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "host_vars", "h.yml"), "v: host-file\n");
 
         var inventory = await InventoryLoader.LoadAsync(Path.Combine(_dir, "hosts"), TestContext.Current.CancellationToken);
-        var layers = VariableLayers.ForHost(inventory, "h");
+        var layers = InventoryVarsLayers.ForHost(inventory, "h");
 
         layers.Layers.Select(l => l.Kind).Should().Equal(
-            VariableLayerKind.InventoryGroup, VariableLayerKind.InventoryGroup, VariableLayerKind.GroupVarsFile,
-            VariableLayerKind.GroupVarsFile, VariableLayerKind.InventoryHost, VariableLayerKind.HostVarsFile);
+            InventoryVarsLayerKind.InventoryGroup, InventoryVarsLayerKind.InventoryGroup, InventoryVarsLayerKind.GroupVarsFile,
+            InventoryVarsLayerKind.GroupVarsFile, InventoryVarsLayerKind.InventoryHost, InventoryVarsLayerKind.HostVarsFile);
         var vars = layers.Merge();
         vars["w"].Should().Be("all-file");
         vars["y"].Should().Be("all-file"); // group_vars/all.yml beats [g:vars], as in ansible
@@ -113,7 +109,7 @@ public sealed class VariableLayersTests : IDisposable
     {
         var inventory = InventoryLoader.ParseIni("[g]\nh cfg=\"{'b':2}\"\n[g:vars]\ncfg={'a':1}\n");
 
-        var cfg = VariableLayers.ForHost(inventory, "h").Merge()["cfg"];
+        var cfg = InventoryVarsLayers.ForHost(inventory, "h").Merge()["cfg"];
 
         cfg.Should().BeOfType<Dictionary<string, object?>>().Which.Keys.Should().Equal("b");
     }
@@ -123,7 +119,7 @@ public sealed class VariableLayersTests : IDisposable
     {
         var inventory = InventoryLoader.ParseIni("[g]\nh\n");
 
-        var act = () => VariableLayers.ForHost(inventory, "nope");
+        var act = () => InventoryVarsLayers.ForHost(inventory, "nope");
 
         act.Should().Throw<InventoryException>().WithMessage("host 'nope' is not in the inventory");
     }

@@ -1,14 +1,8 @@
 namespace Kolla.Inventory;
 
-/// <summary>Where a layer of host variables comes from, lowest precedence first.</summary>
-public enum VariableLayerKind
+/// <summary>Where a layer of a host's inventory variables comes from, lowest precedence first.</summary>
+public enum InventoryVarsLayerKind
 {
-    /// <summary>A service's defaults (kolla-ansible's role defaults and its own <c>group_vars/all</c>).</summary>
-    ServiceDefaults,
-
-    /// <summary>The operator's <c>globals.yml</c>.</summary>
-    Globals,
-
     /// <summary>Group variables written in an inventory source (<c>[g:vars]</c>, YAML <c>vars:</c>).</summary>
     InventoryGroup,
 

@@ -7,10 +7,8 @@ namespace Kolla.Inventory;
 /// top-level values (Ansible's default <c>hash_behaviour = replace</c>: dicts are not deep-merged).
 /// </summary>
 /// <remarks>
-/// <para>Order built by <see cref="ForHost"/>, lowest first:</para>
+/// <para>Order built by <see cref="ForHost"/>, lowest first, exactly what <c>ansible-inventory --host</c> merges:</para>
 /// <list type="number">
-/// <item>service defaults;</item>
-/// <item><c>globals.yml</c>;</item>
 /// <item>the <c>all</c> group's inventory variables;</item>
 /// <item>every other group of the host, inventory variables, sorted as ansible's <c>sort_groups</c>
 /// does: by depth (parents before children), then <c>ansible_group_priority</c>, then name;</item>
@@ -20,72 +18,54 @@ namespace Kolla.Inventory;
 /// <item>the host's inventory variables, then its <c>host_vars/</c> files;</item>
 /// <item>extra variables (<c>-e</c>).</item>
 /// </list>
-/// <para>Groups and hosts without inventory variables add no layer.
-/// Items 3 to 7 are exactly what <c>ansible-inventory --host</c> merges. Items 1 and 2 are this
-/// project's choice, from the issue: kolla-ansible itself passes <c>globals.yml</c> as <c>-e @globals.yml</c>
-/// (so there a value in <c>globals.yml</c> beats a per-host inventory value, which is why its sample
-/// inventories tell you to comment interfaces out of <c>globals.yml</c> before setting them per host);
-/// here an inventory value refines <c>globals.yml</c> for its hosts, and <c>-e</c> still beats both.</para>
+/// <para>Groups and hosts without inventory variables add no layer. Where defaults, <c>globals.yml</c>, facts and
+/// passwords sit around these is the variable context's business (<see cref="Kolla.Variables.VariableLayer"/>).</para>
 /// <para>Values are plain .NET objects: <see cref="string"/>, <see cref="long"/> (or
 /// <see cref="System.Numerics.BigInteger"/> past 64 bits), <see cref="double"/>, <see cref="bool"/>, null,
 /// <see cref="List{T}"/> of <see cref="object"/> and <see cref="Dictionary{TKey, TValue}"/> with ordinal
 /// <see cref="string"/> keys, so templates can use them directly.</para>
 /// </remarks>
-public sealed class VariableLayers
+public sealed class InventoryVarsLayers
 {
     /// <summary>Creates a stack from layers given lowest precedence first.</summary>
     /// <param name="layers">The layers.</param>
-    public VariableLayers(IEnumerable<VariableLayer> layers)
+    public InventoryVarsLayers(IEnumerable<InventoryVarsLayer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         Layers = layers.ToList().AsReadOnly();
     }
 
     /// <summary>The layers, lowest precedence first.</summary>
-    public IReadOnlyList<VariableLayer> Layers { get; }
+    public IReadOnlyList<InventoryVarsLayer> Layers { get; }
 
     /// <summary>Builds a host's stack (see the type's remarks for the order).</summary>
     /// <param name="inventory">The inventory.</param>
     /// <param name="hostName">The host's inventory name.</param>
-    /// <param name="serviceDefaults">Service defaults, or null.</param>
-    /// <param name="globals">The <c>globals.yml</c> values, or null.</param>
     /// <param name="extraVars">Extra variables (<c>-e</c>), or null.</param>
     /// <returns>The stack.</returns>
     /// <exception cref="InventoryException">The host is not in the inventory.</exception>
-    public static VariableLayers ForHost(
+    public static InventoryVarsLayers ForHost(
         Inventory inventory,
         string hostName,
-        IReadOnlyDictionary<string, object?>? serviceDefaults = null,
-        IReadOnlyDictionary<string, object?>? globals = null,
         IReadOnlyDictionary<string, object?>? extraVars = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(hostName);
         var host = inventory.GetHost(hostName);
-        var layers = new List<VariableLayer>();
-        if (serviceDefaults is not null)
-        {
-            layers.Add(new(VariableLayerKind.ServiceDefaults, "service defaults", serviceDefaults));
-        }
-
-        if (globals is not null)
-        {
-            layers.Add(new(VariableLayerKind.Globals, "globals.yml", globals));
-        }
-
+        var layers = new List<InventoryVarsLayer>();
         var all = inventory.All;
         var groups = inventory.VariableGroupsOf(host);
         foreach (var group in groups.Prepend(all))
         {
             if (group.Vars.Count > 0)
             {
-                layers.Add(group.VariableLayer);
+                layers.Add(group.VarsLayer);
             }
         }
 
         foreach (var file in all.VarsFiles)
         {
-            layers.Add(file.ToLayer(VariableLayerKind.GroupVarsFile));
+            layers.Add(file.ToLayer(InventoryVarsLayerKind.GroupVarsFile));
         }
 
         for (var source = 0; source < inventory.Sources.Count; source++)
@@ -94,26 +74,26 @@ public sealed class VariableLayers
             {
                 foreach (var file in group.VarsFiles.Where(f => f.SourceIndex == source))
                 {
-                    layers.Add(file.ToLayer(VariableLayerKind.GroupVarsFile));
+                    layers.Add(file.ToLayer(InventoryVarsLayerKind.GroupVarsFile));
                 }
             }
         }
 
         if (host.Vars.Count > 0)
         {
-            layers.Add(new(VariableLayerKind.InventoryHost, $"host {host.Name}", host.Vars) { Locations = host.VarLocations });
+            layers.Add(new(InventoryVarsLayerKind.InventoryHost, $"host {host.Name}", host.Vars) { Locations = host.VarLocations });
         }
         foreach (var file in host.VarsFiles)
         {
-            layers.Add(file.ToLayer(VariableLayerKind.HostVarsFile));
+            layers.Add(file.ToLayer(InventoryVarsLayerKind.HostVarsFile));
         }
 
         if (extraVars is not null)
         {
-            layers.Add(new(VariableLayerKind.ExtraVars, "extra vars", extraVars));
+            layers.Add(new(InventoryVarsLayerKind.ExtraVars, "extra vars", extraVars));
         }
 
-        return new VariableLayers(layers);
+        return new InventoryVarsLayers(layers);
     }
 
     /// <summary>Merges the layers: a later layer's value replaces an earlier one's, key by key.</summary>
@@ -137,7 +117,7 @@ public sealed class VariableLayers
     /// <param name="value">The winning value.</param>
     /// <param name="layer">The layer that defines it last.</param>
     /// <returns>True when some layer defines the variable.</returns>
-    public bool TryResolve(string name, out object? value, [NotNullWhen(true)] out VariableLayer? layer)
+    public bool TryResolve(string name, out object? value, [NotNullWhen(true)] out InventoryVarsLayer? layer)
     {
         ArgumentNullException.ThrowIfNull(name);
         for (var i = Layers.Count - 1; i >= 0; i--)
@@ -157,7 +137,7 @@ public sealed class VariableLayers
     /// <summary>Every layer that defines a variable, lowest first (the last one wins): for explaining a value.</summary>
     /// <param name="name">The variable name.</param>
     /// <returns>The defining layers.</returns>
-    public IReadOnlyList<VariableLayer> Defining(string name)
+    public IReadOnlyList<InventoryVarsLayer> Defining(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return Layers.Where(l => l.Values.ContainsKey(name)).ToList();
