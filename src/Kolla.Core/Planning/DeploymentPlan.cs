@@ -1,7 +1,19 @@
+using Kolla.Variables;
+
 namespace Kolla.Planning;
 
 /// <summary>The desired state of a whole deployment: one <see cref="HostPlan"/> per selected host, in inventory order.</summary>
 /// <param name="Hosts">Host plans.</param>
 /// <param name="ServiceOrder">Services in deploy order (only those selected and placed somewhere).</param>
 /// <param name="Secrets">Secret values (from passwords.yml) that must never be printed.</param>
-public sealed record DeploymentPlan(IReadOnlyList<HostPlan> Hosts, IReadOnlyList<string> ServiceOrder, IReadOnlyCollection<string> Secrets);
+public sealed record DeploymentPlan(IReadOnlyList<HostPlan> Hosts, IReadOnlyList<string> ServiceOrder, IReadOnlyCollection<string> Secrets)
+{
+    /// <summary>
+    /// The variables the plan was rendered with, for every inventory host (also those <see cref="PlanOptions.Limit"/>
+    /// leaves out): <see cref="VariableContext.ForHost"/> gives a host's scope.
+    /// </summary>
+    public required VariableContext Variables { get; init; }
+
+    /// <summary>Services <see cref="PlanOptions.Tags"/> and <see cref="PlanOptions.SkipTags"/> select, in deploy order, whether placed anywhere or not.</summary>
+    public required IReadOnlyList<string> SelectedServices { get; init; }
+}

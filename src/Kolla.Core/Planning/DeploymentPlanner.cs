@@ -93,7 +93,11 @@ public static class DeploymentPlanner
         });
 
         var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
-        return new DeploymentPlan(plans, order, SecretValues(inputs.Passwords));
+        return new DeploymentPlan(plans, order, SecretValues(inputs.Passwords))
+        {
+            Variables = context,
+            SelectedServices = [.. services.Select(s => s.Name)],
+        };
     }
 
     /// <summary>
@@ -209,10 +213,7 @@ public static class DeploymentPlanner
             throw new PlanningException($"--tags/--skip-tags: unknown service '{tag}' (known: {string.Join(", ", catalogue.Services.Select(s => s.Name))})");
         }
 
-        return catalogue.Services
-            .Where(s => options.Tags.Count == 0 || options.Tags.Contains(s.Name, StringComparer.Ordinal))
-            .Where(s => !options.SkipTags.Contains(s.Name, StringComparer.Ordinal))
-            .ToArray();
+        return catalogue.Services.Where(s => options.Selects(s.Name)).ToArray();
     }
 
     private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host)

@@ -22,4 +22,10 @@ public sealed record PlanOptions
     /// wins) or above them as in kolla-ansible (<see cref="GlobalsPrecedence.LikeKollaAnsible"/>).
     /// </summary>
     public GlobalsPrecedence GlobalsPrecedence { get; init; } = GlobalsPrecedence.BelowInventory;
+
+    /// <summary>Whether <see cref="Tags"/> and <see cref="SkipTags"/> select the service (names the catalogue lacks are not checked here).</summary>
+    /// <param name="service">Service (role) name.</param>
+    /// <returns>True when the service is in <see cref="Tags"/> (or no tags are given) and not in <see cref="SkipTags"/>.</returns>
+    public bool Selects(string service) =>
+        (Tags.Count == 0 || Tags.Contains(service, StringComparer.Ordinal)) && !SkipTags.Contains(service, StringComparer.Ordinal);
 }

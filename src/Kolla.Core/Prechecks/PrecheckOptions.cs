@@ -13,10 +13,11 @@ public sealed record PrecheckOptions
     public IListeningPorts? LocalPorts { get; init; }
 
     /// <summary>
-    /// Ports each container listens on, by service key, as variable names or Jinja expressions evaluated per host.
-    /// Default <see cref="PrecheckPorts.BuiltIn"/>; add entries for services of your own catalogue.
+    /// More ports to check, by service key, as variable names or Jinja expressions evaluated per host; added to those each
+    /// container declares in the catalogue (<see cref="Services.ContainerPrechecks.Ports"/>, <c>prechecks: ports:</c> in
+    /// <c>service.yml</c>). Default none.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Ports { get; init; } = PrecheckPorts.BuiltIn;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Ports { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
     /// <summary>Hosts checked at once. Default 10.</summary>
     public int Forks { get; init; } = 10;

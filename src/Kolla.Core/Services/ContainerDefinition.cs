@@ -87,6 +87,9 @@ public sealed record ContainerDefinition
     /// </summary>
     public bool PostStartBeforeHealthy { get; init; }
 
+    /// <summary>What the prechecks verify for it (the ports it listens on); <see cref="ContainerPrechecks.None"/> by default.</summary>
+    public ContainerPrechecks Prechecks { get; init; } = ContainerPrechecks.None;
+
     /// <summary>Files rendered into the container's config directory.</summary>
     public IReadOnlyList<ServiceFileDefinition> Files { get; init; } = [];
 

@@ -17,8 +17,10 @@ public static class ServiceDefinitionReader
     [
         "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
         "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
-        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "files", "config_json",
+        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "prechecks", "files", "config_json",
     ];
+
+    private static readonly HashSet<string> s_precheckKeys = ["ports"];
 
     private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists"];
 
@@ -172,10 +174,20 @@ public static class ServiceDefinitionReader
                 "true" or "True" or "yes" => true,
                 var other => throw nodes.Error(map, $"container {key}: post_start_before_healthy must be true or false, not '{other}'"),
             },
+            Prechecks = Get("prechecks") is { } prechecks ? ReadPrechecks(nodes, key, nodes.Mapping(prechecks, $"{key}.prechecks")) : ContainerPrechecks.None,
             Files = Get("files") is YamlSequenceNode files
                 ? files.Children.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()
                 : [],
             ConfigJson = (Dictionary<string, object?>)nodes.Plain(nodes.Mapping(configJson, $"{key}.config_json"))!,
+        };
+    }
+
+    private static ContainerPrechecks ReadPrechecks(YamlNodes nodes, string container, YamlMappingNode map)
+    {
+        CheckKeys(nodes, map, s_precheckKeys, $"{container}.prechecks");
+        return new ContainerPrechecks
+        {
+            Ports = map.Children.TryGetValue(new YamlScalarNode("ports"), out var ports) ? nodes.TextList(ports, $"{container}.prechecks.ports") : [],
         };
     }
 

@@ -1,5 +1,6 @@
 using Kolla.Inventory;
 using Kolla.Planning;
+using Kolla.Tests.Execution;
 
 namespace Kolla.Tests.Planning;
 
@@ -94,5 +95,40 @@ public class PlanSelectionTests
         var act = () => DeploymentPlanner.Plan(inputs, new PlanOptions { SkipTags = ["glanse"] });
 
         act.Should().Throw<PlanningException>().WithMessage("*glanse*");
+    }
+
+    [Fact]
+    public void Selected_services_hold_what_the_tags_select_placed_or_not()
+    {
+        var inputs = TestDeployment.Inputs(inventory: "[compute]\ncompute01 ansible_host=10.0.0.31\n");
+
+        var plan = DeploymentPlanner.Plan(inputs, new PlanOptions { Tags = ["web", "agent"], SkipTags = ["agent"] });
+
+        plan.SelectedServices.Should().Equal("web");
+        plan.ServiceOrder.Should().BeEmpty("web's group is not in the inventory");
+    }
+
+    [Fact]
+    public void Plan_variables_cover_every_inventory_host_also_those_the_limit_leaves_out()
+    {
+        var plan = DeploymentPlanner.Plan(TestDeployment.Inputs(), new PlanOptions { Limit = "control01" });
+
+        plan.Hosts.Select(h => h.Host).Should().Equal("control01");
+        plan.Variables.HostNames.Should().Equal("control01", "compute01", "compute02", "compute03");
+        plan.Variables.ForHost("compute02").TryGetVariable("kolla_internal_vip_address", out var vip).Should().BeTrue();
+        vip.Should().Be("10.0.0.250");
+    }
+
+    [Theory]
+    [InlineData("", "", true)]
+    [InlineData("web", "", true)]
+    [InlineData("agent", "", false)]
+    [InlineData("", "web", false)]
+    [InlineData("web", "web", false)]
+    public void Selects_follows_tags_then_skip_tags(string tags, string skipTags, bool selected)
+    {
+        var options = new PlanOptions { Tags = tags.Split(',', StringSplitOptions.RemoveEmptyEntries), SkipTags = skipTags.Split(',', StringSplitOptions.RemoveEmptyEntries) };
+
+        options.Selects("web").Should().Be(selected);
     }
 }
