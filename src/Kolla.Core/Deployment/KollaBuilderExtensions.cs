@@ -11,11 +11,15 @@ public static class KollaBuilderExtensions
     /// in memory, nothing is sent anywhere.
     /// </summary>
     /// <param name="builder">The Kolla builder.</param>
+    /// <param name="readLocalFiles">
+    /// Local hosts (<c>ansible_connection=local</c>) start from this machine's real files, read-only, and have its facts
+    /// (<c>kolla --executor dry-run</c>); false (default): every host starts empty.
+    /// </param>
     /// <returns>The builder.</returns>
-    public static IKollaBuilder AddDryRunExecutor(this IKollaBuilder builder)
+    public static IKollaBuilder AddDryRunExecutor(this IKollaBuilder builder, bool readLocalFiles = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(new HostConnectorRoute("dry-run", _ => true, new DryRunHostConnector()));
+        builder.Services.AddSingleton(new HostConnectorRoute("dry-run", _ => true, new DryRunHostConnector(readLocalFiles)));
         return builder;
     }
 

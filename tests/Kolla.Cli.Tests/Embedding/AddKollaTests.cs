@@ -36,15 +36,16 @@ public sealed class AddKollaTests
     }
 
     [Fact]
-    public void AddKolla_InvalidOptions_FailValidation_ListingEveryProblem()
+    public async Task AddKolla_InvalidOptions_FailValidationOnFirstUse_ListingEveryProblem()
     {
         var services = new ServiceCollection();
         services.AddKolla(o => o.NodeConfigDirectory = "relative").AddDryRunExecutor();
         using var provider = services.BuildServiceProvider();
+        var deployer = provider.GetRequiredService<IKollaDeployer>();
 
-        var act = () => provider.GetRequiredService<IKollaDeployer>();
+        var act = () => deployer.LoadInputsAsync(["inventory"], TestContext.Current.CancellationToken);
 
-        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(
+        (await act.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().Contain(
             "kolla_internal_vip_address must be set (an unused IP address on the api network)").And.Contain(f => f.StartsWith("node_config_directory must be an absolute path", StringComparison.Ordinal));
         provider.Invoking(p => p.ValidateKollaOptions()).Should().Throw<OptionsValidationException>();
     }
@@ -73,7 +74,7 @@ public sealed class AddKollaTests
         await using var provider = services.BuildServiceProvider();
         var deployer = provider.GetRequiredService<IKollaDeployer>();
 
-        var sets = await deployer.GetChangesAsync(deployer.Plan(Inputs()), TestContext.Current.CancellationToken);
+        var sets = await deployer.GetChangesAsync(deployer.Plan(Inputs()), cancellationToken: TestContext.Current.CancellationToken);
 
         sets.Single().Error.Should().Be("node1: no executor serves ansible_connection=local (none is registered); add AddDockerExecutor() for local hosts, AddSshExecutor() for remote ones, or AddDryRunExecutor()");
     }
@@ -87,8 +88,8 @@ public sealed class AddKollaTests
         var deployer = provider.GetRequiredService<IKollaDeployer>();
 
         var plan = deployer.Plan(Inputs());
-        var changes = await deployer.GetChangesAsync(plan, TestContext.Current.CancellationToken);
-        var result = await deployer.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+        var changes = await deployer.GetChangesAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await deployer.DeployAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
 
         changes.Single().Changes.Select(c => c.Describe()).Should().Contain("create container hello");
         result.Succeeded.Should().BeTrue();
@@ -138,7 +139,7 @@ public sealed class AddKollaTests
         }
     }
 
-    private static DeploymentInputs Inputs() => new()
+    internal static DeploymentInputs Inputs() => new()
     {
         Inventory = InventoryLoader.Parse("[hello]\nnode1 ansible_connection=local api_interface_address=127.0.0.1\n"),
         Catalogue = ServiceCatalogue.Create(
