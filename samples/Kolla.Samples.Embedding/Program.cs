@@ -61,7 +61,7 @@ foreach (var set in await deployer.GetChangesAsync(plan))
     }
 }
 
-var result = await deployer.ApplyAsync(plan, new ConsoleProgress());
+var result = await deployer.DeployAsync(plan, progress: new ConsoleProgress());
 foreach (var host in result.Hosts)
 {
     Console.WriteLine($"{host.Host}: ok={host.Ok} changed={host.Changed} failed={host.Failed}{(host.Error is null ? "" : " " + host.Error)}");

@@ -13,10 +13,12 @@ public static class KollaSshBuilderExtensions
     /// <summary>
     /// Serves remote hosts (every <c>ansible_connection</c> other than <c>local</c>) with <see cref="SshHostConnector"/>: files
     /// over SFTP, Docker's API through <c>docker system dial-stdio</c>, host keys checked against known_hosts. The
-    /// <see cref="SshExecutorOptions"/> are validated on start.
+    /// <see cref="SshExecutorOptions"/> are validated on start; disposing the service provider closes the connections kept
+    /// from fact gathering.
     /// </summary>
     /// <param name="builder">The builder <c>AddKolla</c> returned.</param>
     /// <param name="configure">Sets the user, key files, known_hosts, timeouts; null for the defaults.</param>
+    /// <param name="everyHost">Serve local hosts over SSH too (<c>kolla --executor ssh</c>). False (default): remote hosts only.</param>
     /// <returns>The builder.</returns>
     /// <example>
     /// <code>
@@ -24,7 +26,7 @@ public static class KollaSshBuilderExtensions
     ///         .AddSshExecutor(o => { o.User = "kolla"; o.PrivateKeyFile = "~/.ssh/id_ed25519"; });
     /// </code>
     /// </example>
-    public static IKollaBuilder AddSshExecutor(this IKollaBuilder builder, Action<SshExecutorOptions>? configure = null)
+    public static IKollaBuilder AddSshExecutor(this IKollaBuilder builder, Action<SshExecutorOptions>? configure = null, bool everyHost = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Services.AddOptions<SshExecutorOptions>();
@@ -34,15 +36,16 @@ public static class KollaSshBuilderExtensions
         }
 
         options.ValidateOnStart();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshExecutorOptions>, SshExecutorOptionsValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SshExecutorOptions>, SshExecutorOptionsValidator>(_ => new SshExecutorOptionsValidator()));
+        builder.Services.TryAddSingleton(sp => new SshConnectorLifetime(SshHostConnector.Create(
+            sp.GetRequiredService<IOptions<SshExecutorOptions>>().Value,
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<IOptions<DockerRuntimeOptions>>()?.Value,
+            sp.GetService<TimeProvider>())));
         builder.Services.AddSingleton(sp => new HostConnectorRoute(
             "ssh",
-            target => !string.Equals(target.Connection, "local", StringComparison.Ordinal),
-            SshHostConnector.Create(
-                sp.GetRequiredService<IOptions<SshExecutorOptions>>().Value,
-                sp.GetService<ILoggerFactory>(),
-                sp.GetService<IOptions<DockerRuntimeOptions>>()?.Value,
-                sp.GetService<TimeProvider>())));
+            target => everyHost || !string.Equals(target.Connection, "local", StringComparison.Ordinal),
+            sp.GetRequiredService<SshConnectorLifetime>().Connector));
         return builder;
     }
 
@@ -59,6 +62,23 @@ public static class KollaSshBuilderExtensions
             {
                 return ValidateOptionsResult.Fail(e.Message);
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets the service provider close the connector it created (the connections kept from fact gathering), whether the
+    /// provider is disposed asynchronously or not.
+    /// </summary>
+    private sealed class SshConnectorLifetime(SshHostConnector connector) : IAsyncDisposable, IDisposable
+    {
+        public SshHostConnector Connector { get; } = connector;
+
+        public ValueTask DisposeAsync() => Connector.DisposeAsync();
+
+        public void Dispose()
+        {
+            // Closing a kept connection disposes its SSH and Docker clients: it completes synchronously.
+            Connector.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

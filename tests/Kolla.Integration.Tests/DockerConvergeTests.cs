@@ -50,7 +50,7 @@ public sealed class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTe
         second.Hosts.Single().Should().BeEquivalentTo(new { Ok = AllContainers.Length, Changed = 0, Skipped = 0 });
         (await ContainersAsync(deployment)).Should().BeEquivalentTo(containers, "no container is recreated or restarted");
         (await FilesAsync(deployment)).Should().BeEquivalentTo(files, "no file is rewritten (same inode, mtime and ctime)");
-        (await PlanChangesAsync(deployment)).Should().ContainSingle().Which.Changes.Should().BeEmpty();
+        (await GetChangesAsync(deployment)).Should().ContainSingle().Which.Changes.Should().BeEmpty();
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTe
         var before = await ContainersAsync(deployment);
 
         deployment.DeleteOverride("ktapi/policy.yaml");
-        var plan = (await PlanChangesAsync(deployment)).Single();
+        var plan = (await GetChangesAsync(deployment)).Single();
 
         Summary(plan.Changes, deployment).Should().Equal("DeleteFile ktapi/policy.yaml", "RestartContainer ktapi");
         plan.Changes[0].Should().BeOfType<DeleteFileChange>().Which.Path.Should().Be(policy);

@@ -25,7 +25,7 @@ public sealed class SshWithoutSftpTests(DockerEngineFixture engine) : ConvergeTe
         containers.Keys.Should().BeEquivalentTo(TestCatalogue.Containers);
 
         deployment.WriteOverride("ktapi.conf", "[DEFAULT]\ndebug = True\n");
-        var plan = (await new Converger(connector, Options).PlanChangesAsync(await deployment.PlanAsync(Token), Token)).Single();
+        var plan = (await new Converger(connector, Options).GetChangesAsync(await deployment.PlanAsync(Token), Token)).Single();
 
         plan.Error.Should().BeNull();
         Summary(plan.Changes, deployment).Should().Equal("WriteFile ktapi/ktapi.conf", "RestartContainer ktapi");

@@ -25,30 +25,30 @@ internal static class DeployCommand
             var json = parse.GetValue(options.Json);
             if (parse.GetValue(options.Executor) == "dry-run")
             {
-                // The dry-run executor prints the plan (what would be created, recreated, restarted and why, with diffs).
-                var dryRun = new Converger(options.Connectors(parse), new ConvergeOptions { Forks = parse.GetValue(options.Forks), ContainersOnly = containersOnly });
+                // The dry-run executor prints the changes (what would be created, recreated, restarted and why, with diffs).
+                var preview = new ConvergeOptions { Forks = parse.GetValue(options.Forks), ContainersOnly = containersOnly };
                 if (!json)
                 {
                     terminal.Out.WriteLine(terminal.Bold($"{name} (dry run): {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); nothing is changed"));
                 }
 
-                PlanPrinter.Print(terminal, await dryRun.PlanChangesAsync(plan, token).ConfigureAwait(false), masker, json, diffs: true);
+                ChangesPrinter.Print(terminal, await options.Deployer(parse).GetChangesAsync(plan, preview, token).ConfigureAwait(false), masker, json, diffs: true);
                 return ExitCodes.Ok;
             }
 
-            var converger = new Converger(options.Connectors(parse), new ConvergeOptions
+            var converge = new ConvergeOptions
             {
                 Forks = parse.GetValue(options.Forks),
                 Serial = parse.GetValue(serial),
                 ContinueOnError = parse.GetValue(continueOnError),
                 ContainersOnly = containersOnly,
-            });
+            };
             if (!json)
             {
                 terminal.Out.WriteLine(terminal.Bold($"{name}: {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s), executor {parse.GetValue(options.Executor)}"));
             }
 
-            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => converger.ApplyAsync(plan, progress, token)).ConfigureAwait(false);
+            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => options.Deployer(parse).DeployAsync(plan, converge, progress, token)).ConfigureAwait(false);
             RecapPrinter.Print(terminal, result, json);
             foreach (var host in result.Hosts.Where(h => h.Error is not null))
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kolla.Planning;
 
 namespace Kolla.Cli.Commands;
 
@@ -13,19 +12,21 @@ internal static class GatherFactsCommand
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunWithInputsAsync(console, parse, options, generatePasswords: false, async (inputs, terminal, _, token) =>
         {
-            // Gathering touches no container engine, whatever runs on the host.
-            var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse)).Select(t => t with { NeedsContainerEngine = false }).ToList();
-            if (parse.GetValue(options.Limit) is { Length: > 0 } limit)
+            var limit = parse.GetValue(options.Limit) is { Length: > 0 } pattern ? pattern : null;
+            var gathered = await options.Deployer(parse).GatherFactsAsync(inputs, options.FactsOptions(parse) with
             {
-                var selected = inputs.Inventory.Select(limit).Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
-                targets = [.. targets.Where(t => selected.Contains(t.Name))];
-            }
-
-            var facts = await options.FactsCollector(parse, refresh: true).CollectAsync(targets, token).ConfigureAwait(false);
+                Limit = limit,
+                Refresh = true,
+                // Gathering touches no container engine, whatever runs on the host.
+                WithoutContainerEngine = true,
+                CacheDirectory = options.FactsCacheDirectory(parse, createDefault: true),
+            }, token).ConfigureAwait(false);
+            var selected = limit is null ? null : inputs.Inventory.Select(limit).Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
+            var targets = inputs.Inventory.Hosts.Where(h => selected is null || selected.Contains(h.Name)).ToList();
             var json = parse.GetValue(options.Json);
             foreach (var target in targets)
             {
-                var host = facts[target.Name];
+                var host = gathered.Facts[target.Name];
                 var interfaces = host.Values.TryGetValue("interfaces", out var names) && names is IEnumerable<object?> list ? string.Join(",", list) : "";
                 terminal.Out.WriteLine(json
                     ? $"{{\"event\":\"facts\",\"host\":{Kolla.Serialization.PlainJson.Serialize(target.Name)},\"hostname\":{Kolla.Serialization.PlainJson.Serialize(host.Hostname ?? "")},\"vcpus\":{host.ProcessorVcpus ?? 0},\"memtotal_mb\":{host.MemTotalMb ?? 0}}}"

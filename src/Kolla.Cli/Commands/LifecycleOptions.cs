@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Kolla.Deployment;
+using Kolla.Operations;
 using Kolla.Planning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kolla.Cli.Commands;
 
@@ -85,18 +88,18 @@ internal sealed class LifecycleOptions
     /// <summary>True when the verb, as invoked, contacts no container engine (<c>genconfig -o</c>): facts are then gathered without one.</summary>
     public Func<ParseResult, bool>? EnginesUntouched { get; set; }
 
-    private HostConnectors? _connectors;
+    private ServiceProvider? _services;
 
-    /// <summary>The connector of this invocation (one per command run, so fact gathering and the verb share connections).</summary>
-    public HostConnectors Connectors(ParseResult parse) => _connectors ??= CreateConnectors(parse);
+    /// <summary>The library facade of this invocation (one per command run, so fact gathering and the verb share connections).</summary>
+    public IKollaDeployer Deployer(ParseResult parse) => (_services ??= CreateServices(parse)).GetRequiredService<IKollaDeployer>();
 
-    /// <summary>Closes what the connector still holds (connections kept from fact gathering that nothing claimed).</summary>
-    public async ValueTask ReleaseConnectorsAsync()
+    /// <summary>Closes what the executors still hold (connections kept from fact gathering that nothing claimed).</summary>
+    public async ValueTask ReleaseAsync()
     {
-        if (_connectors is { } connectors)
+        if (_services is { } services)
         {
-            _connectors = null;
-            await connectors.DisposeAsync().ConfigureAwait(false);
+            _services = null;
+            await services.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -106,33 +109,24 @@ internal sealed class LifecycleOptions
             : Path.Combine(CliPaths.ExpandHome(parse.GetValue(ConfigDir)!), "facts") is var beside && (createDefault || Directory.Exists(beside)) ? beside
             : null;
 
-    public Kolla.Facts.FactsCollector FactsCollector(ParseResult parse, bool refresh = false) => new(Connectors(parse), new Kolla.Facts.FactsCollectorOptions
+    /// <summary>Which hosts' facts a verb gathers (every inventory host), from where, and whether it asks for their engines.</summary>
+    public GatherFactsOptions FactsOptions(ParseResult parse) => new()
     {
-        Cache = FactsCacheDirectory(parse, createDefault: refresh) is { } cache ? new Kolla.Facts.FactCache(cache) : null,
+        Plan = PlanOptions(parse),
+        WithoutContainerEngine = EnginesUntouched?.Invoke(parse) == true,
+        CacheDirectory = FactsCacheDirectory(parse),
         Forks = Math.Max(1, parse.GetValue(Forks)),
-        Refresh = refresh,
-    });
+    };
 
-    private HostConnectors CreateConnectors(ParseResult parse)
+    private ServiceProvider CreateServices(ParseResult parse) => CliServices.Create(parse.GetValue(Executor)!, ssh =>
     {
-        var executor = parse.GetValue(Executor)!;
-        if (!HostConnectors.Names.Contains(executor))
-        {
-            throw new CliUsageException($"--executor must be one of {string.Join(", ", HostConnectors.Names)}, not '{executor}'");
-        }
-
-        var ssh = new Kolla.Ssh.SshExecutorOptions
-        {
-            KnownHostsFile = parse.GetValue(KnownHosts)!,
-            AcceptUnknownHostKeys = parse.GetValue(AcceptUnknownHostKeys),
-        };
+        ssh.KnownHostsFile = parse.GetValue(KnownHosts)!;
+        ssh.AcceptUnknownHostKeys = parse.GetValue(AcceptUnknownHostKeys);
         if (parse.GetValue(SshKey) is { } key)
         {
             ssh.PrivateKeyFile = CliPaths.ExpandHome(key);
         }
-
-        return new HostConnectors(executor, ssh);
-    }
+    });
 
     private static string[] Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();

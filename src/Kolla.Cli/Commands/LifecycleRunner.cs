@@ -28,7 +28,7 @@ internal static class LifecycleRunner
     {
         return await RunWithInputsAsync(console, parse, options, generatePasswords, (inputs, terminal, _, token) =>
         {
-            var plan = DeploymentPlanner.Plan(inputs, options.PlanOptions(parse));
+            var plan = options.Deployer(parse).Plan(inputs, options.PlanOptions(parse));
             return action(inputs, plan, terminal, new SecretMasker(plan.Secrets), token);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -47,12 +47,15 @@ internal static class LifecycleRunner
         var masker = new SecretMasker([]);
         try
         {
-            var inputs = await DeploymentInputsLoader.LoadAsync(options.InputsOptions(parse, generatePasswords), cancellationToken).ConfigureAwait(false);
+            var kolla = options.Deployer(parse);
+            var inputs = await kolla.ReadInputsAsync(options.InputsOptions(parse, generatePasswords), cancellationToken).ConfigureAwait(false);
             masker = new SecretMasker(Strings(inputs.Passwords.Values));
             await UnimplementedGate.ApplyAsync(inputs, parse, options, terminal).ConfigureAwait(false);
             if (gatherFacts)
             {
-                inputs = await WithFactsAsync(parse, options, inputs, cancellationToken).ConfigureAwait(false);
+                // Every inventory host's facts, as kolla-ansible gathers them before anything else: from --facts-cache, else
+                // through the host's executor (whose connection the verb then reuses).
+                inputs = await kolla.GatherFactsAsync(inputs, options.FactsOptions(parse), cancellationToken).ConfigureAwait(false);
             }
 
             return await action(inputs, terminal, masker, cancellationToken).ConfigureAwait(false);
@@ -73,34 +76,8 @@ internal static class LifecycleRunner
         }
         finally
         {
-            await options.ReleaseConnectorsAsync().ConfigureAwait(false);
+            await options.ReleaseAsync().ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// Every inventory host's facts, as kolla-ansible gathers them before anything else: from <c>--facts-cache</c>, else
-    /// through the host's executor (whose connection the verb then reuses). Facts already in the inputs are kept.
-    /// </summary>
-    public static async Task<DeploymentInputs> WithFactsAsync(ParseResult parse, LifecycleOptions options, DeploymentInputs inputs, CancellationToken cancellationToken)
-    {
-        var enginesUntouched = options.EnginesUntouched?.Invoke(parse) == true;
-        var targets = DeploymentPlanner.Targets(inputs, options.PlanOptions(parse))
-            .Where(t => !inputs.Facts.ContainsKey(t.Name))
-            .Select(t => enginesUntouched ? t with { NeedsContainerEngine = false } : t)
-            .ToList();
-        if (targets.Count == 0)
-        {
-            return inputs;
-        }
-
-        var gathered = await options.FactsCollector(parse).CollectAsync(targets, cancellationToken).ConfigureAwait(false);
-        var facts = new Dictionary<string, Kolla.Facts.HostFacts>(inputs.Facts, StringComparer.Ordinal);
-        foreach (var (host, hostFacts) in gathered)
-        {
-            facts[host] = hostFacts;
-        }
-
-        return inputs with { Facts = facts };
     }
 
     private static IEnumerable<string> Strings(IEnumerable<object?> values) => values.SelectMany(value => value switch

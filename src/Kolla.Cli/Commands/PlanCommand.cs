@@ -30,9 +30,8 @@ internal static class PlanCommand
     private static Task<int> RunAsync(CliConsole console, ParseResult parse, LifecycleOptions options, bool showDiffs, bool exitTwoOnChanges, CancellationToken cancellationToken) =>
         LifecycleRunner.RunAsync(console, parse, options, generatePasswords: false, async (plan, terminal, masker, token) =>
         {
-            var converger = new Converger(options.Connectors(parse), new ConvergeOptions { Forks = parse.GetValue(options.Forks) });
-            var sets = await converger.PlanChangesAsync(plan, token).ConfigureAwait(false);
-            PlanPrinter.Print(terminal, sets, masker, parse.GetValue(options.Json), showDiffs);
+            var sets = await options.Deployer(parse).GetChangesAsync(plan, new ConvergeOptions { Forks = parse.GetValue(options.Forks) }, token).ConfigureAwait(false);
+            ChangesPrinter.Print(terminal, sets, masker, parse.GetValue(options.Json), showDiffs);
             if (sets.Any(s => s.Error is not null))
             {
                 foreach (var set in sets.Where(s => s.Error is not null))

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Kolla.Planning;
+using Kolla.Operations;
 using Kolla.Serialization;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla post-deploy</c>: write admin-openrc.sh and clouds.yaml (mode 0600) into the config directory (Core's <see cref="PostDeploy"/>).</summary>
+/// <summary><c>kolla post-deploy</c>: write admin-openrc.sh and clouds.yaml (mode 0600) into the config directory (<see cref="Deployment.IKollaDeployer.PostDeployAsync"/>).</summary>
 internal static class PostDeployCommand
 {
     public static Command Create(CliConsole console)
@@ -22,7 +22,7 @@ internal static class PostDeployCommand
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: false, async (inputs, _, terminal, _, token) =>
         {
             var directory = CliPaths.ExpandHome(parse.GetValue(output) ?? parse.GetValue(options.ConfigDir)!);
-            var written = await PostDeploy.WriteAsync(inputs, directory, options.Precedence(parse), token).ConfigureAwait(false);
+            var written = await options.Deployer(parse).PostDeployAsync(inputs, new PostDeployOptions { Directory = directory, GlobalsPrecedence = options.Precedence(parse) }, token).ConfigureAwait(false);
             foreach (var path in written)
             {
                 terminal.Out.WriteLine(parse.GetValue(options.Json)

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using Kolla.Cli.Output;
-using Kolla.Docker;
 using Kolla.Passwords;
 using Kolla.Prechecks;
 using Kolla.Serialization;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla prechecks</c>: check variables, inventory, passwords, Docker and ports before deploying (Core's <see cref="PrecheckRunner"/>).</summary>
+/// <summary><c>kolla prechecks</c>: check variables, inventory, passwords, Docker and ports before deploying (<see cref="Deployment.IKollaDeployer.RunPrechecksAsync"/>).</summary>
 internal static class PrechecksCommand
 {
     public static Command Create(CliConsole console)
@@ -35,15 +34,14 @@ internal static class PrechecksCommand
             }
 
             var json = parse.GetValue(options.Json);
-            var prechecks = new PrecheckRunner(options.Connectors(parse), new PrecheckOptions
+            var prechecks = new PrecheckOptions
             {
                 MinimumDockerApiVersion = minimum,
-                LocalPorts = new LocalListeningPorts(),
                 Forks = parse.GetValue(options.Forks),
                 GlobalsPrecedence = options.Precedence(parse),
                 AllowUnimplemented = parse.GetValue(options.AllowUnimplemented),
-            });
-            var report = await prechecks.RunAsync(inputs, options.PlanOptions(parse), token).ConfigureAwait(false);
+            };
+            var report = await options.Deployer(parse).RunPrechecksAsync(inputs, options.PlanOptions(parse), prechecks, token).ConfigureAwait(false);
             Print(terminal, report, masker, json);
             return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         }, cancellationToken));

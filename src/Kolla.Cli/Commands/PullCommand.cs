@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Kolla.Cli.Output;
-using Kolla.Converge;
 using Kolla.Operations;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla pull</c>: pull every image the plan uses on every host that uses it (Core's <see cref="ImagePuller"/>).</summary>
+/// <summary><c>kolla pull</c>: pull every image the plan uses on every host that uses it (<see cref="Deployment.IKollaDeployer.PullAsync"/>).</summary>
 internal static class PullCommand
 {
     public static Command Create(CliConsole console)
@@ -26,8 +25,8 @@ internal static class PullCommand
                 terminal.Out.WriteLine(terminal.Bold($"pull{(dryRun ? " (dry run)" : "")}: {plan.Hosts.Sum(h => h.Images.Count)} image(s) on {plan.Hosts.Count} host(s)"));
             }
 
-            var puller = new ImagePuller(options.Connectors(parse), new ConvergeOptions { Forks = parse.GetValue(options.Forks), ContinueOnError = parse.GetValue(continueOnError) });
-            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => puller.PullAsync(plan, progress, token)).ConfigureAwait(false);
+            var pull = new PullOptions { Forks = parse.GetValue(options.Forks), ContinueOnError = parse.GetValue(continueOnError) };
+            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => options.Deployer(parse).PullAsync(plan, pull, progress, token)).ConfigureAwait(false);
             RecapPrinter.Print(terminal, result, json);
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         }, cancellationToken));

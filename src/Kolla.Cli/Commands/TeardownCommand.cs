@@ -4,7 +4,7 @@ using Kolla.Operations;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla stop</c> and <c>kolla destroy</c>: stop or remove the deployment's containers (Core's <see cref="Teardown"/>).</summary>
+/// <summary><c>kolla stop</c> and <c>kolla destroy</c>: stop or remove the deployment's containers (<see cref="Deployment.IKollaDeployer.TeardownAsync"/>).</summary>
 internal static class TeardownCommand
 {
     public const string ConfirmFlag = "--yes-i-really-really-mean-it";
@@ -52,14 +52,14 @@ internal static class TeardownCommand
             return await LifecycleRunner.RunAsync(console, parse, options, generatePasswords: false, async (plan, terminal, masker, token) =>
             {
                 var json = parse.GetValue(options.Json);
-                var teardown = new Teardown(options.Connectors(parse), new TeardownOptions
+                var teardown = new TeardownOptions
                 {
                     Kind = kind,
                     IncludeVolumes = kind == TeardownKind.Destroy && parse.GetValue(includeVolumes),
                     Forks = parse.GetValue(options.Forks),
                     ContinueOnError = parse.GetValue(continueOnError),
                     IncludeUnplanned = options.PlanOptions(parse) is { Tags.Count: 0, SkipTags.Count: 0 },
-                });
+                };
                 if (dryRun)
                 {
                     if (!json)
@@ -67,8 +67,8 @@ internal static class TeardownCommand
                         terminal.Out.WriteLine(terminal.Bold($"{name} (dry run): {plan.Hosts.Count} host(s); nothing is changed"));
                     }
 
-                    var sets = await teardown.PlanAsync(plan, token).ConfigureAwait(false);
-                    PlanPrinter.Print(terminal, sets, masker, json, diffs: false, noChanges: $"Nothing to {name}: no Kolla container or config directory found.");
+                    var sets = await options.Deployer(parse).GetTeardownChangesAsync(plan, teardown, token).ConfigureAwait(false);
+                    ChangesPrinter.Print(terminal, sets, masker, json, diffs: false, noChanges: $"Nothing to {name}: no Kolla container or config directory found.");
                     return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
                 }
 
@@ -77,7 +77,7 @@ internal static class TeardownCommand
                     terminal.Out.WriteLine(terminal.Bold($"{name}: {plan.Hosts.Count} host(s), executor {parse.GetValue(options.Executor)}"));
                 }
 
-                var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => teardown.ApplyAsync(plan, progress, token)).ConfigureAwait(false);
+                var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => options.Deployer(parse).TeardownAsync(plan, teardown, progress, token)).ConfigureAwait(false);
                 RecapPrinter.Print(terminal, result, json);
                 return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
             }, cancellationToken).ConfigureAwait(false);

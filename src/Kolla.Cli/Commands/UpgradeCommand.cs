@@ -5,7 +5,7 @@ using Kolla.Operations;
 
 namespace Kolla.Cli.Commands;
 
-/// <summary><c>kolla upgrade</c>: pull the new images, then converge rolling, compute hosts one batch at a time (Core's <see cref="Upgrader"/>).</summary>
+/// <summary><c>kolla upgrade</c>: pull the new images, then converge rolling, compute hosts one batch at a time (<see cref="Deployment.IKollaDeployer.UpgradeAsync"/>).</summary>
 internal static class UpgradeCommand
 {
     public static Command Create(CliConsole console)
@@ -32,7 +32,7 @@ internal static class UpgradeCommand
             var json = parse.GetValue(options.Json);
             var group = parse.GetValue(rollingGroup)!;
             var rolling = inputs.Inventory.Groups.TryGetValue(group, out var found) ? found.Hosts.Select(h => h.Name).ToArray() : [];
-            var upgrader = new Upgrader(options.Connectors(parse), new UpgradeOptions
+            var upgrade = new UpgradeOptions
             {
                 Converge = new ConvergeOptions
                 {
@@ -42,16 +42,16 @@ internal static class UpgradeCommand
                 },
                 RollingHosts = rolling,
                 PullImages = !parse.GetValue(skipPull),
-            });
+            };
             if (!json)
             {
                 var dryRun = parse.GetValue(options.Executor) == "dry-run" ? " (dry run)" : "";
                 terminal.Out.WriteLine(terminal.Bold(
                     $"upgrade{dryRun}: {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); "
-                    + $"{rolling.Count(h => plan.Hosts.Any(p => p.Host == h))} host(s) of '{group}' in batches of {upgrader.ConvergeOptions.RollingBatchSize}"));
+                    + $"{rolling.Count(h => plan.Hosts.Any(p => p.Host == h))} host(s) of '{group}' in batches of {upgrade.RollingBatchSize}"));
             }
 
-            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => upgrader.ApplyAsync(plan, progress, token)).ConfigureAwait(false);
+            var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => options.Deployer(parse).UpgradeAsync(plan, upgrade, progress, token)).ConfigureAwait(false);
             RecapPrinter.Print(terminal, result, json);
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
         }, cancellationToken));

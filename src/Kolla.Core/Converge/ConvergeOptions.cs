@@ -1,16 +1,10 @@
 namespace Kolla.Converge;
 
-/// <summary>How a plan is applied.</summary>
-public sealed record ConvergeOptions
+/// <summary>How a plan is applied (<see cref="Converger"/>: <c>kolla deploy</c>, <c>deploy-containers</c>, <c>genconfig</c>).</summary>
+public sealed record ConvergeOptions : HostOperationOptions
 {
-    /// <summary>Hosts worked on at once (Ansible's <c>--forks</c>), default 10.</summary>
-    public int Forks { get; init; } = 10;
-
-    /// <summary>Rolling batches: at most this many hosts per service at a time (Ansible's <c>serial</c>); null = no limit beyond <see cref="Forks"/>.</summary>
+    /// <summary>Rolling batches: at most this many hosts per service at a time (Ansible's <c>serial</c>); null = no limit beyond <see cref="HostOperationOptions.Forks"/>.</summary>
     public int? Serial { get; init; }
-
-    /// <summary>Keep going on other hosts when one fails (default: stop starting new work after the first failure).</summary>
-    public bool ContinueOnError { get; init; }
 
     /// <summary>How long to wait for a container with a health check to become healthy.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -15,7 +15,7 @@ public sealed record HostReadyEvent(string Host, TimeSpan Elapsed) : DeployEvent
 /// <param name="Service">Service name.</param>
 public sealed record ServiceStartedEvent(string Host, string Service) : DeployEvent(Host);
 
-/// <summary>A change was applied (or, in a plan, would be).</summary>
+/// <summary>A change was applied (to a dry-run host: recorded, not sent).</summary>
 /// <param name="Host">Host.</param>
 /// <param name="Change">The change.</param>
 /// <param name="Elapsed">Time it took.</param>

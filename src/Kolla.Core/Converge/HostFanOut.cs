@@ -1,102 +1,198 @@
 using Kolla.Changes;
 using Kolla.Hosts;
+using Kolla.Inventory;
 using Kolla.Planning;
 
 namespace Kolla.Converge;
 
 /// <summary>
-/// Runs one piece of work per host of a plan, hosts in parallel up to a fork limit, one connection each, and tallies a
-/// recap like Ansible's PLAY RECAP. Used by the operations that are not a converge (pull, stop, destroy).
+/// The one fan-out every host operation runs through: hosts in parallel up to <see cref="HostOperationOptions.Forks"/>,
+/// one connection each, cancellation, per-host failures collected (reported as <see cref="HostFailedEvent"/>, never
+/// thrown), <see cref="HostReadyEvent"/>s, and the recap, like Ansible's PLAY RECAP.
 /// </summary>
-internal sealed class HostFanOut(IHostConnector connector, int forks, bool continueOnError, TimeProvider time)
+/// <remarks>
+/// An operation is its options record (a <see cref="HostOperationOptions"/>) plus its strategy: the work it hands to
+/// <see cref="RunEachAsync"/> (pull, stop, destroy: each host connects, works and disconnects on its own), the stages it
+/// hands to <see cref="RunAsync"/> (converge: every host connects first, then service by service in batches), and the
+/// reader it hands to <see cref="GetChangesAsync"/> (what it would change, touching nothing).
+/// </remarks>
+internal sealed class HostFanOut(IHostConnector connector, HostOperationOptions options, TimeProvider time)
 {
-    /// <summary>Runs <paramref name="work"/> on every host and returns the recap.</summary>
-    public async Task<DeployResult> RunAsync(
+    /// <summary>Reads every host and returns what the operation would change there, touching nothing.</summary>
+    /// <param name="plan">The deployment.</param>
+    /// <param name="read">Reads one connected host; a <see cref="KollaException"/> becomes the host's <see cref="HostChangeSet.Error"/>.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>One change set per host, in plan order; a host that runs nothing is not contacted and has none.</returns>
+    public async Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(
         DeploymentPlan plan,
-        IProgress<DeployEvent>? progress,
-        Func<HostPlan, IHostConnection, HostTally, CancellationToken, Task> work,
+        Func<HostPlan, IHostConnection, CancellationToken, Task<HostChangeSet>> read,
         CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var tallies = plan.Hosts.Select(h => new HostTally(h.Host) { PlannedCount = h.Containers.Count }).ToArray();
-        var failed = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = forks, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), parallel, async (i, token) =>
+        var result = new HostChangeSet[plan.Hosts.Count];
+        await ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), async (i, token) =>
         {
             var host = plan.Hosts[i];
-            var tally = tallies[i];
-            if (!continueOnError && Volatile.Read(ref failed) > 0)
-            {
-                tally.NotStarted = true;
-                return;
-            }
-
-            var connected = time.GetTimestamp();
             if (host.RunsNothing)
             {
-                // Nothing runs there (kolla-ansible's deployment host): it is not contacted.
-                progress?.Report(new HostReadyEvent(host.Host, time.GetElapsedTime(connected)));
+                // Nothing runs there (kolla-ansible's deployment host): nothing to read.
+                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>());
                 return;
             }
 
             try
             {
                 await using var connection = await connector.ConnectAsync(host.Target, token).ConfigureAwait(false);
-                progress?.Report(new HostReadyEvent(host.Host, time.GetElapsedTime(connected)));
-                tally.Progress = progress;
-                tally.Time = time;
-                await work(host, connection, tally, token).ConfigureAwait(false);
+                result[i] = await read(host, connection, token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+            catch (KollaException e)
             {
-                tally.Error = e is KollaException ? e.Message : $"{host.Host}: unexpected error: {e.GetType().Name}: {e.Message}";
-                Interlocked.Increment(ref failed);
-                progress?.Report(new HostFailedEvent(host.Host, tally.Error));
+                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>(), e.Message);
             }
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on every host: each connects, works and disconnects on its own. After a failure (unless
+    /// <see cref="HostOperationOptions.ContinueOnError"/>) hosts not yet started are skipped.
+    /// </summary>
+    /// <param name="plan">The deployment.</param>
+    /// <param name="progress">Receives the events.</param>
+    /// <param name="work">The operation's work on one connected host.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The recap.</returns>
+    public Task<DeployResult> RunEachAsync(
+        DeploymentPlan plan,
+        IProgress<DeployEvent>? progress,
+        Func<HostSession, IHostConnection, CancellationToken, Task> work,
+        CancellationToken cancellationToken)
+    {
+        var sessions = plan.Hosts.Select(h => new HostSession(h, progress, time)).ToList();
+        var stage = new HostStage<HostSession>([sessions], async (session, token) =>
+        {
+            if (!await ConnectAsync(session, session.Plan.Target, read: null, token).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var connection = session.Connection!;
+            await using (connection.ConfigureAwait(false))
+            {
+                session.Connection = null;
+                await work(session, connection, token).ConfigureAwait(false);
+            }
+        }, SkipsAfterFailure: true);
+        return RunAsync(sessions, [stage], cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the stages one after another, each batch by batch, the hosts of a batch in parallel. After a batch in which a
+    /// host failed (unless <see cref="HostOperationOptions.ContinueOnError"/>) no further batch starts. Connections still
+    /// open at the end are closed.
+    /// </summary>
+    /// <typeparam name="TSession">The operation's per-host state.</typeparam>
+    /// <param name="sessions">Every host of the plan, in plan order.</param>
+    /// <param name="stages">The stages, read one at a time (a stage may depend on how the previous ones went).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The recap: every session's <see cref="HostSession.Recap"/> and <see cref="HostSession.Applied"/>.</returns>
+    public async Task<DeployResult> RunAsync<TSession>(IReadOnlyList<TSession> sessions, IEnumerable<HostStage<TSession>> stages, CancellationToken cancellationToken)
+        where TSession : HostSession
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            foreach (var stage in stages)
+            {
+                if (Stopped(sessions))
+                {
+                    break;
+                }
+
+                foreach (var batch in stage.Batches)
+                {
+                    if (Stopped(sessions))
+                    {
+                        break;
+                    }
+
+                    await ForEachAsync(batch, (session, token) => RunHostAsync(sessions, stage, session, token), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var session in sessions.Where(s => s.Connection is not null))
+            {
+                try
+                {
+                    await session.Connection!.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (KollaException)
+                {
+                    // A connection that is already lost has nothing left to close.
+                }
+            }
+        }
 
         return new DeployResult(
-            tallies.Select(t => new HostResult(t.Host, t.Ok, t.Changes.Count, t.Error is null ? 0 : 1, t.Skipped, t.Error)).ToList(),
-            tallies.ToDictionary(t => t.Host, t => (IReadOnlyList<HostChange>)[.. t.Changes], StringComparer.Ordinal),
+            sessions.Select(s => s.Recap()).ToList(),
+            sessions.ToDictionary(s => s.Host, s => s.Applied(), StringComparer.Ordinal),
             time.GetElapsedTime(started));
     }
-}
 
-/// <summary>What happened on one host during a <see cref="HostFanOut"/> run.</summary>
-internal sealed class HostTally(string host)
-{
-    public string Host { get; } = host;
-
-    public int Ok { get; set; }
-
-    public List<HostChange> Changes { get; } = [];
-
-    public int PlannedCount { get; set; }
-
-    public bool NotStarted { get; set; }
-
-    /// <summary>Containers not processed because the run stopped before this host started.</summary>
-    public int Skipped => NotStarted ? PlannedCount : 0;
-
-    public string? Error { get; set; }
-
-    public IProgress<DeployEvent>? Progress { get; set; }
-
-    public TimeProvider Time { get; set; } = TimeProvider.System;
-
-    /// <summary>Applies one change and reports it.</summary>
-    public async Task ApplyAsync(HostChange change, Func<Task> action)
+    /// <summary>
+    /// Connects a session's host (one that runs nothing, kolla-ansible's deployment host, is not contacted), lets the
+    /// operation read what it needs, and reports <see cref="HostReadyEvent"/> with the time both took.
+    /// </summary>
+    /// <param name="session">The host.</param>
+    /// <param name="target">How to reach it.</param>
+    /// <param name="read">Reads the host once connected; null for nothing.</param>
+    /// <param name="cancellationToken">Cancels the connection.</param>
+    /// <returns>True when the host was connected; false when it runs nothing.</returns>
+    public async Task<bool> ConnectAsync(HostSession session, HostTarget target, Func<IHostConnection, CancellationToken, Task>? read, CancellationToken cancellationToken)
     {
-        var started = Time.GetTimestamp();
-        await action().ConfigureAwait(false);
-        Changes.Add(change);
-        Progress?.Report(new ChangeAppliedEvent(Host, change, Time.GetElapsedTime(started)));
+        var started = time.GetTimestamp();
+        if (session.Plan.RunsNothing)
+        {
+            session.Report(new HostReadyEvent(session.Host, time.GetElapsedTime(started)));
+            return false;
+        }
+
+        session.Connection = await connector.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+        if (read is not null)
+        {
+            await read(session.Connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        session.Report(new HostReadyEvent(session.Host, time.GetElapsedTime(started)));
+        return true;
     }
 
-    /// <summary>Counts something that needed no change.</summary>
-    public void AlreadyOk(string container)
+    private bool Stopped(IEnumerable<HostSession> sessions) => !options.ContinueOnError && sessions.Any(s => s.Error is not null);
+
+    private async Task RunHostAsync<TSession>(IReadOnlyList<TSession> sessions, HostStage<TSession> stage, TSession session, CancellationToken cancellationToken)
+        where TSession : HostSession
     {
-        Ok++;
-        Progress?.Report(new ContainerOkEvent(Host, container));
+        if (stage.SkipsAfterFailure && Stopped(sessions))
+        {
+            session.NotStarted = true;
+            return;
+        }
+
+        try
+        {
+            await stage.Work(session, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            session.Fail(e);
+        }
     }
+
+    /// <summary>The only parallel loop: at most <see cref="HostOperationOptions.Forks"/> items at once.</summary>
+    private Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Forks, CancellationToken = cancellationToken },
+            (item, token) => new ValueTask(body(item, token)));
 }

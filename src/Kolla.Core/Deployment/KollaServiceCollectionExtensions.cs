@@ -3,6 +3,7 @@ using Kolla.Deployment;
 using Kolla.Globals;
 using Kolla.Hosts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,9 +19,12 @@ public static class KollaServiceCollectionExtensions
     /// <param name="configure">Sets the options, for example <c>o =&gt; o.ConfigDirectory = "/srv/kolla"</c>; the globals come from its <c>globals.yml</c>.</param>
     /// <returns>A builder for adding executors.</returns>
     /// <remarks>
-    /// A Generic Host validates the options when it starts (<c>ValidateOnStart</c>). A plain console app has no host:
-    /// resolving <see cref="IKollaDeployer"/> reads the options and throws <c>OptionsValidationException</c> listing every
-    /// problem, or call <see cref="KollaServiceProviderExtensions.ValidateKollaOptions"/> first.
+    /// <para>A Generic Host validates the options when it starts (<c>ValidateOnStart</c>). A plain console app has no host:
+    /// the first <see cref="IKollaDeployer"/> call that reads the options (<see cref="IKollaDeployer.LoadInputsAsync"/>)
+    /// throws <c>OptionsValidationException</c> listing every problem, or call
+    /// <see cref="KollaServiceProviderExtensions.ValidateKollaOptions"/> first.</para>
+    /// <para>Kolla's services are registered as factories or instances (no reflection-based activation), so the container
+    /// works under NativeAOT, as the <c>kolla</c> CLI, which composes itself through this method, is published.</para>
     /// </remarks>
     /// <example>
     /// <code>
@@ -35,7 +39,12 @@ public static class KollaServiceCollectionExtensions
         services.AddKollaOptions(configure);
         services.TryAddSingleton(new ConvergeOptions());
         services.TryAddSingleton<IHostConnector>(sp => new RoutingHostConnector(sp.GetServices<HostConnectorRoute>()));
-        services.TryAddSingleton<IKollaDeployer, KollaDeployer>();
+        services.TryAddSingleton<IKollaDeployer>(sp => new KollaDeployer(
+            sp.GetRequiredService<IOptions<KollaOptions>>(),
+            sp.GetRequiredService<IHostConnector>(),
+            sp.GetRequiredService<ConvergeOptions>(),
+            sp.GetService<IListeningPorts>(),
+            sp.GetService<TimeProvider>()));
         return new KollaBuilder(services);
     }
 }

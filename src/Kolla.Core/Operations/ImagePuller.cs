@@ -13,18 +13,18 @@ namespace Kolla.Operations;
 public sealed class ImagePuller
 {
     private readonly IHostConnector _connector;
-    private readonly ConvergeOptions _options;
+    private readonly PullOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates a puller.</summary>
     /// <param name="connector">How hosts are reached.</param>
-    /// <param name="options">Only <see cref="ConvergeOptions.Forks"/> and <see cref="ConvergeOptions.ContinueOnError"/> apply.</param>
+    /// <param name="options">Forks and continue-on-error; null for the defaults.</param>
     /// <param name="timeProvider">Clock for elapsed times; null for the system clock.</param>
-    public ImagePuller(IHostConnector connector, ConvergeOptions? options = null, TimeProvider? timeProvider = null)
+    public ImagePuller(IHostConnector connector, PullOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(connector);
         _connector = connector;
-        _options = options ?? new ConvergeOptions();
+        _options = options ?? new PullOptions();
         _time = timeProvider ?? TimeProvider.System;
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.Forks, 1, nameof(options));
     }
@@ -37,13 +37,14 @@ public sealed class ImagePuller
     public Task<DeployResult> PullAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var fanOut = new HostFanOut(_connector, _options.Forks, _options.ContinueOnError, _time);
-        return fanOut.RunAsync(plan, progress, async (host, connection, tally, token) =>
+        return new HostFanOut(_connector, _options, _time).RunEachAsync(plan, progress, PullAsync, cancellationToken);
+    }
+
+    private static async Task PullAsync(HostSession session, IHostConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var image in session.Plan.Images)
         {
-            foreach (var image in host.Images)
-            {
-                await tally.ApplyAsync(new PullImageChange(image), () => connection.Containers.PullImageAsync(image, token)).ConfigureAwait(false);
-            }
-        }, cancellationToken);
+            await session.ApplyAsync(new PullImageChange(image), () => connection.Containers.PullImageAsync(image, cancellationToken)).ConfigureAwait(false);
+        }
     }
 }

@@ -44,32 +44,17 @@ public sealed class Teardown
     /// <param name="plan">The deployment.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>One change set per host; an unreachable host has <see cref="HostChangeSet.Error"/> set.</returns>
-    public async Task<IReadOnlyList<HostChangeSet>> PlanAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var result = new HostChangeSet[plan.Hosts.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Hosts.Count), parallel, async (i, token) =>
-        {
-            var host = plan.Hosts[i];
-            if (host.RunsNothing)
+        return new HostFanOut(_connector, _options, _time).GetChangesAsync(
+            plan,
+            async (host, connection, token) =>
             {
-                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>());
-                return;
-            }
-
-            try
-            {
-                await using var connection = await _connector.ConnectAsync(host.Target, token).ConfigureAwait(false);
                 var (changes, _) = await ReadChangesAsync(host, connection, token).ConfigureAwait(false);
-                result[i] = new HostChangeSet(host.Host, changes, new Dictionary<string, byte[]>());
-            }
-            catch (KollaException e)
-            {
-                result[i] = new HostChangeSet(host.Host, [], new Dictionary<string, byte[]>(), e.Message);
-            }
-        }).ConfigureAwait(false);
-        return result;
+                return new HostChangeSet(host.Host, changes, new Dictionary<string, byte[]>());
+            },
+            cancellationToken);
     }
 
     /// <summary>Stops or destroys the deployment's containers on every host.</summary>
@@ -80,18 +65,17 @@ public sealed class Teardown
     public Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var fanOut = new HostFanOut(_connector, _options.Forks, _options.ContinueOnError, _time);
-        return fanOut.RunAsync(plan, progress, async (host, connection, tally, token) =>
+        return new HostFanOut(_connector, _options, _time).RunEachAsync(plan, progress, async (session, connection, token) =>
         {
-            var (changes, alreadyStopped) = await ReadChangesAsync(host, connection, token).ConfigureAwait(false);
+            var (changes, alreadyStopped) = await ReadChangesAsync(session.Plan, connection, token).ConfigureAwait(false);
             foreach (var container in alreadyStopped)
             {
-                tally.AlreadyOk(container);
+                session.AlreadyOk(container);
             }
 
             foreach (var change in changes)
             {
-                await tally.ApplyAsync(change, () => ApplyAsync(connection, change, token)).ConfigureAwait(false);
+                await session.ApplyAsync(change, () => ApplyAsync(connection, change, token)).ConfigureAwait(false);
             }
         }, cancellationToken);
     }

@@ -1,19 +1,15 @@
+using Kolla.Converge;
+
 namespace Kolla.Operations;
 
 /// <summary>How <see cref="Teardown"/> runs.</summary>
-public sealed record TeardownOptions
+public sealed record TeardownOptions : HostOperationOptions
 {
     /// <summary>Stop or destroy. Default <see cref="TeardownKind.Stop"/>.</summary>
     public TeardownKind Kind { get; init; } = TeardownKind.Stop;
 
     /// <summary>With <see cref="TeardownKind.Destroy"/>: also remove the named volumes (databases, logs). Default false.</summary>
     public bool IncludeVolumes { get; init; }
-
-    /// <summary>Hosts worked on at once. Default 10.</summary>
-    public int Forks { get; init; } = 10;
-
-    /// <summary>Keep going on other hosts when one fails. Default false.</summary>
-    public bool ContinueOnError { get; init; }
 
     /// <summary>
     /// Also stop or remove containers labelled <c>kolla.managed-by</c> that the plan does not describe (leftovers of

@@ -13,6 +13,9 @@ public sealed record UpgradeOptions
     /// </summary>
     public IReadOnlyCollection<string> RollingHosts { get; init; } = [];
 
+    /// <summary>Hosts per batch of <see cref="RollingHosts"/>: <see cref="ConvergeOptions.Serial"/>, or one when no serial is set.</summary>
+    public int RollingBatchSize => Converge.Serial ?? 1;
+
     /// <summary>Pull every planned image first, even when present, so a rebuilt tag is picked up. Default true.</summary>
     public bool PullImages { get; init; } = true;
 }

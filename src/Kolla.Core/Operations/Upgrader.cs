@@ -39,7 +39,7 @@ public sealed class Upgrader
     public ConvergeOptions ConvergeOptions => _options.Converge with
     {
         RollingHosts = _options.RollingHosts.ToHashSet(StringComparer.Ordinal),
-        RollingBatchSize = _options.Converge.Serial ?? 1,
+        RollingBatchSize = _options.RollingBatchSize,
     };
 
     /// <summary>Pulls the new images, then converges every host to the plan.</summary>
@@ -55,7 +55,8 @@ public sealed class Upgrader
         DeployResult? pulled = null;
         if (_options.PullImages)
         {
-            pulled = await new ImagePuller(_connector, converge, _time).PullAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+            var pull = new PullOptions { Forks = converge.Forks, ContinueOnError = converge.ContinueOnError };
+            pulled = await new ImagePuller(_connector, pull, _time).PullAsync(plan, progress, cancellationToken).ConfigureAwait(false);
             if (!pulled.Succeeded && !converge.ContinueOnError)
             {
                 return pulled;

@@ -34,7 +34,7 @@ public sealed class AddKollaTests
     }
 
     [Fact]
-    public void AddKolla_InvalidOptions_FailValidation_ListingEveryProblem()
+    public async Task AddKolla_InvalidOptions_FailValidationOnFirstUse_ListingEveryProblem()
     {
         var services = new ServiceCollection();
         services.AddKolla(o =>
@@ -43,10 +43,11 @@ public sealed class AddKollaTests
             o.PasswordsFile = "";
         }).AddDryRunExecutor();
         using var provider = services.BuildServiceProvider();
+        var deployer = provider.GetRequiredService<IKollaDeployer>();
 
-        var act = () => provider.GetRequiredService<IKollaDeployer>();
+        var act = () => deployer.LoadInputsAsync(["inventory"], TestContext.Current.CancellationToken);
 
-        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().HaveCount(2)
+        (await act.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().HaveCount(2)
             .And.Contain(f => f.StartsWith("--configdir (ConfigDirectory) must be an absolute path", StringComparison.Ordinal))
             .And.Contain(f => f.StartsWith("PasswordsFile", StringComparison.Ordinal));
         provider.Invoking(p => p.ValidateKollaOptions()).Should().Throw<OptionsValidationException>();
@@ -76,7 +77,7 @@ public sealed class AddKollaTests
         await using var provider = services.BuildServiceProvider();
         var deployer = provider.GetRequiredService<IKollaDeployer>();
 
-        var sets = await deployer.GetChangesAsync(deployer.Plan(Inputs()), TestContext.Current.CancellationToken);
+        var sets = await deployer.GetChangesAsync(deployer.Plan(Inputs()), cancellationToken: TestContext.Current.CancellationToken);
 
         sets.Single().Error.Should().Be("node1: no executor serves ansible_connection=local (none is registered); add AddDockerExecutor() for local hosts, AddSshExecutor() for remote ones, or AddDryRunExecutor()");
     }
@@ -90,8 +91,8 @@ public sealed class AddKollaTests
         var deployer = provider.GetRequiredService<IKollaDeployer>();
 
         var plan = deployer.Plan(Inputs());
-        var changes = await deployer.GetChangesAsync(plan, TestContext.Current.CancellationToken);
-        var result = await deployer.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+        var changes = await deployer.GetChangesAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await deployer.DeployAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
 
         changes.Single().Changes.Select(c => c.Describe()).Should().Contain("create container hello");
         result.Succeeded.Should().BeTrue();
@@ -136,7 +137,7 @@ public sealed class AddKollaTests
         }
     }
 
-    private static DeploymentInputs Inputs() => new()
+    internal static DeploymentInputs Inputs() => new()
     {
         Inventory = InventoryLoader.Parse("[hello]\nnode1 ansible_connection=local api_interface_address=127.0.0.1\n"),
         Catalogue = ServiceCatalogue.Create(

@@ -20,12 +20,12 @@ internal static class ReadmeApiExample
         services.AddKolla(o => o.ConfigDirectory = configDirectory)   // globals.yml, passwords.yml, config/
                 .AddDryRunExecutor(readLocalFiles: true);             // real hosts: AddDockerExecutor(), AddSshExecutor()
         await using var provider = services.BuildServiceProvider();
-        var kolla = provider.GetRequiredService<IKollaDeployer>();    // validates KollaOptions
+        var kolla = provider.GetRequiredService<IKollaDeployer>();    // KollaOptions are validated on first use
 
         DeploymentInputs inputs = await kolla.LoadInputsAsync([inventory]);   // + every host's facts
         DeploymentPlan plan = kolla.Plan(inputs);                             // pure: no I/O
         var changes = await kolla.GetChangesAsync(plan);                      // reads the hosts, touches nothing
-        DeployResult result = await kolla.ApplyAsync(plan, progress);
+        DeployResult result = await kolla.DeployAsync(plan, progress: progress);
         // README: The API in 30 seconds (end)
         return (plan, changes, result);
     }

@@ -76,7 +76,7 @@ public sealed class ConvergerRoundTripTests
             })],
         };
 
-        var sets = await converger.PlanChangesAsync(changed, TestContext.Current.CancellationToken);
+        var sets = await converger.GetChangesAsync(changed, TestContext.Current.CancellationToken);
 
         sets.Should().OnlyContain(s => s.Changes.Count == 1);
         sets[0].Changes[0].Should().BeOfType<RecreateContainerChange>().Which.Differences.Select(d => d.Field).Should().Equal(ContainerFields.Environment);

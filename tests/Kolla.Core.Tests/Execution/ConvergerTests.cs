@@ -42,11 +42,11 @@ public sealed class ConvergerTests
     }
 
     [Fact]
-    public async Task PlanChangesAsync_MemcachedPlan_ListsConfigJsonAndContainerPerHost()
+    public async Task GetChangesAsync_MemcachedPlan_ListsConfigJsonAndContainerPerHost()
     {
         var plan = SamplePlan();
 
-        var sets = await new Converger(new DryRunHostConnector()).PlanChangesAsync(plan, TestContext.Current.CancellationToken);
+        var sets = await new Converger(new DryRunHostConnector()).GetChangesAsync(plan, TestContext.Current.CancellationToken);
 
         sets.Should().HaveCount(2);
         sets.Should().OnlyContain(s => s.Changes.OfType<WriteFileChange>().Any(w => w.File.Path == "/etc/kolla/memcached/config.json"));

@@ -29,7 +29,7 @@ public sealed class ImagePullerTests
         var hosts = new MemoryHosts();
         hosts.Unreachable.Add("control01");
 
-        var result = await new ImagePuller(hosts, new ConvergeOptions { Forks = 1 }).PullAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+        var result = await new ImagePuller(hosts, new PullOptions { Forks = 1 }).PullAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
 
         result.Hosts[0].Failed.Should().Be(1);
         result.Hosts.Skip(1).Should().OnlyContain(h => h.Changed == 0 && h.Skipped == 2);

@@ -114,7 +114,7 @@ public sealed class TeardownTests
         var teardown = new Teardown(hosts, new TeardownOptions { Kind = TeardownKind.Destroy, IncludeVolumes = true });
         await teardown.ApplyAsync(plan, cancellationToken: Token);
 
-        var sets = await teardown.PlanAsync(plan, Token);
+        var sets = await teardown.GetChangesAsync(plan, Token);
 
         sets.Should().OnlyContain(s => s.Changes.Count == 0 && s.Error == null);
     }

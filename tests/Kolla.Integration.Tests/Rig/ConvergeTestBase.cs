@@ -62,10 +62,10 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
         return await new Converger(new DockerHostConnector(), options ?? Options).ApplyAsync(plan, progress, Token);
     }
 
-    internal async Task<IReadOnlyList<HostChangeSet>> PlanChangesAsync(TestDeployment deployment)
+    internal async Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(TestDeployment deployment)
     {
         var plan = await deployment.PlanAsync(Token);
-        return await new Converger(new DockerHostConnector(), Options).PlanChangesAsync(plan, Token);
+        return await new Converger(new DockerHostConnector(), Options).GetChangesAsync(plan, Token);
     }
 
     /// <summary>The changes of one host as <c>Kind container</c> lines (container names without the deployment prefix).</summary>

@@ -6,8 +6,8 @@ using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;
 
-/// <summary>Prints what a converge would change, per host, with a unified diff per file and secrets masked.</summary>
-internal static class PlanPrinter
+/// <summary>Prints what an operation would change (deploy, stop, destroy), per host, with a unified diff per file and secrets masked.</summary>
+internal static class ChangesPrinter
 {
     public static void Print(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, bool json, bool diffs, string? noChanges = null)
     {

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using Kolla.Changes;
+using Kolla.Containers;
+using Kolla.Hosts;
+using Kolla.Planning;
+
+namespace Kolla.Converge;
+
+/// <summary>
+/// What a converge does on one host (<see cref="Converger"/>'s strategy, run by <see cref="HostFanOut"/>): read the host's
+/// state once, then service by service write the files in one batch and apply each container's changes in order,
+/// waiting for health and running post-start commands after a (re)start.
+/// </summary>
+internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider time)
+{
+    private readonly ConvergeOptions _options = options;
+    private readonly TimeProvider _time = time;
+
+    /// <summary>Reads a connected host's state once: every later change of the run is computed from it.</summary>
+    public static async Task ReadStateAsync(ConvergeSession run, IHostConnection connection, CancellationToken cancellationToken) =>
+        run.Calculator = new ChangeCalculator(await ObservedHostState.ReadAsync(connection, run.Plan, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>What a converge would change on a connected host, with the current content of each file it would change.</summary>
+    public async Task<HostChangeSet> GetChangesAsync(HostPlan host, IHostConnection connection, CancellationToken cancellationToken)
+    {
+        var state = await ObservedHostState.ReadAsync(connection, host, cancellationToken).ConfigureAwait(false);
+        var calculator = new ChangeCalculator(state);
+        var changes = host.Containers.SelectMany(c => Filter(calculator.For(c))).Where(c => c is not RecordConfigChange).ToList();
+        var current = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var path in changes.Select(c => c switch { WriteFileChange { Current: not null } w => w.File.Path, DeleteFileChange d => d.Path, _ => null }).OfType<string>())
+        {
+            if (await connection.Files.ReadAsync(path, cancellationToken).ConfigureAwait(false) is { } bytes)
+            {
+                current[path] = bytes;
+            }
+        }
+
+        return new HostChangeSet(host.Host, changes, current);
+    }
+
+    /// <summary>One service on one host: its files first, in one batch, then each container's changes in order.</summary>
+    public async Task ConvergeServiceAsync(ConvergeSession run, string service, CancellationToken cancellationToken)
+    {
+        run.Report(new ServiceStartedEvent(run.Host, service));
+
+        // Like kolla-ansible's config tasks before its handlers: every file of the service on this host first, in one batch.
+        var planned = run.Plan.Containers.Where(c => c.Service == service).Select(c => (Container: c, Changes: Filter(run.Calculator!.For(c)))).ToList();
+        await ApplyFilesAsync(run, planned, cancellationToken).ConfigureAwait(false);
+        foreach (var (container, changes) in planned)
+        {
+            if (changes.All(c => c is RecordConfigChange))
+            {
+                run.AlreadyOk(container.Spec.Name);
+            }
+            else
+            {
+                run.Touched++;
+            }
+
+            foreach (var change in changes.Where(c => c is not WriteFileChange and not DeleteFileChange))
+            {
+                var started = _time.GetTimestamp();
+                await ApplyAsync(run, container, change, cancellationToken).ConfigureAwait(false);
+                run.Changes.Add(change);
+                run.Held += change is HeldRestartChange ? 1 : 0;
+                if (change is not RecordConfigChange)
+                {
+                    run.Report(new ChangeAppliedEvent(run.Host, change, _time.GetElapsedTime(started)));
+                }
+            }
+        }
+    }
+
+    /// <summary>The changes the options let through: files only (genconfig), containers only (deploy-containers), or all.</summary>
+    public IReadOnlyList<HostChange> Filter(IReadOnlyList<HostChange> changes) =>
+        _options.FilesOnly ? changes.Where(c => c is WriteFileChange or DeleteFileChange).ToList()
+        : _options.ContainersOnly ? changes.Where(c => c is not WriteFileChange and not DeleteFileChange).ToList()
+        : changes;
+
+    /// <summary>
+    /// A service's file writes and deletions on one host go to it as one batch (one command over SSH), with the config
+    /// directories they land in; a container about to be created or recreated also loses its restart markers there,
+    /// since its new label records the configuration it starts with.
+    /// </summary>
+    private async Task ApplyFilesAsync(ConvergeSession run, IReadOnlyList<(ContainerPlan Container, IReadOnlyList<HostChange> Changes)> planned, CancellationToken cancellationToken)
+    {
+        var directories = new List<HostDirectory>();
+        var writes = new List<HostFileWrite>();
+        var deletes = new List<string>();
+        var files = new List<HostChange>();
+        foreach (var (container, changes) in planned)
+        {
+            foreach (var change in changes)
+            {
+                switch (change)
+                {
+                    case WriteFileChange write:
+                        if (run.Directories.Add(container.ConfigDirectory))
+                        {
+                            directories.Add(new HostDirectory(container.ConfigDirectory, HostFileMode.ConfigDirectory));
+                        }
+
+                        writes.Add(new HostFileWrite(write.File.Path, write.File.Content, new HostFileMode(write.File.Mode)));
+                        files.Add(change);
+                        break;
+                    case DeleteFileChange delete:
+                        deletes.Add(delete.Path);
+                        files.Add(change);
+                        break;
+                }
+            }
+
+            if (changes.Any(c => c is CreateContainerChange or RecreateContainerChange))
+            {
+                deletes.AddRange(run.Calculator!.State.ConfigMarkers(container.Spec.Name));
+            }
+        }
+
+        var batch = new HostFileBatch(directories, writes, deletes);
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        var started = _time.GetTimestamp();
+        await run.Connection!.Files.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+        var elapsed = _time.GetElapsedTime(started);
+        foreach (var change in files)
+        {
+            run.Changes.Add(change);
+            run.Report(new ChangeAppliedEvent(run.Host, change, elapsed));
+        }
+    }
+
+    private async Task ApplyAsync(ConvergeSession run, ContainerPlan plan, HostChange change, CancellationToken cancellationToken)
+    {
+        var host = run.Connection!;
+        var graceful = TimeSpan.FromSeconds(plan.Spec.GracefulTimeoutSeconds);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [KollaLabels.ConfigHash] = plan.ConfigHash };
+        switch (change)
+        {
+            case CreateVolumeChange volume:
+                await host.Containers.EnsureVolumeAsync(volume.Name, cancellationToken).ConfigureAwait(false);
+                break;
+            case PullImageChange pull:
+                await host.Containers.PullImageAsync(pull.Image, cancellationToken).ConfigureAwait(false);
+                break;
+            case RunBootstrapChange bootstrap:
+                var outcome = await host.Containers.RunOneShotAsync(bootstrap.Job.Spec, new Dictionary<string, string>(), bootstrap.Job.Timeout, cancellationToken).ConfigureAwait(false);
+                if (!outcome.Succeeded)
+                {
+                    throw new ContainerOperationException(run.Host, bootstrap.Job.Spec.Name, $"one-shot job exited with code {outcome.ExitCode}; last output:\n{outcome.Output}");
+                }
+
+                break;
+            case CreateContainerChange:
+                run.Labelled.Add(plan.Spec.Name);
+                await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case RecreateContainerChange:
+                run.Labelled.Add(plan.Spec.Name);
+                await host.Containers.StopAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
+                await host.Containers.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case RestartContainerChange:
+                await host.Containers.RestartAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case StartContainerChange:
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case RecordConfigChange record:
+                await RecordAsync(run, record.Plan, cancellationToken).ConfigureAwait(false);
+                break;
+            case HeldRestartChange:
+                break;
+            default:
+                throw new UnreachableException($"unexpected change {change.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// Records the configuration a restarted (or adopted) container runs: a marker file named by the hash, replacing the
+    /// previous one, in one batch. A container created in this run needs none: its label says it.
+    /// </summary>
+    private async Task RecordAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        if (run.Labelled.Contains(plan.Spec.Name))
+        {
+            return;
+        }
+
+        var marker = $"{ObservedHostState.StateDirectory(run.Plan.NodeConfigDirectory, plan.Spec.Name)}/{plan.ConfigHash}";
+        var stale = run.Calculator!.State.ConfigMarkers(plan.Spec.Name).Where(p => p != marker).ToList();
+        var write = new HostFileWrite(marker, ReadOnlyMemory<byte>.Empty, HostFileMode.Secret);
+        await run.Connection!.Files.ApplyAsync(new HostFileBatch([], [write], stale), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a container (re)starts: waits for it to be healthy, then runs its post-start commands; or the other way
+    /// round when its health depends on them (<see cref="ContainerPlan.PostStartBeforeHealthy"/>: MariaDB's check logs in
+    /// as the monitor user its post-start command creates, so waiting first would never end on a first deploy).
+    /// </summary>
+    private async Task StartedAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.PostStartBeforeHealthy)
+        {
+            await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+            await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await WaitHealthyAsync(run, plan, cancellationToken).ConfigureAwait(false);
+            await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The container's post-start commands, in order, each through <c>sh -c</c>; the first failure fails the container
+    /// (with the container's own last output when it stopped meanwhile).
+    /// </summary>
+    private static async Task PostStartAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var command in plan.PostStart)
+        {
+            var result = await run.Connection!.Containers.ExecAsync(plan.Spec.Name, ["sh", "-c", command], cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                var state = await run.Connection.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                var stopped = state is null || state.Status is "exited" or "dead";
+                var tail = state is not null && stopped
+                    ? $"\nthe container stopped; its last output:\n{await run.Connection.Containers.GetLogTailAsync(plan.Spec.Name, 20, cancellationToken).ConfigureAwait(false)}"
+                    : "";
+                throw new ContainerOperationException(run.Host, plan.Spec.Name, $"post-start command exited with code {result.ExitCode}; last output:\n{result.Output}{tail}");
+            }
+        }
+    }
+
+    private async Task WaitHealthyAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Spec.Healthcheck is null)
+        {
+            return;
+        }
+
+        var deadline = _time.GetTimestamp() + (long)(_options.HealthTimeout.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            var state = await run.Connection!.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+            if (state is null || state.Status is "exited" or "dead")
+            {
+                var tail = state is null ? "" : await run.Connection.Containers.GetLogTailAsync(plan.Spec.Name, 20, cancellationToken).ConfigureAwait(false);
+                throw new ContainerOperationException(run.Host, plan.Spec.Name, $"stopped while waiting for it to become healthy; last output:\n{tail}");
+            }
+
+            if (state.Health is null or "healthy")
+            {
+                return;
+            }
+
+            if (_time.GetTimestamp() > deadline)
+            {
+                throw new ContainerOperationException(run.Host, plan.Spec.Name, $"not healthy after {_options.HealthTimeout.TotalSeconds:0} s (health: {state.Health})");
+            }
+
+            await Task.Delay(_options.HealthPollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
