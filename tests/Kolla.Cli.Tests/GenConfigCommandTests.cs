@@ -72,7 +72,7 @@ public sealed class GenConfigCommandTests : IDisposable
 
     /// <summary>The out-of-the-box run (passwords.yml created on the fly). Once: generating the RSA key pairs takes seconds.</summary>
     [Fact]
-    public async Task Genconfig_on_a_sample_generates_passwords_and_writes_every_hosts_tree()
+    public async Task Genconfig_OnASampleGeneratesPasswordsAndWritesEveryHostsTree()
     {
         const string sample = "multinode";
         const int hosts = 9;
@@ -104,7 +104,7 @@ public sealed class GenConfigCommandTests : IDisposable
     [Theory]
     [InlineData("all-in-one")]
     [InlineData("multinode")]
-    public async Task Genconfig_with_the_golden_passwords_writes_the_golden_tree(string sample)
+    public async Task Genconfig_WithTheGoldenPasswordsWritesTheGoldenTree(string sample)
     {
         var config = CopySample(sample);
         var output = Path.Combine(_dir.FullName, "out");
@@ -125,7 +125,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Rerunning_removes_files_no_longer_generated_and_leaves_no_temporary_files()
+    public async Task Rerunning_RemovesFilesNoLongerGeneratedAndLeavesNoTemporaryFiles()
     {
         var config = CopySample("multinode");
         var output = Path.Combine(_dir.FullName, "out");
@@ -143,7 +143,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Limit_and_tags_select_hosts_and_services()
+    public async Task Limit_AndTagsSelectHostsAndServices()
     {
         var config = CopySample("multinode");
         var output = Path.Combine(_dir.FullName, "out");
@@ -158,7 +158,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Extra_vars_file_given_as_at_path_is_read_like_ansible_and_beats_the_derived_address()
+    public async Task Extra_VarsFileGivenAsAtPathIsReadLikeAnsibleAndBeatsTheDerivedAddress()
     {
         var config = CopySample("all-in-one");
         var output = Path.Combine(_dir.FullName, "out");
@@ -176,7 +176,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_tag_fails_with_one_line()
+    public async Task Unknown_TagFailsWithOneLine()
     {
         var config = CopySample("multinode");
         var output = Path.Combine(_dir.FullName, "out");
@@ -190,7 +190,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Missing_inventory_fails_with_one_line_naming_it()
+    public async Task Missing_InventoryFailsWithOneLineNamingIt()
     {
         var config = CopySample("multinode");
         var output = Path.Combine(_dir.FullName, "out");
@@ -206,7 +206,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Template_error_fails_with_one_line_naming_host_container_file_and_line()
+    public async Task Template_ErrorFailsWithOneLineNamingHostContainerFileAndLine()
     {
         var config = CopySample("multinode");
         var output = Path.Combine(_dir.FullName, "out");

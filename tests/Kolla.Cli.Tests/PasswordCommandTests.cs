@@ -35,7 +35,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Genpwd_fills_empty_keys_and_keeps_set_ones()
+    public async Task Genpwd_FillsEmptyKeysAndKeepsSetOnes()
     {
         var path = PathOf("passwords.yml");
         await File.WriteAllTextAsync(path, WithSshKeys("kolla_ssh_key:\nkeystone_admin_password: mine\nnova_database_password:\ndocker_registry_password:\n"), TestContext.Current.CancellationToken);
@@ -58,7 +58,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Genpwd_creates_a_missing_file_with_the_built_in_key_list()
+    public async Task Genpwd_CreatesAMissingFileWithTheBuiltInKeyList()
     {
         var path = PathOf("new-passwords.yml");
 
@@ -70,7 +70,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Genpwd_reports_a_bad_file_as_one_line_on_stderr()
+    public async Task Genpwd_ReportsABadFileAsOneLineOnStderr()
     {
         var path = PathOf("broken.yml");
         await File.WriteAllTextAsync(path, "a: 1\nb: [oops\n", TestContext.Current.CancellationToken);
@@ -84,7 +84,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Genpwd_help_states_the_missing_file_extension()
+    public async Task Genpwd_HelpStatesTheMissingFileExtension()
     {
         var (_, output, _) = await RunAsync("genpwd", "--help");
 
@@ -92,7 +92,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Mergepwd_prints_the_merge_without_final()
+    public async Task Mergepwd_PrintsTheMergeWithoutFinal()
     {
         await File.WriteAllTextAsync(PathOf("old.yml"), "b: old-b\nx: gone\nredis_master_password: r\n", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(PathOf("new.yml"), "a:\nb:\nvalkey_master_password:\n", TestContext.Current.CancellationToken);
@@ -104,7 +104,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Mergepwd_writes_final_and_clean_drops_old_keys()
+    public async Task Mergepwd_WritesFinalAndCleanDropsOldKeys()
     {
         await File.WriteAllTextAsync(PathOf("old.yml"), "b: old-b\nx: gone\n", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(PathOf("new.yml"), "a:\nb:\n", TestContext.Current.CancellationToken);
@@ -119,7 +119,7 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Mergepwd_errors_are_one_line()
+    public async Task Mergepwd_ErrorsAreOneLine()
     {
         await File.WriteAllTextAsync(PathOf("new.yml"), "a:\n", TestContext.Current.CancellationToken);
 

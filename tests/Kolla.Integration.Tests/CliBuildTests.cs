@@ -34,7 +34,7 @@ public sealed class CliBuildTests(DockerEngineFixture engine) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Build_prints_the_json_summary_and_fails_when_an_image_fails()
+    public async Task Build_PrintsTheJsonSummaryAndFailsWhenAnImageFails()
     {
         Write("tree/root/Dockerfile.j2", "FROM {{ base_image }}\nRUN echo {{ image_name }} > /name\n");
         Write("tree/app/Dockerfile.j2", "FROM {{ namespace }}/{{ image_prefix }}root:{{ tag }}\nRUN cat /name\n");

@@ -32,7 +32,7 @@ public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
     [Theory]
     [InlineData("all-in-one")]
     [InlineData("multinode")]
-    public async Task Container_specs_match_what_kolla_ansible_renders(string layout)
+    public async Task Container_SpecsMatchWhatKollaAnsibleRenders(string layout)
     {
         var token = TestContext.Current.CancellationToken;
         var oracle = Path.Combine(TestRig.RepositoryRoot, "tests", "parity", "container-specs.sh");

@@ -16,7 +16,7 @@ public sealed class CheckTests : IDisposable
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public void Unchanged_config_checks_clean()
+    public void Unchanged_ConfigChecksClean()
     {
         var (code, log) = _root.SetConfigs(strategy: null, check: true);
 
@@ -25,7 +25,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void A_different_command_is_reported()
+    public void Different_CommandIsReported()
     {
         _root.Config(Config("nova-api --debug"));
 
@@ -36,7 +36,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void Changed_content_is_reported()
+    public void Changed_ContentIsReported()
     {
         _root.Write($"{Src}/nova.conf", "[DEFAULT]\ndebug = False\n");
 
@@ -47,7 +47,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void Changed_mode_is_reported()
+    public void Changed_ModeIsReported()
     {
         File.SetUnixFileMode(_root.Host("/etc/nova/nova.conf"), (UnixFileMode)0x1A4);
 
@@ -58,7 +58,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void Changed_owner_is_reported()
+    public void Changed_OwnerIsReported()
     {
         Posix.Chown(_root.Host("/etc/nova/nova.conf"), _root.NovaUid, _root.KollaGid);
         if (_root.KollaGid == _root.NovaGid)
@@ -73,7 +73,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void A_changed_file_inside_a_directory_source_is_reported()
+    public void Changed_FileInsideADirectorySourceIsReported()
     {
         _root.Write($"{Src}/domains/a.conf", "changed");
 
@@ -84,7 +84,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_dest_is_reported_and_check_changes_nothing()
+    public void Missing_DestIsReportedAndCheckChangesNothing()
     {
         File.Delete(_root.Host("/etc/nova/nova.conf"));
 
@@ -94,7 +94,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void A_three_digit_perm_never_checks_clean_as_upstream()
+    public void Three_DigitPermNeverChecksCleanAsUpstream()
     {
         _root.Config(Config("nova-api", perm: "600"));
         _root.SetConfigs().Code.Should().Be(0);
@@ -103,7 +103,7 @@ public sealed class CheckTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_run_command_is_a_crash()
+    public void Missing_RunCommandIsACrash()
     {
         File.Delete(_root.Host("/run_command"));
 

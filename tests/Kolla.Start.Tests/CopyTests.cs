@@ -8,7 +8,7 @@ public sealed class CopyTests : IDisposable
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public void Copies_a_file_with_owner_and_perm_and_writes_run_command()
+    public void Copies_AFileWithOwnerAndPermAndWritesRunCommand()
     {
         _root.Write($"{Src}/nova.conf", "[DEFAULT]\n");
         _root.Config(new { command = "nova-api --debug", config_files = new[] { new { source = $"{Src}/nova.conf", dest = "/etc/nova/nova.conf", owner = "nova", perm = "0600" } } });
@@ -24,7 +24,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Glob_copies_every_match_into_a_trailing_slash_dest()
+    public void Glob_CopiesEveryMatchIntoATrailingSlashDest()
     {
         _root.Write($"{Src}/a.pem", "A");
         _root.Write($"{Src}/b.pem", "B");
@@ -39,7 +39,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Star_skips_hidden_names_and_question_mark_matches_one_character()
+    public void Star_SkipsHiddenNamesAndQuestionMarkMatchesOneCharacter()
     {
         _root.Write($"{Src}/x1.conf", "1");
         _root.Write($"{Src}/x22.conf", "22");
@@ -53,7 +53,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Without_trailing_slash_dest_is_the_target_path()
+    public void Without_TrailingSlashDestIsTheTargetPath()
     {
         _root.Write($"{Src}/policy.yaml", "p");
         _root.Config(new { command = "x", config_files = new[] { new { source = $"{Src}/policy.yaml", dest = "/etc/nova/policy.json", owner = "nova", perm = "0600" } } });
@@ -65,7 +65,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Missing_source_fails_unless_optional()
+    public void Missing_SourceFailsUnlessOptional()
     {
         _root.Config(new { command = "x", config_files = new[] { new { source = $"{Src}/*.ini", dest = "/etc/a/", owner = "nova", perm = "0600", optional = false } } });
         var (code, log) = _root.SetConfigs();
@@ -80,7 +80,7 @@ public sealed class CopyTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Directory_source_merges_or_replaces(bool merge)
+    public void Directory_SourceMergesOrReplaces(bool merge)
     {
         _root.Write($"{Src}/domains/a.conf", "new-a");
         _root.Write($"{Src}/domains/sub/b.conf", "new-b");
@@ -99,7 +99,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void A_file_dest_in_the_way_of_a_directory_source_is_replaced_even_with_merge()
+    public void File_DestInTheWayOfADirectorySourceIsReplacedEvenWithMerge()
     {
         _root.Write($"{Src}/dir/a", "a");
         _root.Write("/etc/dir", "i am a file");
@@ -111,7 +111,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Preserve_properties_copies_the_source_mode()
+    public void Preserve_PropertiesCopiesTheSourceMode()
     {
         _root.Write($"{Src}/run.sh", "#!/bin/sh\n");
         File.SetUnixFileMode(_root.Host($"{Src}/run.sh"), (UnixFileMode)0x1ED);
@@ -123,7 +123,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Directories_and_files_are_created_and_existing_content_is_kept()
+    public void Directories_AndFilesAreCreatedAndExistingContentIsKept()
     {
         _root.Write("/var/log/kolla/nova/nova-api.log", "kept");
         _root.Config("""
@@ -147,7 +147,7 @@ public sealed class CopyTests : IDisposable
     [Theory]
     [InlineData("/var/log/dir-in-the-way", "Path is a directory, expected file")]
     [InlineData("/no/such/parent/file.log", "Parent directory does not exist")]
-    public void Files_entries_fail_with_exit_2(string path, string message)
+    public void Files_EntriesFailWithExit2(string path, string message)
     {
         System.IO.Directory.CreateDirectory(_root.Host("/var/log/dir-in-the-way"));
         _root.Config(new { command = "x", files = new[] { new { path, owner = "nova", perm = "0600" } } });
@@ -159,7 +159,7 @@ public sealed class CopyTests : IDisposable
     }
 
     [Fact]
-    public void Copy_once_copies_the_first_time_only()
+    public void Copy_OnceCopiesTheFirstTimeOnly()
     {
         _root.Write($"{Src}/a.conf", "v1");
         _root.Config(new { command = "svc", config_files = new[] { new { source = $"{Src}/a.conf", dest = "/etc/a.conf", owner = "nova", perm = "0600" } } });

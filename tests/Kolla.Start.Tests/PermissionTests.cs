@@ -58,7 +58,7 @@ public sealed class PermissionTests : IDisposable
         Accounts.Split(owner).Should().Be((user, group));
 
     [Fact]
-    public void Owner_names_resolve_from_the_containers_passwd_and_group()
+    public void Owner_NamesResolveFromTheContainersPasswdAndGroup()
     {
         var accounts = Accounts.Load(_root.Root);
 
@@ -69,7 +69,7 @@ public sealed class PermissionTests : IDisposable
     }
 
     [Fact]
-    public void Recursive_permissions_apply_to_the_match_and_everything_below_with_directory_execute()
+    public void Recursive_PermissionsApplyToTheMatchAndEverythingBelowWithDirectoryExecute()
     {
         _root.Write("/var/lib/nova/a/b.txt", "b");
         _root.Config("""{"command": "x", "permissions": [{"path": "/var/lib/nova", "owner": "nova:kolla", "perm": "0640", "recurse": true}]}""");
@@ -83,7 +83,7 @@ public sealed class PermissionTests : IDisposable
     }
 
     [Fact]
-    public void Exclude_leaves_an_entry_alone_only_when_every_pattern_matches()
+    public void Exclude_LeavesAnEntryAloneOnlyWhenEveryPatternMatches()
     {
         foreach (var path in new[] { "/data/skip/c.log", "/data/skip/d.txt", "/data/e.txt", "/data/f.log" })
         {
@@ -103,7 +103,7 @@ public sealed class PermissionTests : IDisposable
     }
 
     [Fact]
-    public void Permission_paths_are_globs_and_no_match_is_silent()
+    public void Permission_PathsAreGlobsAndNoMatchIsSilent()
     {
         _root.Write("/var/log/kolla/nova/api.log", "x");
         _root.Write("/var/log/kolla/nova/api.txt", "x");
@@ -120,7 +120,7 @@ public sealed class PermissionTests : IDisposable
     }
 
     [Fact]
-    public void Without_perm_only_ownership_changes()
+    public void Without_PermOnlyOwnershipChanges()
     {
         _root.Write("/var/lib/x", "x");
         File.SetUnixFileMode(_root.Host("/var/lib/x"), (UnixFileMode)0x1A4);

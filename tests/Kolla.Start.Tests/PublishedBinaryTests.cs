@@ -10,7 +10,7 @@ public sealed class PublishedBinaryTests(PublishedBinary binary) : IClassFixture
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public async Task The_native_binary_sets_configs_checks_and_execs_through_the_extend_script()
+    public async Task Native_BinarySetsConfigsChecksAndExecsThroughTheExtendScript()
     {
         var ct = TestContext.Current.CancellationToken;
         var marker = System.IO.Path.Combine(_root.Directory, "ran");

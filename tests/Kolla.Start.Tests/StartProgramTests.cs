@@ -9,7 +9,7 @@ public sealed class StartProgramTests : IDisposable
     public void Dispose() => _root.Dispose();
 
     [Fact]
-    public void Without_extend_script_the_command_is_split_on_whitespace_and_execed()
+    public void Without_ExtendScriptTheCommandIsSplitOnWhitespaceAndExeced()
     {
         var (outcome, stdout, _) = Run("kolla_start", [], new() { ["KOLLA_CONFIG_STRATEGY"] = "COPY_ALWAYS" });
 
@@ -22,7 +22,7 @@ public sealed class StartProgramTests : IDisposable
     }
 
     [Fact]
-    public void With_extend_script_bash_sources_it_and_gets_the_command_through_the_environment()
+    public void With_ExtendScriptBashSourcesItAndGetsTheCommandThroughTheEnvironment()
     {
         _root.Write(StartProgram.ExtendStartPath, "true\n");
 
@@ -36,7 +36,7 @@ public sealed class StartProgramTests : IDisposable
     }
 
     [Fact]
-    public void Skip_extend_start_counts_even_when_empty()
+    public void Skip_ExtendStartCountsEvenWhenEmpty()
     {
         _root.Write(StartProgram.ExtendStartPath, "true\n");
 
@@ -46,7 +46,7 @@ public sealed class StartProgramTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_config_step_ends_with_its_code_and_nothing_is_execed()
+    public void Failing_ConfigStepEndsWithItsCodeAndNothingIsExeced()
     {
         var (outcome, _, stderr) = Run("kolla_start", [], []);
 
@@ -57,7 +57,7 @@ public sealed class StartProgramTests : IDisposable
     [Theory]
     [InlineData("/usr/local/bin/kolla_set_configs")]
     [InlineData("kolla_set_configs")]
-    public void Invoked_as_kolla_set_configs_only_the_config_step_runs(string name)
+    public void Invoked_AsKollaSetConfigsOnlyTheConfigStepRuns(string name)
     {
         var (outcome, _, _) = Run(name, [], new() { ["KOLLA_CONFIG_STRATEGY"] = "COPY_ALWAYS" });
 
@@ -66,7 +66,7 @@ public sealed class StartProgramTests : IDisposable
     }
 
     [Fact]
-    public void Set_configs_flag_and_check()
+    public void Set_ConfigsFlagAndCheck()
     {
         Run("kolla_start", ["--set-configs"], new() { ["KOLLA_CONFIG_STRATEGY"] = "COPY_ALWAYS" }).Outcome.Should().Be(new StartOutcome(0));
         Run("kolla_start", ["--set-configs", "--check"], []).Outcome.Should().Be(new StartOutcome(0));
@@ -77,7 +77,7 @@ public sealed class StartProgramTests : IDisposable
     [Theory]
     [InlineData("--bogus")]
     [InlineData("--check")]
-    public void Bad_arguments_exit_2(string argument)
+    public void Bad_ArgumentsExit2(string argument)
     {
         var (outcome, _, stderr) = Run("kolla_start", [argument], new() { ["KOLLA_CONFIG_STRATEGY"] = "COPY_ALWAYS" });
 
@@ -86,7 +86,7 @@ public sealed class StartProgramTests : IDisposable
     }
 
     [Fact]
-    public void Root_override_is_refused_under_sudo()
+    public void Root_OverrideIsRefusedUnderSudo()
     {
         var args = new[] { "--root", _root.Directory };
         var (outcome, _, _) = RunRaw("kolla_set_configs", args, new() { ["SUDO_UID"] = "1000" });

@@ -26,7 +26,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void Missing_config_json_cannot_be_read()
+    public void Missing_ConfigJsonCannotBeRead()
     {
         var (code, log) = _root.SetConfigs();
 
@@ -35,7 +35,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void Preserve_properties_replaces_owner_and_perm()
+    public void Preserve_PropertiesReplacesOwnerAndPerm()
     {
         _root.Write("/var/lib/kolla/config_files/a", "a");
         _root.Config("""{"command": "x", "config_files": [{"source": "/var/lib/kolla/config_files/a", "dest": "/etc/a", "preserve_properties": true}]}""");
@@ -62,7 +62,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void Nothing_is_touched_when_a_later_entry_is_invalid()
+    public void Nothing_IsTouchedWhenALaterEntryIsInvalid()
     {
         _root.Config("""
             {"command": "x",
@@ -80,7 +80,7 @@ public sealed class ValidationTests : IDisposable
     [InlineData(null)]
     [InlineData("")]
     [InlineData("COPY_SOMETIMES")]
-    public void Strategy_must_be_set_properly(string? strategy)
+    public void Strategy_MustBeSetProperly(string? strategy)
     {
         _root.Config("""{"command": "x"}""");
 
@@ -92,7 +92,7 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void Config_yaml_wins_over_config_json()
+    public void Config_YamlWinsOverConfigJson()
     {
         _root.Config("""{"command": "from-json"}""");
         _root.Write("/var/lib/kolla/config_files/config.yaml", "command: from-yaml\nconfig_files: []\n");
@@ -106,7 +106,7 @@ public sealed class ValidationTests : IDisposable
     [InlineData("", 1, "InvalidConfig: Invalid yaml file found at /var/lib/kolla/config_files/config.yaml: file is empty")]
     [InlineData("command: [unclosed\n", 1, "InvalidConfig: Invalid yaml file found at /var/lib/kolla/config_files/config.yaml")]
     [InlineData("command: x\npermissions:\n  - path: /a\n    owner: nova\n    perm: 0644\n", 2, "TypeError: \"perm\" must be a string")]
-    public void Config_yaml_errors(string yaml, int exit, string expected)
+    public void Config_YamlErrors(string yaml, int exit, string expected)
     {
         _root.Write("/var/lib/kolla/config_files/config.yaml", yaml);
 

@@ -38,7 +38,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task List_images_prints_the_selection_with_ancestors_parents_first()
+    public async Task List_ImagesPrintsTheSelectionWithAncestorsParentsFirst()
     {
         var (exit, output, error) = await RunAsync("build", "--docker-dir", Tree, "--list-images", "api");
 
@@ -48,7 +48,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_profile_from_the_tree_selects_images()
+    public async Task Profile_FromTheTreeSelectsImages()
     {
         var (exit, output, _) = await RunAsync("build", "--docker-dir", Tree, "--list-images", "--profile", "api");
 
@@ -57,7 +57,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task List_dependencies_prints_the_tree()
+    public async Task List_DependenciesPrintsTheTree()
     {
         var (exit, output, _) = await RunAsync("build", "--docker-dir", Tree, "--list-dependencies");
 
@@ -66,7 +66,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Template_only_renders_every_selected_image_with_overrides_and_build_values()
+    public async Task Template_OnlyRendersEverySelectedImageWithOverridesAndBuildValues()
     {
         var work = Path.Combine(_dir.FullName, "out");
         var over = Write("override.j2", "{% extends parent_template %}\n{% block svc_api_footer %}\nLABEL extra=yes\n{% endblock %}\n");
@@ -88,7 +88,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_profile_fails_with_one_line()
+    public async Task Unknown_ProfileFailsWithOneLine()
     {
         var (exit, output, error) = await RunAsync("build", "--docker-dir", Tree, "--list-images", "--profile", "nope");
 
@@ -98,7 +98,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_template_error_names_the_dockerfile_and_line()
+    public async Task Template_ErrorNamesTheDockerfileAndLine()
     {
         Write("tree/broken/Dockerfile.j2", "FROM x\nRUN {{ undefined_thing }}\n");
 
@@ -109,7 +109,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_tree_directory_is_an_error()
+    public async Task Missing_TreeDirectoryIsAnError()
     {
         var (exit, _, error) = await RunAsync("build", "--docker-dir", Path.Combine(_dir.FullName, "none"), "--list-images");
 
@@ -118,7 +118,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Debootstrap_and_base_image_together_are_refused()
+    public async Task Debootstrap_AndBaseImageTogetherAreRefused()
     {
         var (exit, _, error) = await RunAsync("build", "--docker-dir", Tree, "--debootstrap", "--base-image", "x:y");
 
@@ -127,7 +127,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_embedded_tree_lists_without_error()
+    public async Task Embedded_TreeListsWithoutError()
     {
         var (exit, _, error) = await RunAsync("build", "--list-images", "--format", "json");
 

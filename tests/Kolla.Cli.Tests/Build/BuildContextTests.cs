@@ -24,7 +24,7 @@ public class BuildContextTests
     }
 
     [Fact]
-    public void The_tar_holds_the_dockerfile_the_files_with_their_modes_and_kolla_start()
+    public void Tar_HoldsTheDockerfileTheFilesWithTheirModesAndKollaStart()
     {
         var image = Image(new ImageFile("conf/a.conf", Encoding.UTF8.GetBytes("a=1\n")), new ImageFile("run.sh", Encoding.UTF8.GetBytes("#!/bin/sh\n"), 493));
 
@@ -40,7 +40,7 @@ public class BuildContextTests
     }
 
     [Fact]
-    public void A_kolla_start_in_the_tree_is_kept()
+    public void Kolla_StartInTheTreeIsKept()
     {
         var image = Image(new ImageFile("kolla_start", Encoding.UTF8.GetBytes("mine"), 493));
 

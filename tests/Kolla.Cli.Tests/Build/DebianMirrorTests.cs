@@ -16,7 +16,7 @@ public sealed class DebianMirrorTests : IDisposable
     }
 
     [Fact]
-    public void The_first_archive_of_a_deb822_sources_file_wins_over_security()
+    public void First_ArchiveOfADeb822SourcesFileWinsOverSecurity()
     {
         Write("sources.list.d/debian.sources", "Types: deb\nURIs: http://security.debian.org/debian-security\nSuites: bookworm-security\n\nTypes: deb\nURIs: http://mirror.example/debian/\nSuites: bookworm\n");
         Write("sources.list", "deb http://other.example/debian bookworm main\n");
@@ -25,7 +25,7 @@ public sealed class DebianMirrorTests : IDisposable
     }
 
     [Fact]
-    public void A_sources_list_deb_line_with_options_is_used_when_there_is_no_sources_file()
+    public void Sources_ListDebLineWithOptionsIsUsedWhenThereIsNoSourcesFile()
     {
         Write("sources.list", "# comment\ndeb-src http://src.example/debian bookworm main\ndeb [arch=amd64 signed-by=/k.gpg] http://list.example/debian bookworm main\n");
 
@@ -33,7 +33,7 @@ public sealed class DebianMirrorTests : IDisposable
     }
 
     [Fact]
-    public void Without_sources_the_fallback_is_deb_debian_org()
+    public void Without_SourcesTheFallbackIsDebDebianOrg()
     {
         DebianMirror.Detect(_apt.FullName).Should().Be("http://deb.debian.org/debian");
     }

@@ -18,7 +18,7 @@ public sealed class FactCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task Ansible_2_19_cache_is_read_and_written_in_its_own_layout()
+    public async Task Ansible_219CacheIsReadAndWrittenInItsOwnLayout()
     {
         // ansible-core 2.19: "s1_<host>", the facts JSON-encoded under "__payload__".
         await File.WriteAllTextAsync(Path.Combine(_dir, "s1_node1"), "{\"__payload__\": \"{\\\"ansible_hostname\\\": \\\"n1\\\", \\\"ansible_processor_vcpus\\\": 4, \\\"module_setup\\\": true}\"}", Token);

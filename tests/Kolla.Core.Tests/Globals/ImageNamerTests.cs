@@ -31,7 +31,7 @@ public class ImageNamerTests
     }
 
     [Fact]
-    public void Project_tag_and_service_variable_can_be_given()
+    public void Project_TagAndServiceVariableCanBeGiven()
     {
         var namer = new ImageNamer(KollaGlobals.Parse("neutron_tag: n1\nkolla_toolbox_tag: kt\n"));
 
@@ -41,7 +41,7 @@ public class ImageNamerTests
     }
 
     [Fact]
-    public void Host_variables_can_override_per_host()
+    public void Host_VariablesCanOverridePerHost()
     {
         var scope = new LayeredVariableScope(KollaGlobals.Defaults, new Dictionary<string, object?> { ["nova_compute_tag"] = "{{ openstack_release }}-hotfix" });
 

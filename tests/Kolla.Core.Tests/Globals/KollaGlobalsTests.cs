@@ -11,7 +11,7 @@ public class KollaGlobalsTests
         new TemplateRenderer().ResolveVariable(globals.ToScope(), key) is { } value ? PythonText.Str(value) : string.Empty;
 
     [Fact]
-    public void Defaults_match_kolla_ansible()
+    public void Defaults_MatchKollaAnsible()
     {
         var g = KollaGlobals.FromDefaults();
 
@@ -68,7 +68,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public void Derived_flags_follow_what_globals_set()
+    public void Derived_FlagsFollowWhatGlobalsSet()
     {
         var g = KollaGlobals.Parse("""
             enable_openstack_core: no
@@ -94,7 +94,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public async Task Kolla_ansibles_example_globals_loads_unchanged()
+    public async Task Kolla_AnsiblesExampleGlobalsLoadsUnchanged()
     {
         var g = await KollaGlobals.LoadAsync(Path.Combine(RepositoryPaths.KollaAnsibleInputs, "globals.yml"), cancellationToken: TestContext.Current.CancellationToken);
 
@@ -104,7 +104,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public void Values_are_typed_and_unknown_keys_kept()
+    public void Values_AreTypedAndUnknownKeysKept()
     {
         var g = KollaGlobals.Parse("""
             kolla_base_distro: ubuntu
@@ -178,7 +178,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public void Yaml_errors_and_non_mappings_are_reported_with_file_and_line()
+    public void Yaml_ErrorsAndNonMappingsAreReportedWithFileAndLine()
     {
         var broken = () => KollaGlobals.Parse("a: 1\nb: 'unterminated\n", "g.yml");
         var list = () => KollaGlobals.Parse("- a\n- b\n", "g.yml");
@@ -188,7 +188,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public async Task A_missing_file_is_one_clear_error()
+    public async Task Missing_FileIsOneClearError()
     {
         var act = () => KollaGlobals.LoadAsync("/nonexistent/globals.yml", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -196,7 +196,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public void Duplicate_keys_warn_and_the_last_wins()
+    public void Duplicate_KeysWarnAndTheLastWins()
     {
         var g = KollaGlobals.Parse("network_interface: eth0\nnetwork_interface: eth5\n", "g.yml");
 
@@ -205,7 +205,7 @@ public class KollaGlobalsTests
     }
 
     [Fact]
-    public void Variables_carry_the_config_directory_into_a_host_context()
+    public void Variables_CarryTheConfigDirectoryIntoAHostContext()
     {
         var globals = KollaGlobals.Parse("network_interface: ens5\n", "g.yml", configDirectory: "/srv/kolla");
         var host = new VariableContextBuilder()

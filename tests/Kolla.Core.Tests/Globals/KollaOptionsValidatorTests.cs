@@ -7,13 +7,13 @@ namespace Kolla.Tests.Globals;
 public class KollaOptionsValidatorTests
 {
     [Fact]
-    public void Default_options_pass_without_any_global()
+    public void Default_OptionsPassWithoutAnyGlobal()
     {
         new KollaOptionsValidator().Validate(null, new KollaOptions()).Succeeded.Should().BeTrue();
     }
 
     [Fact]
-    public void Every_problem_is_listed()
+    public void Every_ProblemIsListed()
     {
         var options = new KollaOptions { ConfigDirectory = "relative/path", PasswordsFile = " " };
 
@@ -26,7 +26,7 @@ public class KollaOptionsValidatorTests
     }
 
     [Fact]
-    public void Dependency_injection_registers_the_validator_and_validates_on_start()
+    public void Dependency_InjectionRegistersTheValidatorAndValidatesOnStart()
     {
         var services = new ServiceCollection();
         services.AddKollaOptions(o => o.ConfigDirectory = "kolla");

@@ -8,7 +8,7 @@ public class BuildPlannerTests
         BuildPlanner.Plan(TestTrees.ThreeLevels(extra), new ImageBuildSettings(), selection);
 
     [Fact]
-    public void No_selection_plans_every_image_parents_first()
+    public void No_SelectionPlansEveryImageParentsFirst()
     {
         var plan = Plan(ImageSelection.All);
 
@@ -19,7 +19,7 @@ public class BuildPlannerTests
     }
 
     [Fact]
-    public void A_pattern_selects_matches_and_their_ancestors_unanchored()
+    public void Pattern_SelectsMatchesAndTheirAncestorsUnanchored()
     {
         var plan = Plan(new ImageSelection(["api$", "^to"]));
 
@@ -28,13 +28,13 @@ public class BuildPlannerTests
     }
 
     [Fact]
-    public void An_unanchored_pattern_matches_inside_names()
+    public void Unanchored_PatternMatchesInsideNames()
     {
         Plan(new ImageSelection(["worker"])).Steps.Select(s => s.Name).Should().Equal("base", "service-base", "service-worker");
     }
 
     [Fact]
-    public void A_profile_from_the_tree_selects_its_patterns()
+    public void Profile_FromTheTreeSelectsItsPatterns()
     {
         var plan = Plan(new ImageSelection([], "apis"), ("profiles.yml", "apis:\n  - service-api\n"));
 
@@ -42,7 +42,7 @@ public class BuildPlannerTests
     }
 
     [Fact]
-    public void An_unknown_profile_is_an_error_listing_the_known_ones()
+    public void Unknown_ProfileIsAnErrorListingTheKnownOnes()
     {
         var act = () => Plan(new ImageSelection([], "nope"), ("profiles.yml", "apis: [x]\nall: [.]\n"));
 
@@ -50,7 +50,7 @@ public class BuildPlannerTests
     }
 
     [Fact]
-    public void An_invalid_pattern_is_an_error()
+    public void Invalid_PatternIsAnError()
     {
         var act = () => Plan(new ImageSelection(["("]));
 
@@ -58,7 +58,7 @@ public class BuildPlannerTests
     }
 
     [Fact]
-    public void A_cycle_is_an_error_naming_the_dockerfile_and_line()
+    public void Cycle_IsAnErrorNamingTheDockerfileAndLine()
     {
         var act = () => Plan(
             ImageSelection.All,

@@ -31,7 +31,7 @@ public class DefaultImageTreeTests
     }
 
     [Fact]
-    public void The_root_image_starts_from_the_base_image_and_runs_kolla_start_under_dumb_init()
+    public void Root_ImageStartsFromTheBaseImageAndRunsKollaStartUnderDumbInit()
     {
         var image = Render("base");
 
@@ -65,7 +65,7 @@ public class DefaultImageTreeTests
     }
 
     [Fact]
-    public void Accounts_exist_before_any_package_is_installed()
+    public void Accounts_ExistBeforeAnyPackageIsInstalled()
     {
         var dockerfile = Render("base").Dockerfile;
 
@@ -105,7 +105,7 @@ public class DefaultImageTreeTests
     }
 
     [Fact]
-    public void Mariadb_ships_the_healthcheck_the_catalogue_calls()
+    public void Mariadb_ShipsTheHealthcheckTheCatalogueCalls()
     {
         var image = Render("mariadb-server");
         var script = ContextText(image, "healthcheck.sh");
@@ -115,7 +115,7 @@ public class DefaultImageTreeTests
     }
 
     [Fact]
-    public void Every_dockerfile_offers_header_and_footer_blocks_for_overrides()
+    public void Every_DockerfileOffersHeaderAndFooterBlocksForOverrides()
     {
         foreach (var definition in Tree.Images.Values)
         {
@@ -126,7 +126,7 @@ public class DefaultImageTreeTests
     }
 
     [Fact]
-    public void Images_seeded_into_named_volumes_leave_the_data_directories_empty()
+    public void Images_SeededIntoNamedVolumesLeaveTheDataDirectoriesEmpty()
     {
         Render("mariadb-server").Dockerfile.Should().Contain("rm -rf /var/lib/mysql/*");
         Render("rabbitmq").Dockerfile.Should().Contain("rm -rf /var/lib/rabbitmq/*");

@@ -8,7 +8,7 @@ public class ImageRendererTests
     private static readonly ImageBuildSettings Settings = new();
 
     [Fact]
-    public void Children_find_their_parent_from_the_first_from_and_roots_have_none()
+    public void Children_FindTheirParentFromTheFirstFromAndRootsHaveNone()
     {
         var images = new ImageRenderer(TestTrees.ThreeLevels(), Settings).RenderAll().ToDictionary(i => i.Name);
 
@@ -21,7 +21,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void Registry_prefix_and_tag_shape_references_and_parent_matching()
+    public void Registry_PrefixAndTagShapeReferencesAndParentMatching()
     {
         var settings = new ImageBuildSettings { Registry = "reg:4000", ImagePrefix = "my-", Tag = "t1", BaseImage = "kolla/debian-rootfs:bookworm" };
 
@@ -33,7 +33,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void Context_templates_are_rendered_without_the_suffix_and_other_files_are_copied()
+    public void Context_TemplatesAreRenderedWithoutTheSuffixAndOtherFilesAreCopied()
     {
         var image = new ImageRenderer(TestTrees.ThreeLevels(), Settings).Render("service-base");
 
@@ -43,7 +43,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void A_from_naming_an_image_outside_the_tree_is_an_error_with_file_and_line()
+    public void From_NamingAnImageOutsideTheTreeIsAnErrorWithFileAndLine()
     {
         var tree = TestTrees.ThreeLevels(("orphan/Dockerfile.j2", "# comment\nFROM {{ namespace }}/nothing:{{ tag }}\n"));
 
@@ -53,7 +53,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void Template_errors_name_the_dockerfile_and_line()
+    public void Template_ErrorsNameTheDockerfileAndLine()
     {
         var tree = TestTrees.ThreeLevels(("bad/Dockerfile.j2", "FROM x\n\nRUN {{ nope }}\n"));
 
@@ -63,7 +63,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void An_override_fills_image_and_global_blocks_in_every_image()
+    public void Override_FillsImageAndGlobalBlocksInEveryImage()
     {
         var overrides = new[]
         {
@@ -95,7 +95,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void Package_lists_can_come_from_the_build_values()
+    public void Package_ListsCanComeFromTheBuildValues()
     {
         var settings = Settings with { ExtraValues = new Dictionary<string, object?> { ["service_base_packages_append"] = new List<object?> { "e" } } };
 
@@ -103,7 +103,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void An_error_in_an_override_names_the_override_and_the_image()
+    public void Error_InAnOverrideNamesTheOverrideAndTheImage()
     {
         var overrides = new[] { new TemplateOverride("o.j2", "{% extends parent_template %}\n{% block footer %}{{ nope }}{% endblock %}") };
 
@@ -113,7 +113,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public void Copies_of_kolla_start_from_the_context_are_detected()
+    public void Copies_OfKollaStartFromTheContextAreDetected()
     {
         var images = new ImageRenderer(TestTrees.ThreeLevels(), Settings).RenderAll().ToDictionary(i => i.Name);
 
@@ -122,7 +122,7 @@ public class ImageRendererTests
     }
 
     [Fact]
-    public async Task Template_only_output_writes_the_dockerfile_and_context()
+    public async Task Template_OnlyOutputWritesTheDockerfileAndContext()
     {
         using var dir = new TempDirectory();
         var image = new ImageRenderer(TestTrees.ThreeLevels(), Settings).Render("service-base");

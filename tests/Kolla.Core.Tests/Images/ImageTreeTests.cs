@@ -6,7 +6,7 @@ namespace Kolla.Tests.Images;
 public class ImageTreeTests
 {
     [Fact]
-    public async Task A_directory_tree_gives_one_image_per_dockerfile_folder_with_its_context()
+    public async Task Directory_TreeGivesOneImagePerDockerfileFolderWithItsContext()
     {
         using var dir = new TempDirectory();
         dir.Write("core/base/Dockerfile.j2", "FROM {{ base_image }}\n");
@@ -29,13 +29,13 @@ public class ImageTreeTests
     }
 
     [Fact]
-    public void Without_profiles_yml_the_built_in_profiles_apply()
+    public void Without_ProfilesYmlTheBuiltInProfilesApply()
     {
         TestTrees.ThreeLevels().Profiles.Should().ContainKey("default").WhoseValue.Should().Contain("nova-");
     }
 
     [Fact]
-    public void Two_images_with_the_same_name_are_an_error()
+    public void Two_ImagesWithTheSameNameAreAnError()
     {
         var files = new[] { "a/x/Dockerfile.j2", "b/x/Dockerfile.j2" }.Select(p => new ImageFile(p, Encoding.UTF8.GetBytes("FROM y\n"))).ToList();
 
@@ -45,7 +45,7 @@ public class ImageTreeTests
     }
 
     [Fact]
-    public void A_bad_profiles_file_names_the_file_and_line()
+    public void Bad_ProfilesFileNamesTheFileAndLine()
     {
         var act = () => TestTrees.ThreeLevels(("profiles.yml", "a: [x]\nb: {c: d}\n"));
 
@@ -53,7 +53,7 @@ public class ImageTreeTests
     }
 
     [Fact]
-    public void The_embedded_tree_loads()
+    public void Embedded_TreeLoads()
     {
         var tree = ImageTreeLoader.LoadEmbedded();
 

@@ -17,7 +17,7 @@ public class ConfigManifestLayoutTests
     };
 
     [Fact]
-    public void Kolla_ansible_layout_closes_config_files_on_the_last_entry_line()
+    public void Kolla_AnsibleLayoutClosesConfigFilesOnTheLastEntryLine()
     {
         var text = ConfigManifestWriter.Write(s_manifest, ConfigManifestLayout.KollaAnsible);
 
@@ -27,7 +27,7 @@ public class ConfigManifestLayoutTests
     }
 
     [Fact]
-    public void Standard_layout_closes_every_list_on_its_own_line()
+    public void Standard_LayoutClosesEveryListOnItsOwnLine()
     {
         var text = ConfigManifestWriter.Write(s_manifest, ConfigManifestLayout.Standard);
 
@@ -36,7 +36,7 @@ public class ConfigManifestLayoutTests
     }
 
     [Fact]
-    public void Several_lists_can_close_inline()
+    public void Several_ListsCanCloseInline()
     {
         var text = ConfigManifestWriter.Write(s_manifest, new ConfigManifestLayout(["config_files", "permissions"]));
 
@@ -46,7 +46,7 @@ public class ConfigManifestLayoutTests
     }
 
     [Fact]
-    public void An_empty_list_named_inline_leaves_the_next_list_alone()
+    public void Empty_ListNamedInlineLeavesTheNextListAlone()
     {
         var manifest = s_manifest with { ConfigFiles = [] };
 

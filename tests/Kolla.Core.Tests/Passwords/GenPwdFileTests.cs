@@ -14,7 +14,7 @@ public sealed class GenPwdFileTests : IDisposable
     private string Path_(string name) => Path.Combine(_dir, name);
 
     [Fact]
-    public async Task A_missing_file_is_created_from_the_built_in_key_list()
+    public async Task Missing_FileIsCreatedFromTheBuiltInKeyList()
     {
         var path = Path_("passwords.yml");
 
@@ -29,7 +29,7 @@ public sealed class GenPwdFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_create_a_missing_file_is_an_error()
+    public async Task Without_CreateAMissingFileIsAnError()
     {
         var act = () => GenPwd.RunAsync(Path_("none.yml"), createIfMissing: false, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -56,7 +56,7 @@ public sealed class GenPwdFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Ssh_keys_with_one_half_set_are_left_alone_and_empty_pairs_are_filled()
+    public async Task Ssh_KeysWithOneHalfSetAreLeftAloneAndEmptyPairsAreFilled()
     {
         var path = Path_("p.yml");
         await File.WriteAllTextAsync(path, "nova_ssh_key:\n  private_key:\n  public_key: ssh-rsa AAAAkeep\nkolla_ssh_key:\n  private_key: ''\n  public_key:\n", TestContext.Current.CancellationToken);
@@ -70,7 +70,7 @@ public sealed class GenPwdFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_keys_get_passwords_and_other_types_are_kept()
+    public async Task Unknown_KeysGetPasswordsAndOtherTypesAreKept()
     {
         var path = Path_("p.yml");
         await File.WriteAllTextAsync(path, "my_own_password:\nnumeric: 12345\nlisted: [a]\n", TestContext.Current.CancellationToken);

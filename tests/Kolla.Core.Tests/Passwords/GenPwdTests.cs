@@ -25,7 +25,7 @@ public partial class GenPwdTests(GenPwdVectorFixture run) : IClassFixture<GenPwd
     private static partial Regex SshPublicKey();
 
     [Fact]
-    public void Every_key_of_the_example_file_is_kept()
+    public void Every_KeyOfTheExampleFileIsKept()
     {
         var exampleKeys = ((IReadOnlyDictionary<string, object?>)YamlValueReader.Read(run.OriginalText).Root!).Keys;
 
@@ -34,7 +34,7 @@ public partial class GenPwdTests(GenPwdVectorFixture run) : IClassFixture<GenPwd
     }
 
     [Fact]
-    public void Every_empty_key_gets_the_kind_of_value_kolla_genpwd_uses()
+    public void Every_EmptyKeyGetsTheKindOfValueKollaGenpwdUses()
     {
         foreach (var (key, value) in run.Written)
         {
@@ -74,7 +74,7 @@ public partial class GenPwdTests(GenPwdVectorFixture run) : IClassFixture<GenPwd
     }
 
     [Fact]
-    public void Values_already_set_are_untouched_and_empty_strings_are_filled()
+    public void Values_AlreadySetAreUntouchedAndEmptyStringsAreFilled()
     {
         run.Written["database_password"].Should().Be(GenPwdVectorFixture.PresetPassword);
         run.Written["rbd_secret_uuid"].Should().Be(GenPwdVectorFixture.PresetUuid);
@@ -84,7 +84,7 @@ public partial class GenPwdTests(GenPwdVectorFixture run) : IClassFixture<GenPwd
     }
 
     [Fact]
-    public void The_file_is_written_with_mode_0600_and_the_loose_mode_is_reported()
+    public void File_IsWrittenWithMode0600AndTheLooseModeIsReported()
     {
         run.ModeAfterFirst.Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         run.First.Written.Should().BeTrue();
@@ -93,7 +93,7 @@ public partial class GenPwdTests(GenPwdVectorFixture run) : IClassFixture<GenPwd
     }
 
     [Fact]
-    public void A_second_run_changes_nothing()
+    public void Second_RunChangesNothing()
     {
         run.Second.FilledKeys.Should().BeEmpty();
         run.Second.Written.Should().BeFalse();
@@ -102,7 +102,7 @@ public partial class GenPwdTests(GenPwdVectorFixture run) : IClassFixture<GenPwd
     }
 
     [Fact]
-    public void The_file_is_sorted_without_comments_and_keeps_blanks_as_null()
+    public void File_IsSortedWithoutCommentsAndKeepsBlanksAsNull()
     {
         var text = Encoding.UTF8.GetString(run.BytesAfterFirst);
         var topKeys = text.Split('\n').Where(l => l.Length > 0 && char.IsAsciiLetterLower(l[0])).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList();

@@ -8,7 +8,7 @@ public class MergePwdTests
     private static PasswordStore Store(string yaml) => PasswordStore.Parse(yaml);
 
     [Fact]
-    public void Old_values_win_and_keys_dropped_upstream_survive()
+    public void Old_ValuesWinAndKeysDroppedUpstreamSurvive()
     {
         var old = Store("a: old-a\ngone: old-gone\nnested:\n  private_key: k\n  public_key: p\n");
         var @new = Store("a:\nb:\nnested:\n  private_key:\n  public_key:\n");
@@ -22,7 +22,7 @@ public class MergePwdTests
     }
 
     [Fact]
-    public void Clean_keeps_only_the_new_files_keys()
+    public void Clean_KeepsOnlyTheNewFilesKeys()
     {
         var merged = MergePwd.Merge(Store("a: old-a\ngone: old-gone\n"), Store("a:\nb: new-b\n"), clean: true);
 
@@ -44,13 +44,13 @@ public class MergePwdTests
     }
 
     [Fact]
-    public void The_redis_key_is_not_added_when_the_new_file_has_no_valkey_key()
+    public void Redis_KeyIsNotAddedWhenTheNewFileHasNoValkeyKey()
     {
         MergePwd.Merge(Store("redis_master_password: r\n"), Store("a:\n"), clean: true).Values.Should().NotContainKey("valkey_master_password");
     }
 
     [Fact]
-    public async Task Files_are_merged_atomically_with_mode_0600()
+    public async Task Files_AreMergedAtomicallyWithMode0600()
     {
         var dir = Directory.CreateTempSubdirectory("kolla-merge-").FullName;
         try

@@ -33,7 +33,7 @@ public class PyYamlWriterTests
     }
 
     [Fact]
-    public void Private_keys_are_single_quoted_with_a_blank_line_per_break()
+    public void Private_KeysAreSingleQuotedWithABlankLinePerBreak()
     {
         var yaml = PyYamlWriter.Write(new Dictionary<string, object?>
         {
@@ -46,7 +46,7 @@ public class PyYamlWriterTests
     }
 
     [Fact]
-    public void Structures_follow_pyyaml_block_style()
+    public void Structures_FollowPyyamlBlockStyle()
     {
         var yaml = PyYamlWriter.Write(new Dictionary<string, object?>
         {
@@ -60,7 +60,7 @@ public class PyYamlWriterTests
     }
 
     [Fact]
-    public void Long_text_is_folded_at_80_columns_and_reads_back_unchanged()
+    public void Long_TextIsFoldedAt80ColumnsAndReadsBackUnchanged()
     {
         var text = string.Join(' ', Enumerable.Repeat("word", 40));
 
@@ -71,7 +71,7 @@ public class PyYamlWriterTests
     }
 
     [Fact]
-    public void Random_strings_round_trip()
+    public void Random_StringsRoundTrip()
     {
         var random = new Random(20260825);
         const string alphabet = "abcXYZ019 :#-'\"\\\n\t{}[],&*!|>%@`?é€😀";
@@ -88,7 +88,7 @@ public class PyYamlWriterTests
 
     [Fact]
     [Trait("Category", "Integration")]
-    public void Output_is_byte_identical_to_pyyaml_safe_dump()
+    public void Output_IsByteIdenticalToPyyamlSafeDump()
     {
         ExternalTool.RequirePython("yaml", "python3-yaml");
         var random = new Random(4242);
@@ -113,7 +113,7 @@ public class PyYamlWriterTests
 
     [Fact]
     [Trait("Category", "Integration")]
-    public void Nice_yaml_with_unicode_is_byte_identical_to_pyyaml()
+    public void Nice_YamlWithUnicodeIsByteIdenticalToPyyaml()
     {
         ExternalTool.RequirePython("yaml", "python3-yaml");
         var random = new Random(777);

@@ -5,7 +5,7 @@ namespace Kolla.Tests.Passwords;
 public class SecretTests
 {
     [Fact]
-    public void A_secret_never_prints_itself()
+    public void Secret_NeverPrintsItself()
     {
         var secret = new Secret("hunter2");
 
@@ -16,7 +16,7 @@ public class SecretTests
     }
 
     [Fact]
-    public void Secret_values_cover_passwords_and_private_keys_but_not_public_keys()
+    public void Secret_ValuesCoverPasswordsAndPrivateKeysButNotPublicKeys()
     {
         var store = PasswordStore.Parse("a: pw1\nb:\nc: ''\nkey:\n  private_key: PRIVATE\n  public_key: ssh-rsa PUBLIC\nn: 5\n");
 
@@ -27,7 +27,7 @@ public class SecretTests
     }
 
     [Fact]
-    public void The_masker_hides_every_secret_in_text()
+    public void Masker_HidesEverySecretInText()
     {
         var store = PasswordStore.FromValues(new Dictionary<string, object?>
         {

@@ -55,7 +55,7 @@ public sealed class BootstrapSpecTests
     });
 
     [Fact]
-    public void One_shot_takes_the_image_volumes_and_its_own_environment_only()
+    public void One_ShotTakesTheImageVolumesAndItsOwnEnvironmentOnly()
     {
         var container = Plan(null).Hosts.Single().Containers.Single();
         var job = container.Bootstraps.Single().Spec;
@@ -76,7 +76,7 @@ public sealed class BootstrapSpecTests
     }
 
     [Fact]
-    public void One_shot_volumes_of_its_own_replace_the_containers()
+    public void One_ShotVolumesOfItsOwnReplaceTheContainers()
     {
         var job = Plan(["{{ node_config_directory }}/web/:{{ container_config_directory }}/:ro", "", "kolla_logs:/var/log/kolla/"])
             .Hosts.Single().Containers.Single().Bootstraps.Single().Spec;

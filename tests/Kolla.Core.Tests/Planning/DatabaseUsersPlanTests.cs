@@ -55,7 +55,7 @@ public sealed class DatabaseUsersPlanTests : IDisposable
             .Spec.Environment.Single(e => e.Key == "DB_ROOT_USER").Value;
 
     [Fact]
-    public async Task Mariadb_creates_the_shard_root_and_monitor_users_on_the_shards_first_host_before_waiting_for_health()
+    public async Task Mariadb_CreatesTheShardRootAndMonitorUsersOnTheShardsFirstHostBeforeWaitingForHealth()
     {
         var plan = await PlanAsync();
 
@@ -76,7 +76,7 @@ public sealed class DatabaseUsersPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_shard_gets_its_root_user_on_its_own_first_host()
+    public async Task Each_ShardGetsItsRootUserOnItsOwnFirstHost()
     {
         var plan = await PlanAsync(extraHostVars: "mariadb_shard_id=1");
 
@@ -88,7 +88,7 @@ public sealed class DatabaseUsersPlanTests : IDisposable
     [Theory]
     [InlineData("yes", "root_shard_0")]
     [InlineData("no", "root")]
-    public async Task Database_jobs_log_in_as_the_shard_root_user_through_proxysql_and_as_database_user_otherwise(string proxysql, string expected)
+    public async Task Database_JobsLogInAsTheShardRootUserThroughProxysqlAndAsDatabaseUserOtherwise(string proxysql, string expected)
     {
         var plan = await PlanAsync(extraVars: new() { ["enable_proxysql"] = proxysql });
 
@@ -101,7 +101,7 @@ public sealed class DatabaseUsersPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task Nova_cell_databases_use_the_cells_shard_when_it_has_one()
+    public async Task Nova_CellDatabasesUseTheCellsShardWhenItHasOne()
     {
         var plan = await PlanAsync(extraVars: new() { ["enable_proxysql"] = "yes", ["nova_cell_database_shard_id"] = "2" });
 
@@ -115,7 +115,7 @@ public sealed class DatabaseUsersPlanTests : IDisposable
     /// literals hold the passwords exactly, whatever they contain; no password is among the client's arguments.
     /// </summary>
     [Fact]
-    public async Task Mariadb_post_start_run_by_a_shell_retries_and_keeps_passwords_off_the_command_line()
+    public async Task Mariadb_PostStartRunByAShellRetriesAndKeepsPasswordsOffTheCommandLine()
     {
         if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))
         {
@@ -138,7 +138,7 @@ public sealed class DatabaseUsersPlanTests : IDisposable
     }
 
     [Fact]
-    public async Task Mariadb_post_start_gives_up_after_database_max_timeout_with_the_clients_error()
+    public async Task Mariadb_PostStartGivesUpAfterDatabaseMaxTimeoutWithTheClientsError()
     {
         if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))
         {

@@ -12,7 +12,7 @@ public class GenConfigGoldenTests
     [Theory]
     [InlineData(Samples.AllInOne)]
     [InlineData(Samples.Multinode)]
-    public async Task Sample_output_matches_the_golden_tree(string sample)
+    public async Task Sample_OutputMatchesTheGoldenTree(string sample)
     {
         var inputs = await Samples.LoadAsync(sample, TestContext.Current.CancellationToken);
 

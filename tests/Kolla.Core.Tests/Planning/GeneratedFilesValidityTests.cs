@@ -18,7 +18,7 @@ public class GeneratedFilesValidityTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public async Task Every_config_json_is_valid(string sample)
+    public async Task Every_ConfigJsonIsValid(string sample)
     {
         var inputs = await Samples.LoadAsync(sample, TestContext.Current.CancellationToken);
         var plan = DeploymentPlanner.Plan(inputs);
@@ -51,7 +51,7 @@ public class GeneratedFilesValidityTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public async Task Every_ini_merged_file_parses_and_writes_back_identically(string sample)
+    public async Task Every_IniMergedFileParsesAndWritesBackIdentically(string sample)
     {
         var inputs = await Samples.LoadAsync(sample, TestContext.Current.CancellationToken);
         var plan = DeploymentPlanner.Plan(inputs);

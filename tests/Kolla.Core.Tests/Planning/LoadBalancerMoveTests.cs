@@ -45,7 +45,7 @@ public class LoadBalancerMoveTests
     }
 
     [Fact]
-    public async Task Only_haproxy_and_keepalived_change_hosts()
+    public async Task Only_HaproxyAndKeepalivedChangeHosts()
     {
         var (before, after) = await PlanBothAsync();
 
@@ -63,7 +63,7 @@ public class LoadBalancerMoveTests
     }
 
     [Fact]
-    public async Task Every_other_container_keeps_its_spec_and_files_byte_for_byte()
+    public async Task Every_OtherContainerKeepsItsSpecAndFilesByteForByte()
     {
         var (before, after) = await PlanBothAsync();
 
@@ -82,7 +82,7 @@ public class LoadBalancerMoveTests
     }
 
     [Fact]
-    public async Task The_new_host_gets_what_network01_had_with_its_own_address()
+    public async Task New_HostGetsWhatNetwork01HadWithItsOwnAddress()
     {
         var (before, after) = await PlanBothAsync();
         var old = before.Hosts.Single(h => h.Host == "network01");

@@ -18,7 +18,7 @@ public class OverrideScopeTests
     }
 
     [Fact]
-    public async Task Service_override_reaches_nova_compute_nova_conf_only()
+    public async Task Service_OverrideReachesNovaComputeNovaConfOnly()
     {
         var (baseline, overridden) = await PlanAsync(new Dictionary<string, string>
         {
@@ -48,7 +48,7 @@ public class OverrideScopeTests
     }
 
     [Fact]
-    public async Task Service_override_changes_the_config_hash_of_the_affected_containers_only()
+    public async Task Service_OverrideChangesTheConfigHashOfTheAffectedContainersOnly()
     {
         var (baseline, overridden) = await PlanAsync(new Dictionary<string, string>
         {
@@ -64,7 +64,7 @@ public class OverrideScopeTests
     }
 
     [Fact]
-    public async Task Per_host_override_applies_on_that_host_only()
+    public async Task Per_HostOverrideAppliesOnThatHostOnly()
     {
         var (baseline, overridden) = await PlanAsync(new Dictionary<string, string>
         {
@@ -88,7 +88,7 @@ public class OverrideScopeTests
     }
 
     [Fact]
-    public async Task Per_host_override_wins_over_the_service_override()
+    public async Task Per_HostOverrideWinsOverTheServiceOverride()
     {
         var (_, overridden) = await PlanAsync(new Dictionary<string, string>
         {

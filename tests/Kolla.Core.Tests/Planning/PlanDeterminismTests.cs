@@ -13,7 +13,7 @@ public class PlanDeterminismTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public async Task Planning_twice_gives_identical_plans(string sample)
+    public async Task Planning_TwiceGivesIdenticalPlans(string sample)
     {
         var inputs = await Samples.LoadAsync(sample, TestContext.Current.CancellationToken);
         var again = await Samples.LoadAsync(sample, TestContext.Current.CancellationToken);
@@ -28,7 +28,7 @@ public class PlanDeterminismTests
 
     [Theory]
     [MemberData(nameof(SampleNames))]
-    public async Task A_copy_elsewhere_planned_from_another_working_directory_gives_identical_plans(string sample)
+    public async Task Copy_ElsewherePlannedFromAnotherWorkingDirectoryGivesIdenticalPlans(string sample)
     {
         var ct = TestContext.Current.CancellationToken;
         var expected = Fingerprint(DeploymentPlanner.Plan(await Samples.LoadAsync(sample, ct)));

@@ -16,7 +16,7 @@ public class PlanErrorTests
     }
 
     [Fact]
-    public async Task Undefined_variable_in_a_catalogue_template_names_host_container_file_and_line()
+    public async Task Undefined_VariableInACatalogueTemplateNamesHostContainerFileAndLine()
     {
         var inputs = await WithNovaTemplateAsync("nova-cell.conf.j2", "[DEFAULT]\ndebug = False\nmy_ip = {{ no_such_variable }}\n");
 
@@ -29,7 +29,7 @@ public class PlanErrorTests
     }
 
     [Fact]
-    public async Task Syntax_error_in_a_catalogue_template_names_the_line()
+    public async Task Syntax_ErrorInACatalogueTemplateNamesTheLine()
     {
         var inputs = await WithNovaTemplateAsync("nova.conf.j2", "[DEFAULT]\n\n\n{% if %}\nx = 1\n{% endif %}\n");
 
@@ -41,7 +41,7 @@ public class PlanErrorTests
     }
 
     [Fact]
-    public async Task Error_in_an_operator_override_names_the_override_file_and_line()
+    public async Task Error_InAnOperatorOverrideNamesTheOverrideFileAndLine()
     {
         var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
         inputs = inputs with
@@ -60,7 +60,7 @@ public class PlanErrorTests
     }
 
     [Fact]
-    public async Task Error_in_a_container_value_names_host_and_container()
+    public async Task Error_InAContainerValueNamesHostAndContainer()
     {
         var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
         inputs = inputs with { ExtraVars = new Dictionary<string, object?> { ["nova_compute_image_full"] = "{{ undefined_registry }}/nova-compute" } };

@@ -13,7 +13,7 @@ public class PlanSelectionTests
     [InlineData("compute", new[] { "compute01", "compute02", "compute03" })]
     [InlineData("control01,network02", new[] { "control01", "network02" })]
     [InlineData("common:!control", new[] { "network01", "network02", "compute01", "compute02", "compute03" })]
-    public async Task Limit_plans_the_matching_hosts_only_and_gives_them_the_same_files(string limit, string[] hosts)
+    public async Task Limit_PlansTheMatchingHostsOnlyAndGivesThemTheSameFiles(string limit, string[] hosts)
     {
         var inputs = await MultinodeAsync();
         var full = Samples.Tree(DeploymentPlanner.Plan(inputs));
@@ -31,7 +31,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public async Task Limit_that_matches_nothing_is_an_error()
+    public async Task Limit_ThatMatchesNothingIsAnError()
     {
         var inputs = await MultinodeAsync();
 
@@ -41,7 +41,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public async Task Tags_select_services()
+    public async Task Tags_SelectServices()
     {
         var inputs = await MultinodeAsync();
         var full = DeploymentPlanner.Plan(inputs);
@@ -55,7 +55,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public async Task Skip_tags_leave_services_out()
+    public async Task Skip_TagsLeaveServicesOut()
     {
         var inputs = await MultinodeAsync();
 
@@ -66,7 +66,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public async Task Tags_and_limit_combine()
+    public async Task Tags_AndLimitCombine()
     {
         var inputs = await MultinodeAsync();
 
@@ -78,7 +78,7 @@ public class PlanSelectionTests
     [Theory]
     [InlineData("nvoa")]
     [InlineData("nova-compute")]
-    public async Task Unknown_tag_is_an_error_naming_it(string tag)
+    public async Task Unknown_TagIsAnErrorNamingIt(string tag)
     {
         var inputs = await MultinodeAsync();
 
@@ -88,7 +88,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public async Task Unknown_skip_tag_is_an_error_too()
+    public async Task Unknown_SkipTagIsAnErrorToo()
     {
         var inputs = await MultinodeAsync();
 
@@ -98,7 +98,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public void Selected_services_hold_what_the_tags_select_placed_or_not()
+    public void Selected_ServicesHoldWhatTheTagsSelectPlacedOrNot()
     {
         var inputs = TestDeployment.Inputs(inventory: "[compute]\ncompute01 ansible_host=10.0.0.31\n");
 
@@ -109,7 +109,7 @@ public class PlanSelectionTests
     }
 
     [Fact]
-    public void Plan_variables_cover_every_inventory_host_also_those_the_limit_leaves_out()
+    public void Plan_VariablesCoverEveryInventoryHostAlsoThoseTheLimitLeavesOut()
     {
         var plan = DeploymentPlanner.Plan(TestDeployment.Inputs(), new PlanOptions { Limit = "control01" });
 

@@ -33,7 +33,7 @@ public sealed class PlannerHealthcheckTests
     });
 
     [Fact]
-    public void Healthcheck_test_list_and_timings_are_rendered_per_host()
+    public void Healthcheck_TestListAndTimingsAreRenderedPerHost()
     {
         var healthcheck = new Dictionary<string, object?>
         {
@@ -51,7 +51,7 @@ public sealed class PlannerHealthcheckTests
     }
 
     [Fact]
-    public void Healthcheck_test_given_as_one_string_is_a_shell_command()
+    public void Healthcheck_TestGivenAsOneStringIsAShellCommand()
     {
         var plan = Plan(Service(new Dictionary<string, object?> { ["test"] = "nc -z 127.0.0.1 {{ web_port }}" }), "[web]\nnode1\n");
 

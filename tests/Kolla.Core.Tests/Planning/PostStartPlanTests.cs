@@ -6,7 +6,7 @@ namespace Kolla.Tests.Planning;
 public class PostStartPlanTests
 {
     [Fact]
-    public async Task Libvirt_creates_the_sasl_account_and_openvswitch_sets_identity_and_bridges_where_needed()
+    public async Task Libvirt_CreatesTheSaslAccountAndOpenvswitchSetsIdentityAndBridgesWhereNeeded()
     {
         var inputs = await Samples.LoadAsync(Samples.Multinode, TestContext.Current.CancellationToken);
 

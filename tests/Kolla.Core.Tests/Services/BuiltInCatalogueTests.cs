@@ -45,7 +45,7 @@ public sealed class BuiltInCatalogueTests
     };
 
     [Fact]
-    public void Built_in_catalogue_holds_every_core_service()
+    public void Built_InCatalogueHoldsEveryCoreService()
     {
         s_catalogue.Services.Select(s => s.Name).Should().BeEquivalentTo(
             "common", "loadbalancer", "mariadb", "rabbitmq", "memcached", "keystone", "glance", "placement", "nova", "neutron", "openvswitch", "horizon");
@@ -53,7 +53,7 @@ public sealed class BuiltInCatalogueTests
 
     [Theory]
     [MemberData(nameof(CoreContainers))]
-    public void Core_container_has_kolla_name_group_and_image(string service, string containerName, string key, string group, string repository)
+    public void Core_ContainerHasKollaNameGroupAndImage(string service, string containerName, string key, string group, string repository)
     {
         var definition = s_catalogue.Find(service);
         definition.Should().NotBeNull();
@@ -65,14 +65,14 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Every_container_of_the_catalogue_is_in_the_reference_table()
+    public void Every_ContainerOfTheCatalogueIsInTheReferenceTable()
     {
         var expected = CoreContainers.Select(row => row.Data.Item2).ToHashSet(StringComparer.Ordinal);
         s_catalogue.Services.SelectMany(s => s.Containers).Select(c => c.ContainerName).Should().BeSubsetOf(expected);
     }
 
     [Fact]
-    public void Service_keys_are_hyphenated_container_names()
+    public void Service_KeysAreHyphenatedContainerNames()
     {
         foreach (var container in s_catalogue.Services.SelectMany(s => s.Containers).Where(c => c.ContainerName != "openvswitch_db"))
         {
@@ -81,7 +81,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Deploy_order_puts_the_database_before_keystone_before_nova()
+    public void Deploy_OrderPutsTheDatabaseBeforeKeystoneBeforeNova()
     {
         var order = s_catalogue.Services.Select(s => s.Name).ToList();
         order.IndexOf("mariadb").Should().BeLessThan(order.IndexOf("keystone"));
@@ -93,7 +93,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Every_service_it_waits_for_comes_first()
+    public void Every_ServiceItWaitsForComesFirst()
     {
         var order = s_catalogue.Services.Select(s => s.Name).ToList();
         foreach (var service in s_catalogue.Services)
@@ -106,7 +106,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Clustered_services_restart_one_host_at_a_time_and_libvirt_never_for_config()
+    public void Clustered_ServicesRestartOneHostAtATimeAndLibvirtNeverForConfig()
     {
         s_catalogue.Find("mariadb")!.Restart.Should().Be(RestartStrategy.Serial);
         s_catalogue.Find("rabbitmq")!.Restart.Should().Be(RestartStrategy.Serial);
@@ -142,7 +142,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Glance_api_conf_reads_the_service_file_name_at_host_level()
+    public void Glance_ApiConfReadsTheServiceFileNameAtHostLevel()
     {
         var file = s_catalogue.Find("glance")!.Containers.Single(c => c.Key == "glance-api").Files.Single(f => f.Dest == "glance-api.conf");
 
@@ -151,7 +151,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Nova_ssh_and_libvirt_get_no_nova_conf()
+    public void Nova_SshAndLibvirtGetNoNovaConf()
     {
         var nova = s_catalogue.Find("nova")!;
         foreach (var key in new[] { "nova-ssh", "nova-libvirt" })
@@ -161,7 +161,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Libvirt_configuration_is_first_found_with_the_template_last()
+    public void Libvirt_ConfigurationIsFirstFoundWithTheTemplateLast()
     {
         var libvirt = s_catalogue.Find("nova")!.Containers.Single(c => c.Key == "nova-libvirt");
         foreach (var name in new[] { "libvirtd.conf", "qemu.conf" })
@@ -174,7 +174,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Neutron_agent_ini_files_read_no_global_conf()
+    public void Neutron_AgentIniFilesReadNoGlobalConf()
     {
         var neutron = s_catalogue.Find("neutron")!;
         var agentFiles = neutron.Containers.SelectMany(c => c.Files).Where(f => f.Dest.EndsWith(".ini", StringComparison.Ordinal) && !f.Dest.Contains("uwsgi", StringComparison.Ordinal)).ToList();
@@ -195,7 +195,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Openvswitch_agent_runs_on_compute_and_network_agent_hosts()
+    public void Openvswitch_AgentRunsOnComputeAndNetworkAgentHosts()
     {
         var agent = s_catalogue.Find("neutron")!.Containers.Single(c => c.Key == "neutron-openvswitch-agent");
         agent.HostInGroups.Should().NotBeNull();
@@ -208,7 +208,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Keystone_bootstraps_database_fernet_keys_and_admin()
+    public void Keystone_BootstrapsDatabaseFernetKeysAndAdmin()
     {
         var keystone = s_catalogue.Find("keystone")!;
         keystone.Bootstrap.Select(b => b.Name).Should().Equal("keystone_database", "bootstrap_keystone", "bootstrap_keystone_fernet", "keystone_fernet_push", "bootstrap_keystone_admin");
@@ -224,7 +224,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Keystone_conf_goes_to_keystone_and_fernet_only()
+    public void Keystone_ConfGoesToKeystoneAndFernetOnly()
     {
         var keystone = s_catalogue.Find("keystone")!;
         keystone.Containers.Where(c => c.Files.Any(f => f.Dest == "keystone.conf")).Select(c => c.Key)
@@ -232,7 +232,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Every_openstack_service_creates_its_database_before_syncing_it()
+    public void Every_OpenstackServiceCreatesItsDatabaseBeforeSyncingIt()
     {
         foreach (var name in new[] { "keystone", "glance", "placement", "nova", "neutron" })
         {
@@ -245,7 +245,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Mariadb_galera_and_healthcheck_files_use_kolla_override_paths()
+    public void Mariadb_GaleraAndHealthcheckFilesUseKollaOverridePaths()
     {
         var mariadb = s_catalogue.Find("mariadb")!.Containers.Single();
         mariadb.Files.Single(f => f.Dest == "galera.cnf").Overrides.Should().Equal("galera.cnf", "mariadb/{{ inventory_hostname }}/galera.cnf");
@@ -255,7 +255,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Rabbitmq_gets_the_cluster_cookie_through_the_environment()
+    public void Rabbitmq_GetsTheClusterCookieThroughTheEnvironment()
     {
         var rabbitmq = s_catalogue.Find("rabbitmq")!.Containers.Single();
         rabbitmq.Environment.Should().Contain(KeyValuePair.Create("RABBITMQ_CLUSTER_COOKIE", (string?)"{{ rabbitmq_cluster_cookie }}"));
@@ -264,7 +264,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Horizon_passes_plugin_switches_as_environment()
+    public void Horizon_PassesPluginSwitchesAsEnvironment()
     {
         var horizon = s_catalogue.Find("horizon")!.Containers.Single();
         horizon.Environment.Select(e => e.Key).Should().Contain(["ENABLE_HEAT", "ENABLE_OCTAVIA", "ENABLE_DESIGNATE"]);
@@ -273,7 +273,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Haproxy_has_a_listener_per_core_api_each_only_when_enabled()
+    public void Haproxy_HasAListenerPerCoreApiEachOnlyWhenEnabled()
     {
         var haproxy = s_catalogue.Find("loadbalancer")!.Containers.Single(c => c.Key == "haproxy");
         var expected = new Dictionary<string, string>
@@ -327,7 +327,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Keepalived_defaults_to_router_51_on_the_api_interface()
+    public void Keepalived_DefaultsToRouter51OnTheApiInterface()
     {
         var loadbalancer = s_catalogue.Find("loadbalancer")!;
         loadbalancer.Defaults["keepalived_virtual_router_id"].Should().Be("51");
@@ -339,7 +339,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Haproxy_snippets_share_one_frontend_and_backend_loop()
+    public void Haproxy_SnippetsShareOneFrontendAndBackendLoop()
     {
         var loadbalancer = s_catalogue.Find("loadbalancer")!;
         var bodies = loadbalancer.Templates
@@ -352,7 +352,7 @@ public sealed class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Proxysql_fronts_mariadb_by_default_with_users_and_rules_per_service()
+    public void Proxysql_FrontsMariadbByDefaultWithUsersAndRulesPerService()
     {
         var loadbalancer = s_catalogue.Find("loadbalancer")!;
         var proxysql = loadbalancer.Containers.Single(c => c.Key == "proxysql");

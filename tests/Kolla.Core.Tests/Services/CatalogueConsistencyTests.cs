@@ -13,7 +13,7 @@ public sealed partial class CatalogueConsistencyTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
-    public void Config_json_entries_are_complete_and_point_at_produced_files(string service)
+    public void Config_JsonEntriesAreCompleteAndPointAtProducedFiles(string service)
     {
         // A config.json rendered from a template (config_json.template) is read back and validated when it renders.
         foreach (var container in s_catalogue.Find(service)!.Containers.Where(c => !c.ConfigJson.ContainsKey("template")))
@@ -57,7 +57,7 @@ public sealed partial class CatalogueConsistencyTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
-    public void Every_rendered_file_is_copied_by_config_json(string service)
+    public void Every_RenderedFileIsCopiedByConfigJson(string service)
     {
         var definition = s_catalogue.Find(service)!;
         foreach (var container in definition.Containers)
@@ -85,7 +85,7 @@ public sealed partial class CatalogueConsistencyTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
-    public void Containers_mount_their_config_directory_read_only_first(string service)
+    public void Containers_MountTheirConfigDirectoryReadOnlyFirst(string service)
     {
         foreach (var container in s_catalogue.Find(service)!.Containers)
         {
@@ -96,7 +96,7 @@ public sealed partial class CatalogueConsistencyTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
-    public void Healthchecks_are_shell_tests(string service)
+    public void Healthchecks_AreShellTests(string service)
     {
         foreach (var container in s_catalogue.Find(service)!.Containers.Where(c => c.Healthcheck is not null))
         {
@@ -110,7 +110,7 @@ public sealed partial class CatalogueConsistencyTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
-    public void Templates_and_expressions_stay_in_the_supported_jinja_subset(string service)
+    public void Templates_AndExpressionsStayInTheSupportedJinjaSubset(string service)
     {
         var definition = s_catalogue.Find(service)!;
         foreach (var (name, text) in definition.Templates)
@@ -125,7 +125,7 @@ public sealed partial class CatalogueConsistencyTests
     }
 
     [Fact]
-    public void Common_defaults_stay_in_the_supported_jinja_subset()
+    public void Common_DefaultsStayInTheSupportedJinjaSubset()
     {
         foreach (var (name, value) in s_catalogue.CommonDefaults)
         {
@@ -137,7 +137,7 @@ public sealed partial class CatalogueConsistencyTests
     }
 
     [Fact]
-    public void Secrets_use_the_names_of_kolla_passwords_yml()
+    public void Secrets_UseTheNamesOfKollaPasswordsYml()
     {
         var passwords = File.ReadAllLines(Path.Combine(RepositoryPaths.KollaAnsibleInputs, "passwords.yml"))
             .Select(l => PasswordKey().Match(l))
@@ -166,7 +166,7 @@ public sealed partial class CatalogueConsistencyTests
     }
 
     [Fact]
-    public void Database_urls_use_the_service_password_and_the_database_address()
+    public void Database_UrlsUseTheServicePasswordAndTheDatabaseAddress()
     {
         var expected = new Dictionary<string, string>
         {

@@ -11,7 +11,7 @@ public sealed class CatalogueOverlayTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task Overlay_template_replaces_the_built_in_one_and_keeps_the_rest()
+    public async Task Overlay_TemplateReplacesTheBuiltInOneAndKeepsTheRest()
     {
         Write("keystone/templates/keystone.conf.j2", "[DEFAULT]\ndebug = true\n");
 
@@ -26,7 +26,7 @@ public sealed class CatalogueOverlayTests : IDisposable
     }
 
     [Fact]
-    public async Task Overlay_adds_a_service_placed_after_what_it_names()
+    public async Task Overlay_AddsAServicePlacedAfterWhatItNames()
     {
         Write("skyline/service.yml", """
             service: skyline
@@ -66,7 +66,7 @@ public sealed class CatalogueOverlayTests : IDisposable
     }
 
     [Fact]
-    public async Task Overlay_definition_replaces_a_built_in_service_whole()
+    public async Task Overlay_DefinitionReplacesABuiltInServiceWhole()
     {
         Write("memcached/service.yml", """
             service: memcached
@@ -87,7 +87,7 @@ public sealed class CatalogueOverlayTests : IDisposable
     }
 
     [Fact]
-    public async Task Overlay_defaults_merge_over_the_built_in_ones()
+    public async Task Overlay_DefaultsMergeOverTheBuiltInOnes()
     {
         Write("defaults.yml", "docker_registry: \"registry.local:4000\"\nmy_setting: 7\n");
 
@@ -99,7 +99,7 @@ public sealed class CatalogueOverlayTests : IDisposable
     }
 
     [Fact]
-    public async Task Templates_only_directory_for_an_unknown_service_is_rejected()
+    public async Task Templates_OnlyDirectoryForAnUnknownServiceIsRejected()
     {
         Write("nosuch/templates/x.j2", "x");
 
@@ -109,7 +109,7 @@ public sealed class CatalogueOverlayTests : IDisposable
     }
 
     [Fact]
-    public async Task Malformed_overlay_definition_names_its_file_and_line()
+    public async Task Malformed_OverlayDefinitionNamesItsFileAndLine()
     {
         var path = Write("keystone/service.yml", "service: keystone\ncontainers:\n  keystone:\n    container_name: keystone\n    grup: keystone\n");
 

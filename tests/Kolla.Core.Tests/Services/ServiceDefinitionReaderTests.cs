@@ -23,7 +23,7 @@ public sealed class ServiceDefinitionReaderTests
     private static readonly Dictionary<string, string> s_templates = new() { ["demo.conf.j2"] = "[DEFAULT]\n" };
 
     [Fact]
-    public void Reads_service_and_container_restart_strategies()
+    public void Reads_ServiceAndContainerRestartStrategies()
     {
         var definition = ServiceDefinitionReader.Read("demo/service.yml", Valid, s_templates);
 
@@ -32,7 +32,7 @@ public sealed class ServiceDefinitionReaderTests
     }
 
     [Fact]
-    public void Container_without_restart_follows_the_service()
+    public void Container_WithoutRestartFollowsTheService()
     {
         var definition = ServiceDefinitionReader.Read("demo/service.yml", Valid.Replace("    restart: spec-change-only\n", "", StringComparison.Ordinal), s_templates);
 
@@ -40,7 +40,7 @@ public sealed class ServiceDefinitionReaderTests
     }
 
     [Fact]
-    public void Reads_post_start_commands_in_order()
+    public void Reads_PostStartCommandsInOrder()
     {
         var definition = ServiceDefinitionReader.Read(
             "demo/service.yml",
@@ -69,7 +69,7 @@ public sealed class ServiceDefinitionReaderTests
     }
 
     [Fact]
-    public void Missing_template_is_reported()
+    public void Missing_TemplateIsReported()
     {
         var act = () => ServiceDefinitionReader.Read("demo/service.yml", Valid, new Dictionary<string, string>());
 

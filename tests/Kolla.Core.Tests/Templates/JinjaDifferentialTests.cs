@@ -66,7 +66,7 @@ public class JinjaDifferentialTests
 
     [Theory]
     [MemberData(nameof(Templates))]
-    public void Output_matches_python_jinja2(string template)
+    public void Output_MatchesPythonJinja2(string template)
     {
         ExternalTool.RequirePython("jinja2", "python3-jinja2");
         var stdin = JsonSerializer.Serialize(new[] { new { template, vars = Vars } });
@@ -100,7 +100,7 @@ public class JinjaDifferentialTests
 
     [Theory]
     [MemberData(nameof(ChildTemplates))]
-    public void Inheritance_matches_python_jinja2(string child)
+    public void Inheritance_MatchesPythonJinja2(string child)
     {
         ExternalTool.RequirePython("jinja2", "python3-jinja2");
         var templates = new Dictionary<string, string>

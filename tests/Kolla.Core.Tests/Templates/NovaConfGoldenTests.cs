@@ -19,7 +19,7 @@ public class NovaConfGoldenTests
     [Theory]
     [InlineData("control01", "nova-api")]
     [InlineData("control03", "nova-compute")]
-    public async Task Nova_conf_matches_the_expected_file(string host, string service)
+    public async Task Nova_ConfMatchesTheExpectedFile(string host, string service)
     {
         var context = await BuildContextAsync(service);
         var renderer = new TemplateRenderer();
@@ -30,7 +30,7 @@ public class NovaConfGoldenTests
     }
 
     [Fact]
-    public async Task Rendering_is_deterministic_and_shares_nothing_between_hosts()
+    public async Task Rendering_IsDeterministicAndSharesNothingBetweenHosts()
     {
         var context = await BuildContextAsync("nova-api");
         var template = new TemplateRenderer().Compile(await File.ReadAllTextAsync(Golden("nova.conf.j2"), TestContext.Current.CancellationToken), "nova.conf.j2");

@@ -13,7 +13,7 @@ public class SharedListTests
     private static List<object?> Hosts(int count) => Enumerable.Range(1, count).Select(i => (object?)$"compute{i:000}").ToList();
 
     [Fact]
-    public void Read_only_list_renders_the_same_for_every_scope()
+    public void Read_OnlyListRendersTheSameForEveryScope()
     {
         var renderer = new TemplateRenderer();
         var hosts = new ReadOnlyCollection<object?>(Hosts(40));
@@ -27,7 +27,7 @@ public class SharedListTests
     }
 
     [Fact]
-    public void Mutable_list_is_read_afresh_on_every_render()
+    public void Mutable_ListIsReadAfreshOnEveryRender()
     {
         var renderer = new TemplateRenderer();
         var hosts = Hosts(40);
@@ -40,7 +40,7 @@ public class SharedListTests
     }
 
     [Fact]
-    public void Templated_items_are_evaluated_in_each_scope()
+    public void Templated_ItemsAreEvaluatedInEachScope()
     {
         var renderer = new TemplateRenderer();
         var items = new ReadOnlyCollection<object?>([.. Hosts(30), "{{ name }}"]);

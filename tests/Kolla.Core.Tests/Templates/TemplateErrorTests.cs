@@ -18,7 +18,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void An_undefined_variable_names_the_variable_file_and_line()
+    public void Undefined_VariableNamesTheVariableFileAndLine()
     {
         var error = Fail("[DEFAULT]\ndebug = True\nhost = {{ my_host }}\n");
 
@@ -27,7 +27,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void An_undefined_variable_is_never_an_empty_string()
+    public void Undefined_VariableIsNeverAnEmptyString()
     {
         Fail("{{ a }}{{ b }}", new() { ["a"] = "x" }).Reason.Should().Be("undefined variable 'b'");
         Fail("{% if nope %}x{% endif %}").Reason.Should().Be("undefined variable 'nope'");
@@ -37,7 +37,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void Missing_keys_report_the_whole_path()
+    public void Missing_KeysReportTheWholePath()
     {
         var vars = new Dictionary<string, object?> { ["hostvars"] = new Dictionary<string, object?> { ["n1"] = new Dictionary<string, object?> { ["a"] = 1L } } };
 
@@ -46,7 +46,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void The_line_is_the_line_of_the_failing_tag_inside_blocks()
+    public void Line_IsTheLineOfTheFailingTagInsideBlocks()
     {
         var template = "[cache]\n{% for h in hosts %}\nserver = {{ h }}\n{% if h == 'b' %}\nport = {{ port }}\n{% endif %}\n{% endfor %}\n";
 
@@ -57,7 +57,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void A_failing_templated_variable_says_which_value_it_came_from()
+    public void Failing_TemplatedVariableSaysWhichValueItCameFrom()
     {
         var vars = new Dictionary<string, object?> { ["url"] = "http://{{ vip }}:5000" };
 
@@ -68,7 +68,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void A_recursive_variable_is_reported()
+    public void Recursive_VariableIsReported()
     {
         var vars = new Dictionary<string, object?> { ["a"] = "{{ b }}", ["b"] = "x{{ a }}" };
 
@@ -98,7 +98,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void Syntax_errors_are_found_at_compile_time()
+    public void Syntax_ErrorsAreFoundAtCompileTime()
     {
         var act = () => Renderer.Compile("ok\n{% if %}", "t.j2");
 
@@ -106,7 +106,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void Filter_errors_name_the_filter()
+    public void Filter_ErrorsNameTheFilter()
     {
         Fail("{{ 'maybe' | bool }}").Reason.Should().Be("filter 'bool': cannot interpret 'maybe' as a boolean (use yes/no, true/false, on/off or 1/0)");
         Fail("{{ x | mandatory }}").Reason.Should().Be("mandatory variable 'x' is not defined");
@@ -115,7 +115,7 @@ public class TemplateErrorTests
     }
 
     [Fact]
-    public void Kolla_address_explains_what_to_set()
+    public void Kolla_AddressExplainsWhatToSet()
     {
         var scope = ThreeNodes.Context().ForHost("control01");
         var act = () => Renderer.Render("x\n{{ 'tunnel' | kolla_address('control03') }}", "t.j2", scope);

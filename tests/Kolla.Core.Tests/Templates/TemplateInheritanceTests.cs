@@ -19,13 +19,13 @@ public class TemplateInheritanceTests
     }
 
     [Fact]
-    public void A_template_without_extends_renders_its_blocks_in_place()
+    public void Template_WithoutExtendsRendersItsBlocksInPlace()
     {
         Render(Base, new() { ["image"] = "debian" }).Should().Be("FROM debian\nRUN install a b\n# end\n");
     }
 
     [Fact]
-    public void A_child_block_replaces_the_parent_block_and_text_outside_blocks_is_dropped()
+    public void Child_BlockReplacesTheParentBlockAndTextOutsideBlocksIsDropped()
     {
         var child = "{% extends 'base.j2' %}\nignored text\n{% block packages %}c{{ 1 + 1 }}{% endblock %}\n{% block header %}LABEL x=y{% endblock %}";
 
@@ -35,7 +35,7 @@ public class TemplateInheritanceTests
     }
 
     [Fact]
-    public void Extends_takes_an_expression_naming_a_compiled_template()
+    public void Extends_TakesAnExpressionNamingACompiledTemplate()
     {
         var renderer = new TemplateRenderer();
         var parent = renderer.Compile(Base, "base.j2");
@@ -47,7 +47,7 @@ public class TemplateInheritanceTests
     }
 
     [Fact]
-    public void Top_level_sets_of_the_child_are_visible_to_the_parent()
+    public void Top_LevelSetsOfTheChildAreVisibleToTheParent()
     {
         var child = "{% extends 'base.j2' %}{% set image = 'from-child' %}";
 
@@ -55,7 +55,7 @@ public class TemplateInheritanceTests
     }
 
     [Fact]
-    public void Three_levels_resolve_the_most_derived_block_and_super_chains()
+    public void Three_LevelsResolveTheMostDerivedBlockAndSuperChains()
     {
         var templates = new Dictionary<string, string>
         {
@@ -67,7 +67,7 @@ public class TemplateInheritanceTests
     }
 
     [Fact]
-    public void Nested_blocks_can_be_replaced_separately()
+    public void Nested_BlocksCanBeReplacedSeparately()
     {
         var templates = new Dictionary<string, string> { ["p"] = "{% block outer %}<{% block inner %}i{% endblock %}>{% endblock %}" };
 
@@ -75,7 +75,7 @@ public class TemplateInheritanceTests
     }
 
     [Fact]
-    public void An_error_inside_a_child_block_names_the_child_file_and_line()
+    public void Error_InsideAChildBlockNamesTheChildFileAndLine()
     {
         var templates = new Dictionary<string, string> { ["p"] = "line1\n{% block b %}{% endblock %}" };
 

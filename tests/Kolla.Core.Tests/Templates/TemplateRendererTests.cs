@@ -83,7 +83,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Trim_blocks_drops_the_newline_after_block_tags_only()
+    public void Trim_BlocksDropsTheNewlineAfterBlockTagsOnly()
     {
         var template = "a\n{% if true %}\n  b {{ 'x' }}\n{% endif %}\nc\n";
 
@@ -91,14 +91,14 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Whitespace_control_strips_around_tags()
+    public void Whitespace_ControlStripsAroundTags()
     {
         Render("a   {%- if true -%}   b   {%- endif %}\n  c").Should().Be("ab  c");
         Render("x {{- 'y' -}} z").Should().Be("xyz");
     }
 
     [Fact]
-    public void Plus_modifier_keeps_the_newline_and_lstrip_blocks_is_optional()
+    public void Plus_ModifierKeepsTheNewlineAndLstripBlocksIsOptional()
     {
         Render("{% if true +%}\nx{% endif %}").Should().Be("\nx");
         var lstrip = new TemplateRenderer(new TemplateRendererOptions { LstripBlocks = true });
@@ -124,7 +124,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Inline_if_without_else_prints_nothing_when_false_and_stays_undefined()
+    public void Inline_IfWithoutElsePrintsNothingWhenFalseAndStaysUndefined()
     {
         // ansible-core 2.14 and 2.19 (template module): a{{ 'x' if false }}b -> ab
         Render("a{{ 'x' if false }}b").Should().Be("ab");
@@ -133,7 +133,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Trailing_newline_is_kept_like_ansible_and_can_be_dropped()
+    public void Trailing_NewlineIsKeptLikeAnsibleAndCanBeDropped()
     {
         Render("x\n").Should().Be("x\n");
         new TemplateRenderer(new TemplateRendererOptions { PadTrailingNewlines = false })
@@ -143,7 +143,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Loops_expose_jinja_loop_variables_and_else()
+    public void Loops_ExposeJinjaLoopVariablesAndElse()
     {
         var vars = new Dictionary<string, object?> { ["items"] = new List<object?> { "a", "b", "c" }, ["none_here"] = new List<object?>() };
 
@@ -154,7 +154,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Set_assigns_and_loop_scope_does_not_leak()
+    public void Set_AssignsAndLoopScopeDoesNotLeak()
     {
         Render("{% set x = 2 %}{% for i in [1] %}{% set x = 5 %}{{ x }}{% endfor %}{{ x }}").Should().Be("52");
         Render("{% set block %}a{{ 1 + 1 }}{% endset %}[{{ block }}]").Should().Be("[a2]");
@@ -162,14 +162,14 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Raw_blocks_and_comments_are_not_evaluated()
+    public void Raw_BlocksAndCommentsAreNotEvaluated()
     {
         Render("{% raw %}{{ not_evaluated }}{% endraw %}").Should().Be("{{ not_evaluated }}");
         Render("a{# {{ ignored }} #}b").Should().Be("ab");
     }
 
     [Fact]
-    public void Lookups_reach_groups_hostvars_and_kolla_address()
+    public void Lookups_ReachGroupsHostvarsAndKollaAddress()
     {
         var scope = ThreeNodes.Context().ForHost("control01");
         var template = "{% for h in groups['memcached'] %}{{ 'api' | kolla_address(h) | put_address_in_context('memcache') }}:11211{% if not loop.last %},{% endif %}{% endfor %}";
@@ -180,7 +180,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Templated_variables_are_evaluated_lazily_in_their_own_scope()
+    public void Templated_VariablesAreEvaluatedLazilyInTheirOwnScope()
     {
         var context = ThreeNodes.Context();
 
@@ -190,7 +190,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void A_single_expression_value_keeps_its_type()
+    public void Single_ExpressionValueKeepsItsType()
     {
         var vars = new DictionaryVariableScope(new Dictionary<string, object?>
         {
@@ -207,7 +207,7 @@ public class TemplateRendererTests
     }
 
     [Fact]
-    public void Kolla_transport_url_template_renders()
+    public void Kolla_TransportUrlTemplateRenders()
     {
         // kolla-ansible's rpc_transport_url default, as YAML would load it (backslash continuations joined).
         const string url = "{{ om_rpc_transport }}://{% for host in groups[om_rpc_group] %}{{ om_rpc_user }}:{{ om_rpc_password }}@{{ 'api' | kolla_address(host) | put_address_in_context('url') }}:{{ om_rpc_port }}{%if not loop.last %},{% endif %}{% endfor %}/{{ om_rpc_vhost }}";

@@ -26,7 +26,7 @@ public class VariableContextTests
             .Build();
 
     [Fact]
-    public void Layers_apply_in_precedence_order()
+    public void Layers_ApplyInPrecedenceOrder()
     {
         var context = Build();
         var web1 = context.ForHost("web1");
@@ -44,7 +44,7 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Kolla_ansible_precedence_puts_globals_above_the_inventory()
+    public void Kolla_AnsiblePrecedencePutsGlobalsAboveTheInventory()
     {
         var web1 = Build(GlobalsPrecedence.LikeKollaAnsible).ForHost("web1");
 
@@ -55,7 +55,7 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Facts_describe_the_host_and_the_inventory()
+    public void Facts_DescribeTheHostAndTheInventory()
     {
         var context = Build();
         var web2 = context.ForHost("web2");
@@ -70,7 +70,7 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Facts_are_reachable_as_ansible_facts_as_injected_ansible_vars_and_through_hostvars()
+    public void Facts_AreReachableAsAnsibleFactsAsInjectedAnsibleVarsAndThroughHostvars()
     {
         var inventory = new InventoryInput(
             [new("web1", D(), D()), new("web2", D(), D())],
@@ -92,7 +92,7 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Facts_sit_above_inventory_host_vars_and_below_extra_vars_as_in_ansible()
+    public void Facts_SitAboveInventoryHostVarsAndBelowExtraVarsAsInAnsible()
     {
         var inventory = new InventoryInput([new("web1", D(), D(("ansible_hostname", "from-inventory")))], new Dictionary<string, IReadOnlyList<string>>());
         var facts = new Dictionary<string, IReadOnlyDictionary<string, object?>> { ["web1"] = TestFacts.For("web1", "192.0.2.1", hostname: "from-facts").Values };
@@ -107,7 +107,7 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Common_scope_has_everything_but_the_inventory_layers()
+    public void Common_ScopeHasEverythingButTheInventoryLayers()
     {
         var common = Build().Common;
 
@@ -118,7 +118,7 @@ public class VariableContextTests
     }
 
     [Fact]
-    public void Inconsistent_inputs_are_rejected_with_a_clear_message()
+    public void Inconsistent_InputsAreRejectedWithAClearMessage()
     {
         var unknownHost = () => new VariableContextBuilder()
             .WithInventory(new InventoryInput([new("a", D(), D())], new Dictionary<string, IReadOnlyList<string>> { ["g"] = ["b"] }))

@@ -5,7 +5,7 @@ namespace Kolla.Tests.Variables;
 public class YamlValueReaderTests
 {
     [Fact]
-    public void Scalars_are_typed_like_ansible_yaml_1_1()
+    public void Scalars_AreTypedLikeAnsibleYaml11()
     {
         var doc = YamlValueReader.Read("""
             a: yes
@@ -44,7 +44,7 @@ public class YamlValueReaderTests
     }
 
     [Fact]
-    public void Anchors_merge_keys_and_duplicates_work_as_in_pyyaml()
+    public void Anchors_MergeKeysAndDuplicatesWorkAsInPyyaml()
     {
         var doc = YamlValueReader.Read("""
             base: &base
@@ -67,7 +67,7 @@ public class YamlValueReaderTests
     }
 
     [Fact]
-    public void Errors_carry_the_line()
+    public void Errors_CarryTheLine()
     {
         var act = () => YamlValueReader.Read("a: 1\nb: [1, 2\nc: 3\n");
 

@@ -46,7 +46,7 @@ public sealed class DockerImageBuilderTests(DockerEngineFixture engine) : IAsync
         p => p);
 
     [Fact]
-    public async Task Builds_parents_first_with_tags_labels_overrides_and_reports_failures()
+    public async Task Builds_ParentsFirstWithTagsLabelsOverridesAndReportsFailures()
     {
         var settings = new ImageBuildSettings { Namespace = Namespace, Tag = "t1", BaseImage = TestImages.Busybox, KollaVersion = "9.9.9", Maintainer = "tests" };
         var overrides = new[]
@@ -93,7 +93,7 @@ public sealed class DockerImageBuilderTests(DockerEngineFixture engine) : IAsync
     }
 
     [Fact]
-    public async Task A_root_image_copying_kolla_start_without_one_fails_before_building()
+    public async Task Root_ImageCopyingKollaStartWithoutOneFailsBeforeBuilding()
     {
         var settings = new ImageBuildSettings { Namespace = Namespace, Tag = "t2", BaseImage = TestImages.Busybox };
         var plan = BuildPlanner.Plan(Tree(), settings, new ImageSelection(["^base$"]));

@@ -21,7 +21,7 @@ public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposa
     public void Dispose() => _dir.Delete(recursive: true);
 
     [Fact]
-    public async Task Both_layouts_write_what_kolla_ansible_writes_except_the_documented_deviations()
+    public async Task Both_LayoutsWriteWhatKollaAnsibleWritesExceptTheDocumentedDeviations()
     {
         var token = TestContext.Current.CancellationToken;
         await RequireOracleAsync(token);
