@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Kolla.Compat;
 using Kolla.Hosts;
 using Kolla.Passwords;
 using Kolla.Planning;
