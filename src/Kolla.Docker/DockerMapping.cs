@@ -1,4 +1,5 @@
 using Docker.DotNet.Models;
+using Kolla.Compat;
 using Kolla.Containers;
 using ContainerSpec = Kolla.Containers.ContainerSpec;
 using Ulimit = Kolla.Containers.Ulimit;

@@ -26,8 +26,13 @@ internal static class ConfigMergeYamlCommand
         command.SetAction((parse, cancellationToken) => ConfigCommandSupport.RunAsync(console, async () =>
         {
             var options = new YamlMergeOptions { ExtendLists = parse.GetValue(extendLists), Width = parse.GetValue(width) };
-            var merged = await YamlMerger.MergeFilesAsync(parse.GetValue(sources) ?? [], options, cancellationToken).ConfigureAwait(false);
-            var text = PyYamlWriter.Write(merged, options.Width);
+            var files = new List<ConfigSource>();
+            foreach (var path in parse.GetValue(sources) ?? [])
+            {
+                files.Add(await ConfigSource.ReadFileAsync(path, cancellationToken).ConfigureAwait(false));
+            }
+
+            var text = YamlMerger.MergeToText(files, options);
             await ConfigCommandSupport.WriteResultAsync(
                 console, () => text, () => new UTF8Encoding(false).GetBytes(text), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
             return 0;

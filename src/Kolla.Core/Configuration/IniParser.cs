@@ -1,3 +1,5 @@
+using Kolla.Compat;
+
 namespace Kolla.Configuration;
 
 /// <summary>
@@ -183,7 +185,7 @@ internal sealed class IniParser
 
     private ConfigMergeException Error(int lineNumber, ReadOnlySpan<char> line, string message)
     {
-        var reason = $"{message}: {PyText.Repr(line)}";
+        var reason = $"{message}: {PyText.StringRepr(line)}";
         if (line.Length > 0 && line[0] == '\uFEFF')
         {
             reason += " (the file starts with a UTF-8 byte order mark, which kolla's parser reads as text)";

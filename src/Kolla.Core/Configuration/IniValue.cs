@@ -1,3 +1,5 @@
+using Kolla.Compat;
+
 namespace Kolla.Configuration;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Kolla.Compat;
 
 namespace Kolla.Configuration;
 

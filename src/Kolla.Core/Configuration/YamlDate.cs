@@ -1,4 +1,4 @@
-using System.Globalization;
+using Kolla.Compat;
 
 namespace Kolla.Configuration;
 
@@ -8,10 +8,13 @@ namespace Kolla.Configuration;
 /// once with an anchor.
 /// </remarks>
 /// <param name="Value">The date.</param>
-public sealed record YamlDate(DateOnly Value)
+public sealed record YamlDate(DateOnly Value) : IPyTimestamp
 {
+    /// <inheritdoc />
+    PyDateTime IPyTimestamp.Python => PyDateTime.Date(Value);
+
     /// <summary>ISO form, <c>YYYY-MM-DD</c>.</summary>
-    public override string ToString() => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public override string ToString() => PyDateTime.Date(Value).IsoFormat(' ');
 
     /// <summary>Reference equality: two dates read from different places are different objects.</summary>
     public bool Equals(YamlDate? other) => ReferenceEquals(this, other);

@@ -1,4 +1,5 @@
 using System.Collections;
+using Kolla.Compat;
 
 namespace Kolla.Configuration;
 
@@ -88,33 +89,4 @@ public sealed class YamlMapping : IEnumerable<KeyValuePair<object?, object?>>
 
     /// <summary>The key object, value and source line of entry <paramref name="index"/>.</summary>
     internal (object? Key, object? Value, int Line) EntryAt(int index) => (_keys[index], _values[index], _lines[index]);
-
-    /// <summary>The entry indexes in Python's dump order: sorted when all keys can be ordered, else insertion order.</summary>
-    internal int[] DumpOrder()
-    {
-        var order = new int[_keys.Count];
-        var keys = new PyKey[_keys.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-            PyKey.TryCreate(_keys[i], out keys[i]);
-        }
-
-        if (order.Length < 2)
-        {
-            return order;
-        }
-
-        for (var i = 1; i < keys.Length; i++)
-        {
-            if (!PyKey.Orderable(keys[0].Class, keys[i].Class))
-            {
-                return order;
-            }
-        }
-
-        // A stable sort (Python's sorted) over the keys; they are distinct, so order is fully determined.
-        var sorted = order.OrderBy(i => keys[i], Comparer<PyKey>.Create(PyKey.Compare)).ToArray();
-        return sorted;
-    }
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Numerics;
+using Kolla.Compat;
 
 namespace Kolla.Configuration;
 
 /// <summary>
 /// Deep-merges YAML sources in order, later sources winning, exactly as kolla-ansible's <c>merge_yaml</c> action
-/// does; <see cref="PyYamlWriter"/> writes the result as its <c>yaml.dump</c> does.
+/// does; <see cref="MergeToText"/> writes the result as its <c>yaml.dump</c> does.
 /// </summary>
 /// <remarks>
 /// For each key of a later mapping: a mapping value merges recursively (an empty mapping over a non-mapping leaves
@@ -36,8 +37,9 @@ public static class YamlMerger
                 text = render(source.Name, text);
             }
 
-            var loaded = YamlSourceLoader.Load(text, source.Name);
-            if (IsFalsy(loaded))
+            var loaded = SafeLoadProfile.Load(text, source.Name);
+            // kolla uses "result or {}": a falsy document counts as an empty mapping.
+            if (PyTruth.IsFalsy(loaded))
             {
                 continue;
             }
@@ -138,22 +140,9 @@ public static class YamlMerger
     {
         null => "null",
         bool b => b ? "true" : "false",
-        double d => PyFloat.ToYaml(d),
+        double d => PyYamlWriter.FloatText(d),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => key.ToString() ?? string.Empty,
-    };
-
-    /// <summary>Python truthiness of a loaded document (kolla uses <c>result or {}</c>).</summary>
-    private static bool IsFalsy(object? value) => value switch
-    {
-        null => true,
-        bool b => !b,
-        BigInteger i => i.IsZero,
-        double d => d == 0,
-        string s => s.Length == 0,
-        YamlSequence l => l.Count == 0,
-        YamlMapping m => m.Count == 0,
-        _ => false,
     };
 
     private static string Describe(object? value) => value switch

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kolla.Compat;
 
 namespace Kolla.Containers;
 
@@ -26,6 +27,16 @@ public static class ContainerSpecHasher
 {
     /// <summary>Version of the canonical form; bumped whenever its meaning changes.</summary>
     public const int FormatVersion = 1;
+
+    // Canonical JSON: keys sorted ordinally, no whitespace, integers in invariant digits, strings with only '"', '\' and
+    // control characters escaped, everything else raw. Stable across runs, processes, machines and .NET versions.
+    private static readonly JsonDumpsOptions s_canonical = new()
+    {
+        ItemSeparator = ",",
+        KeySeparator = ":",
+        SortKeys = StringComparer.Ordinal,
+        EnsureAscii = false,
+    };
 
     /// <summary>Computes the hash.</summary>
     /// <param name="spec">The spec.</param>
@@ -92,7 +103,7 @@ public static class ContainerSpecHasher
             };
         }
 
-        return CanonicalJson.Write(root);
+        return JsonDumps.Write(root, s_canonical);
     }
 
     private static Dictionary<string, object?> Dimensions(ContainerDimensions d)

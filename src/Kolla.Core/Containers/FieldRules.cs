@@ -1,3 +1,5 @@
+using Kolla.Compat;
+
 namespace Kolla.Containers;
 
 /// <summary>kolla_container's per-field comparison rules (reference B 1.5), one method per field.</summary>

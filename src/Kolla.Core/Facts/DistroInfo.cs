@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kolla.Compat;
 
 namespace Kolla.Facts;
 
@@ -121,7 +122,7 @@ internal sealed partial class DistroInfo
     private static Dictionary<string, string> ParseOsRelease(string text)
     {
         var props = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var word in ShellWords.Split(text))
+        foreach (var word in ShellWords.Split(text, ShellSplitOptions.Comments | ShellSplitOptions.Lenient))
         {
             var eq = word.IndexOf('=', StringComparison.Ordinal);
             if (eq >= 0)

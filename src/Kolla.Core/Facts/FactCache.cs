@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
-using Kolla.Inventory;
+using Kolla.Compat;
 
 namespace Kolla.Facts;
 
@@ -120,17 +120,14 @@ public sealed class FactCache
             cached[Unprefixed.Contains(key) || key.StartsWith(Prefix, StringComparison.Ordinal) ? key : Prefix + key] = value;
         }
 
-        var text = AnsibleJson.Serialize(cached, indent: 4, sortKeys: true, ensureAscii: true, fallback: null);
+        var text = JsonDumps.Write(cached, JsonDumpsOptions.SortedIndented);
         if (UsesSchemaPrefix())
         {
             // A cache ansible-core 2.19 writes: the same layout, so Ansible reads what we gathered.
             path = Path.Combine(Directory, SchemaPrefix + facts.Host);
-            text = AnsibleJson.Serialize(
-                new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["__payload__"] = AnsibleJson.Serialize(cached, indent: null, sortKeys: false, ensureAscii: true, fallback: null) },
-                indent: 4,
-                sortKeys: true,
-                ensureAscii: true,
-                fallback: null);
+            text = JsonDumps.Write(
+                new OrderedDictionary<string, object?>(StringComparer.Ordinal) { ["__payload__"] = JsonDumps.Write(cached, JsonDumpsOptions.Python) },
+                JsonDumpsOptions.SortedIndented);
         }
 
         System.IO.Directory.CreateDirectory(Directory);

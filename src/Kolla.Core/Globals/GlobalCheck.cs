@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kolla.Variables;
+using Kolla.Compat;
 
 namespace Kolla.Globals;
 
@@ -28,7 +28,7 @@ internal sealed record GlobalCheck(string Key, GlobalKind Kind = GlobalKind.Text
         {
             null => string.Empty,
             string s => s,
-            _ => PythonText.Str(value),
+            _ => PyText.Str(value),
         };
         if (OneOf is not null && !OneOf.Contains(text, StringComparer.Ordinal))
         {

@@ -1,4 +1,4 @@
-using Kolla.Variables.Yaml;
+using Kolla.Compat;
 
 namespace Kolla.Globals;
 
@@ -182,5 +182,5 @@ internal static class GlobalsDefaults
     public static IReadOnlyDictionary<string, object?> Values { get; } = Parse();
 
     private static IReadOnlyDictionary<string, object?> Parse() =>
-        new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>((OrderedDictionary<string, object?>)YamlValueReader.Read(Yaml).Root!);
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>((OrderedDictionary<string, object?>)YamlLoader.Load(Yaml, AnsibleYamlProfile.Vars)!);
 }

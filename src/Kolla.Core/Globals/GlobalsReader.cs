@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kolla.Compat;
 using Kolla.Templates;
 using Kolla.Variables;
-using Kolla.Variables.Yaml;
 
 namespace Kolla.Globals;
 
@@ -17,7 +17,7 @@ internal static partial class GlobalsReader
         YamlDocument document;
         try
         {
-            document = YamlValueReader.Read(yaml);
+            document = YamlLoader.Read(yaml, AnsibleYamlProfile.Vars);
         }
         catch (YamlLoadException ex)
         {
@@ -121,7 +121,7 @@ internal static partial class GlobalsReader
         string s => $"'{s}'",
         IReadOnlyDictionary<string, object?> => "a mapping",
         System.Collections.IList => "a list",
-        _ => $"'{PythonText.Str(value)}'",
+        _ => $"'{PyText.Str(value)}'",
     };
 
     /// <summary>Evaluates globals through the template renderer and reports failures at the right line.</summary>

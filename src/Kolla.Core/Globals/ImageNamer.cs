@@ -1,3 +1,4 @@
+using Kolla.Compat;
 using Kolla.Containers;
 using Kolla.Templates;
 using Kolla.Variables;
@@ -63,7 +64,7 @@ public sealed class ImageNamer
     }
 
     private string? Lookup(string name) =>
-        _renderer.TryResolveVariable(_variables, name, out var value) && value is not null && PythonText.Str(value) is { Length: > 0 } text
+        _renderer.TryResolveVariable(_variables, name, out var value) && value is not null && PyText.Str(value) is { Length: > 0 } text
             ? text
             : null;
 }

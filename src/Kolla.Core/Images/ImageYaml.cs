@@ -1,5 +1,5 @@
 using System.Collections;
-using Kolla.Variables.Yaml;
+using Kolla.Compat;
 
 namespace Kolla.Images;
 
@@ -18,7 +18,7 @@ internal static class ImageYaml
         YamlDocument document;
         try
         {
-            document = YamlValueReader.Read(text);
+            document = YamlLoader.Read(text, AnsibleYamlProfile.Vars);
         }
         catch (YamlLoadException ex)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Kolla.Compat;
 
 namespace Kolla.Inventory;
 
@@ -44,7 +45,7 @@ public static class AnsibleInventoryFormatter
         }
 
         document["_meta"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["hostvars"] = hostvars };
-        return AnsibleJson.Serialize(document) + "\n";
+        return JsonDumps.Write(document, JsonDumpsOptions.AnsibleInventory) + "\n";
     }
 
     /// <summary>The text of <c>ansible-inventory --graph [GROUP]</c>: the group tree with each group's direct hosts.</summary>
@@ -75,7 +76,7 @@ public static class AnsibleInventoryFormatter
     public static string FormatHost(Inventory inventory, string hostName, IReadOnlyDictionary<string, object?>? extraVars = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
-        return AnsibleJson.Serialize(HostVariables(inventory, hostName, extraVars)) + "\n";
+        return JsonDumps.Write(HostVariables(inventory, hostName, extraVars), JsonDumpsOptions.AnsibleInventory) + "\n";
     }
 
     /// <summary>A host's variables as ansible-inventory shows them: inventory and vars-file layers plus extra vars, internal names removed.</summary>

@@ -1,4 +1,4 @@
-using Kolla.Variables;
+using Kolla.Compat;
 
 namespace Kolla.Inventory;
 
@@ -36,11 +36,11 @@ public static class ExtraVariables
                 }
 
                 var text = await InventoryFiles.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
-                data = AsMapping(AnsibleYaml.Load(text, path), path);
+                data = AsMapping(InventoryYaml.Load(text, path), path);
             }
             else if (option[0] is '{' or '[')
             {
-                data = AsMapping(AnsibleYaml.Load(option, "<extra vars>"), "<extra vars>");
+                data = AsMapping(InventoryYaml.Load(option, "<extra vars>"), "<extra vars>");
             }
             else
             {
@@ -60,7 +60,7 @@ public static class ExtraVariables
     {
         null => new Dictionary<string, object?>(),
         Dictionary<string, object?> dict => dict,
-        _ => throw new InventoryException(source, null, $"Invalid extra vars data supplied: expected a mapping, got {PythonText.TypeName(value)}"),
+        _ => throw new InventoryException(source, null, $"Invalid extra vars data supplied: expected a mapping, got {PyText.TypeName(value)}"),
     };
 
     private static Dictionary<string, object?> ParseKeyValues(string option)
@@ -68,7 +68,7 @@ public static class ExtraVariables
         List<string> words;
         try
         {
-            words = ShellWords.Split(option, comments: false);
+            words = ShellWords.Split(option, ShellSplitOptions.None);
         }
         catch (FormatException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kolla.Compat;
 
 namespace Kolla.Inventory;
 
@@ -168,7 +169,7 @@ internal sealed partial class IniInventoryParser
         List<string> tokens;
         try
         {
-            tokens = ShellWords.Split(line, comments: true);
+            tokens = ShellWords.Split(line, ShellSplitOptions.Comments);
         }
         catch (FormatException e)
         {

@@ -1,4 +1,4 @@
-using Kolla.Variables;
+using Kolla.Compat;
 
 namespace Kolla.Inventory;
 
@@ -99,7 +99,7 @@ public static class InventoryLoader
     /// <returns>The inventory.</returns>
     /// <exception cref="InventoryException">The text is not a valid YAML inventory.</exception>
     public static Inventory ParseYaml(string text, string fileName = "<inventory>") =>
-        Single(text, fileName, b => YamlInventoryParser.Parse(AnsibleYaml.Parse(text, fileName), fileName, b));
+        Single(text, fileName, b => YamlInventoryParser.Parse(InventoryYaml.Parse(text, fileName), fileName, b));
 
     private static Inventory Single(string text, string fileName, Action<InventoryBuilder> parse)
     {
@@ -136,7 +136,7 @@ public static class InventoryLoader
         {
             try
             {
-                var root = AnsibleYaml.Parse(text, file);
+                var root = InventoryYaml.Parse(text, file);
                 looksLikeYaml = root is YMapping;
                 YamlInventoryParser.Parse(root, file, builder);
                 return;
@@ -219,15 +219,15 @@ public static class InventoryLoader
             throw new InventoryException(file, 1, "vault-encrypted vars files are not supported");
         }
 
-        var node = AnsibleYaml.Parse(text, file);
-        var value = AnsibleYaml.ToPlain(node, file);
-        if (AnsibleYaml.IsFalsy(value))
+        var node = InventoryYaml.Parse(text, file);
+        var value = InventoryYaml.ToPlain(node, file);
+        if (InventoryYaml.IsFalsy(value))
         {
             return null;
         }
 
         return value is Dictionary<string, object?> dict
-            ? (dict.AsReadOnly(), AnsibleYaml.KeyLines(node, file))
-            : throw new InventoryException(file, 1, $"a vars file must hold a mapping, got {PythonText.TypeName(value)}");
+            ? (dict.AsReadOnly(), InventoryYaml.KeyLines(node, file))
+            : throw new InventoryException(file, 1, $"a vars file must hold a mapping, got {PyText.TypeName(value)}");
     }
 }

@@ -1,6 +1,5 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
+using Kolla.Compat;
 
 namespace Kolla.Manifests;
 
@@ -12,13 +11,8 @@ namespace Kolla.Manifests;
 /// </remarks>
 public static class ConfigManifestWriter
 {
-    private static readonly JsonWriterOptions s_options = new()
-    {
-        Indented = true,
-        IndentSize = 4,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    // json.dumps(indent=4) layout; strings escaped as System.Text.Json's relaxed encoder does.
+    private static readonly JsonDumpsOptions s_options = new() { Indent = 4, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Serialises the manifest, closing every list on a line of its own.</summary>
     public static string Write(ConfigManifest manifest) => Write(manifest, ConfigManifestLayout.Standard);
@@ -28,59 +22,31 @@ public static class ConfigManifestWriter
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(layout);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, s_options))
+        var root = new OrderedDictionary<string, object?>(StringComparer.Ordinal)
         {
-            json.WriteStartObject();
-            json.WriteString("command", manifest.Command);
-            json.WriteStartArray("config_files");
-            foreach (var entry in manifest.ConfigFiles)
-            {
-                json.WriteStartObject();
-                json.WriteString("source", entry.Source);
-                json.WriteString("dest", entry.Dest);
-                WriteOptional(json, "owner", entry.Owner);
-                WriteOptional(json, "perm", entry.Perm);
-                WriteFlag(json, "optional", entry.Optional);
-                WriteFlag(json, "merge", entry.Merge);
-                WriteFlag(json, "preserve_properties", entry.PreserveProperties);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            WritePaths(json, "directories", manifest.Directories);
-            WritePaths(json, "files", manifest.Files);
-            if (manifest.Permissions.Count > 0)
-            {
-                json.WriteStartArray("permissions");
-                foreach (var entry in manifest.Permissions)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", entry.Path);
-                    json.WriteString("owner", entry.Owner);
-                    WriteOptional(json, "perm", entry.Perm);
-                    WriteFlag(json, "recurse", entry.Recurse);
-                    if (entry.Exclude.Count > 0)
-                    {
-                        json.WriteStartArray("exclude");
-                        foreach (var pattern in entry.Exclude)
-                        {
-                            json.WriteStringValue(pattern);
-                        }
-
-                        json.WriteEndArray();
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
+            ["command"] = manifest.Command,
+            ["config_files"] = manifest.ConfigFiles.Select(entry => Entry(
+                ("source", entry.Source),
+                ("dest", entry.Dest),
+                ("owner", entry.Owner),
+                ("perm", entry.Perm),
+                ("optional", Flag(entry.Optional)),
+                ("merge", Flag(entry.Merge)),
+                ("preserve_properties", Flag(entry.PreserveProperties)))).ToList(),
+        };
+        AddPaths(root, "directories", manifest.Directories);
+        AddPaths(root, "files", manifest.Files);
+        if (manifest.Permissions.Count > 0)
+        {
+            root["permissions"] = manifest.Permissions.Select(entry => Entry(
+                ("path", entry.Path),
+                ("owner", entry.Owner),
+                ("perm", entry.Perm),
+                ("recurse", Flag(entry.Recurse)),
+                ("exclude", entry.Exclude.Count > 0 ? entry.Exclude.ToList() : null))).ToList();
         }
 
-        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        var text = JsonDumps.Write(root, s_options);
         foreach (var list in layout.InlineClose)
         {
             // The list's own close is the first bracket at its indentation, unless the next key comes first (an empty list).
@@ -96,39 +62,29 @@ public static class ConfigManifestWriter
         return text + "\n";
     }
 
-    private static void WritePaths(Utf8JsonWriter json, string name, IReadOnlyList<ManifestPathEntry> entries)
+    private static void AddPaths(OrderedDictionary<string, object?> root, string name, IReadOnlyList<ManifestPathEntry> entries)
     {
-        if (entries.Count == 0)
+        if (entries.Count > 0)
         {
-            return;
-        }
-
-        json.WriteStartArray(name);
-        foreach (var entry in entries)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", entry.Path);
-            json.WriteString("owner", entry.Owner);
-            json.WriteString("perm", entry.Perm);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
+            root[name] = entries.Select(entry => Entry(("path", entry.Path), ("owner", entry.Owner), ("perm", entry.Perm))).ToList();
         }
     }
 
-    private static void WriteFlag(Utf8JsonWriter json, string name, bool value)
+    // An entry with the fields that are set, in order (a null value leaves its field out).
+    private static OrderedDictionary<string, object?> Entry(params (string Name, object? Value)[] fields)
     {
-        if (value)
+        var entry = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
         {
-            json.WriteBoolean(name, value);
+            if (value is not null)
+            {
+                entry[name] = value;
+            }
         }
+
+        return entry;
     }
+
+    // Flags are written only when true.
+    private static object? Flag(bool value) => value ? true : null;
 }

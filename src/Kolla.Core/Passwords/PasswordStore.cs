@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Collections.ObjectModel;
-using Kolla.Configuration;
-using Kolla.Variables.Yaml;
+using Kolla.Compat;
 
 namespace Kolla.Passwords;
 
@@ -101,7 +100,7 @@ public sealed class PasswordStore
         YamlDocument document;
         try
         {
-            document = YamlValueReader.Read(yaml);
+            document = YamlLoader.Read(yaml, AnsibleYamlProfile.Vars);
         }
         catch (YamlLoadException ex)
         {

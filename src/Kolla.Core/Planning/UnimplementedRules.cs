@@ -1,5 +1,5 @@
+using Kolla.Compat;
 using Kolla.Services;
-using YamlDotNet.RepresentationModel;
 
 namespace Kolla.Planning;
 
@@ -51,23 +51,13 @@ internal static class UnimplementedRules
     /// <exception cref="CatalogueException">The text is malformed (names the line).</exception>
     public static IReadOnlyList<UnimplementedRule> Read(string source, string yaml)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new CatalogueException(source, (int)e.Start.Line, e.Message);
-        }
-
-        var nodes = new YamlNodes(source);
-        if (stream.Documents.Count == 0)
+        var nodes = new YamlNodes((line, message) => new CatalogueException(source, line, message));
+        if (nodes.Parse(yaml) is not { } document)
         {
             return [];
         }
 
-        var root = nodes.Mapping(stream.Documents[0].RootNode, "unimplemented.yml");
+        var root = nodes.Mapping(document, "unimplemented.yml");
         var rules = new List<UnimplementedRule>();
         foreach (var (section, value, keyNode) in nodes.Entries(root))
         {
@@ -87,9 +77,9 @@ internal static class UnimplementedRules
         return [.. rules.Where(r => r.Kind is UnimplementedRuleKind.RefusedWhenTrue or UnimplementedRuleKind.SupportedValues), .. rules.Where(r => r.Kind is not (UnimplementedRuleKind.RefusedWhenTrue or UnimplementedRuleKind.SupportedValues))];
     }
 
-    private static UnimplementedRule Flag(YamlNodes nodes, string variable, YamlNode entry)
+    private static UnimplementedRule Flag(YamlNodes nodes, string variable, YNode entry)
     {
-        if (entry is YamlScalarNode)
+        if (entry is YScalar)
         {
             return new(variable, UnimplementedRuleKind.Service, nodes.Text(entry, variable), [], null);
         }
@@ -114,12 +104,12 @@ internal static class UnimplementedRules
         throw nodes.Error(entry, $"flag '{variable}' needs a service, a feature or accepted");
     }
 
-    private static UnimplementedRule Setting(YamlNodes nodes, string variable, YamlNode entry)
+    private static UnimplementedRule Setting(YamlNodes nodes, string variable, YNode entry)
     {
         var map = nodes.Mapping(entry, variable);
         var reason = nodes.OptionalText(map, "reason", $"{variable}.reason") ?? throw nodes.Error(entry, $"setting '{variable}' needs a reason");
         var fallback = nodes.OptionalText(map, "kolla_ansible_default", $"{variable}.kolla_ansible_default");
-        if (map.Children.TryGetValue(new YamlScalarNode("supported"), out var supported))
+        if (YamlNodes.Find(map, "supported") is { } supported)
         {
             return new(variable, UnimplementedRuleKind.SupportedValues, reason, nodes.TextList(supported, $"{variable}.supported"), fallback);
         }

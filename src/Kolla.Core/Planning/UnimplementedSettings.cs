@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kolla.Compat;
 using Kolla.Inventory;
 using Kolla.Templates;
 using Kolla.Variables;
@@ -162,7 +163,7 @@ public static class UnimplementedSettings
     {
         null => null,
         string s => s,
-        _ => PythonText.Str(value),
+        _ => PyText.Str(value),
     };
 
     /// <summary>Every variable the catalogue defines: its common defaults and each service's defaults (overlays included).</summary>
@@ -257,7 +258,7 @@ public static class UnimplementedSettings
         bool b => b ? "true" : "false",
         string s => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => PythonText.Str(value),
+        _ => PyText.Str(value),
     };
 
     private readonly record struct Evaluated(object? Value, bool Known);

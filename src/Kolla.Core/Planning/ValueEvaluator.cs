@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kolla.Compat;
 using Kolla.Templates;
 using Kolla.Variables;
 
@@ -47,7 +48,7 @@ internal sealed class ValueEvaluator(TemplateRenderer renderer, IVariableScope s
         string s => s,
         bool b => b ? "True" : "False",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => PythonText.Str(value),
+        _ => PyText.Str(value),
     };
 
     private object? EvaluateText(string text)

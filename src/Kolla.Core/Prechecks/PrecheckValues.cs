@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kolla.Compat;
 using Kolla.Planning;
 using Kolla.Templates;
 using Kolla.Variables;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Kolla.Compat;
 
 namespace Kolla.Services;
 
@@ -94,23 +95,10 @@ public static class ServiceCatalogueLoader
 
     private static Dictionary<string, object?> ReadDefaults(string source, string yaml)
     {
-        var stream = new YamlDotNet.RepresentationModel.YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new CatalogueException(source, (int)e.Start.Line, e.Message);
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            return new Dictionary<string, object?>(StringComparer.Ordinal);
-        }
-
-        var nodes = new YamlNodes(source);
-        return (Dictionary<string, object?>)nodes.Plain(nodes.Mapping(stream.Documents[0].RootNode, "defaults"))!;
+        var nodes = new YamlNodes((line, message) => new CatalogueException(source, line, message));
+        return nodes.Parse(yaml) is { } root
+            ? (Dictionary<string, object?>)nodes.Plain(nodes.Mapping(root, "defaults"))!
+            : new Dictionary<string, object?>(StringComparer.Ordinal);
     }
 
     private static ServiceDefinition Check(ServiceDefinition definition, string directoryName) =>

@@ -1,5 +1,4 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Kolla.Compat;
 
 namespace Kolla.Services;
 
@@ -36,23 +35,9 @@ public static class ServiceDefinitionReader
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(templates);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new CatalogueException(source, (int)e.Start.Line, e.Message);
-        }
-
-        var nodes = new YamlNodes(source);
-        if (stream.Documents.Count != 1)
-        {
-            throw new CatalogueException(source, 0, "expected exactly one YAML document");
-        }
-
-        var root = nodes.Mapping(stream.Documents[0].RootNode, "a service definition");
+        var nodes = new YamlNodes((line, message) => new CatalogueException(source, line, message));
+        var root = nodes.Mapping(
+            nodes.Parse(yaml) ?? throw new CatalogueException(source, 0, "expected exactly one YAML document"), "a service definition");
         CheckKeys(nodes, root, s_topKeys, "service definition");
         string? name = null;
         var after = Array.Empty<string>() as IReadOnlyList<string>;
@@ -88,12 +73,12 @@ public static class ServiceDefinitionReader
 
                     break;
                 case "bootstrap":
-                    if (value is not YamlSequenceNode seq)
+                    if (value is not YSequence seq)
                     {
                         throw nodes.Error(value, "bootstrap must be a list");
                     }
 
-                    bootstrap.AddRange(seq.Children.Select(c => ReadBootstrap(nodes, nodes.Mapping(c, "a bootstrap job"))));
+                    bootstrap.AddRange(seq.Items.Select(c => ReadBootstrap(nodes, nodes.Mapping(c, "a bootstrap job"))));
                     break;
             }
         }
@@ -132,13 +117,13 @@ public static class ServiceDefinitionReader
         };
     }
 
-    private static ContainerDefinition ReadContainer(YamlNodes nodes, string key, YamlMappingNode map)
+    private static ContainerDefinition ReadContainer(YamlNodes nodes, string key, YMapping map)
     {
         CheckKeys(nodes, map, s_containerKeys, $"container {key}");
-        string Required(string field) => map.Children.TryGetValue(new YamlScalarNode(field), out var n)
+        string Required(string field) => YamlNodes.Find(map, field) is { } n
             ? nodes.Text(n, $"{key}.{field}")
             : throw nodes.Error(map, $"container {key}: '{field}' is required");
-        YamlNode? Get(string field) => map.Children.TryGetValue(new YamlScalarNode(field), out var n) ? n : null;
+        YNode? Get(string field) => YamlNodes.Find(map, field);
         string? Optional(string field) => nodes.OptionalText(map, field, $"{key}.{field}");
 
         var configJson = Get("config_json") ?? throw nodes.Error(map, $"container {key}: 'config_json' is required");
@@ -175,23 +160,23 @@ public static class ServiceDefinitionReader
                 var other => throw nodes.Error(map, $"container {key}: post_start_before_healthy must be true or false, not '{other}'"),
             },
             Prechecks = Get("prechecks") is { } prechecks ? ReadPrechecks(nodes, key, nodes.Mapping(prechecks, $"{key}.prechecks")) : ContainerPrechecks.None,
-            Files = Get("files") is YamlSequenceNode files
-                ? files.Children.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()
+            Files = Get("files") is YSequence files
+                ? files.Items.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()
                 : [],
             ConfigJson = (Dictionary<string, object?>)nodes.Plain(nodes.Mapping(configJson, $"{key}.config_json"))!,
         };
     }
 
-    private static ContainerPrechecks ReadPrechecks(YamlNodes nodes, string container, YamlMappingNode map)
+    private static ContainerPrechecks ReadPrechecks(YamlNodes nodes, string container, YMapping map)
     {
         CheckKeys(nodes, map, s_precheckKeys, $"{container}.prechecks");
         return new ContainerPrechecks
         {
-            Ports = map.Children.TryGetValue(new YamlScalarNode("ports"), out var ports) ? nodes.TextList(ports, $"{container}.prechecks.ports") : [],
+            Ports = YamlNodes.Find(map, "ports") is { } ports ? nodes.TextList(ports, $"{container}.prechecks.ports") : [],
         };
     }
 
-    private static RestartStrategy ReadRestart(YamlNodes nodes, YamlNode value) => nodes.Text(value, "restart") switch
+    private static RestartStrategy ReadRestart(YamlNodes nodes, YNode value) => nodes.Text(value, "restart") switch
     {
         "parallel" => RestartStrategy.Parallel,
         "serial" => RestartStrategy.Serial,
@@ -199,7 +184,7 @@ public static class ServiceDefinitionReader
         var other => throw nodes.Error(value, $"restart must be parallel, serial or spec-change-only, not '{other}'"),
     };
 
-    private static ServiceFileDefinition ReadFile(YamlNodes nodes, string container, YamlMappingNode map)
+    private static ServiceFileDefinition ReadFile(YamlNodes nodes, string container, YMapping map)
     {
         CheckKeys(nodes, map, s_fileKeys, $"a file of {container}");
         string? Optional(string field) => nodes.OptionalText(map, field, $"{container}.files.{field}");
@@ -217,7 +202,7 @@ public static class ServiceDefinitionReader
             Dest = dest,
             Template = Optional("template"),
             Merge = merge,
-            Overrides = map.Children.TryGetValue(new YamlScalarNode("overrides"), out var o) ? nodes.TextList(o, $"{dest}.overrides") : [],
+            Overrides = YamlNodes.Find(map, "overrides") is { } o ? nodes.TextList(o, $"{dest}.overrides") : [],
             TemplateLast = Optional("template_last") is "true" or "True" or "yes",
             Mode = Optional("mode") ?? "0660",
             When = Optional("when") ?? "true",
@@ -225,7 +210,7 @@ public static class ServiceDefinitionReader
         };
     }
 
-    private static BootstrapDefinition ReadBootstrap(YamlNodes nodes, YamlMappingNode map)
+    private static BootstrapDefinition ReadBootstrap(YamlNodes nodes, YMapping map)
     {
         CheckKeys(nodes, map, s_bootstrapKeys, "a bootstrap job");
         string? Optional(string field) => nodes.OptionalText(map, field, $"bootstrap.{field}");
@@ -234,15 +219,15 @@ public static class ServiceDefinitionReader
         {
             Name = name,
             Container = Optional("container") ?? throw nodes.Error(map, $"bootstrap job {name} needs 'container'"),
-            Environment = map.Children.TryGetValue(new YamlScalarNode("environment"), out var env) ? nodes.TextMap(env, $"{name}.environment") : [],
+            Environment = YamlNodes.Find(map, "environment") is { } env ? nodes.TextMap(env, $"{name}.environment") : [],
             Command = Optional("command"),
-            Volumes = map.Children.TryGetValue(new YamlScalarNode("volumes"), out var volumes) ? nodes.TextList(volumes, $"{name}.volumes") : null,
+            Volumes = YamlNodes.Find(map, "volumes") is { } volumes ? nodes.TextList(volumes, $"{name}.volumes") : null,
             RunOnce = Optional("run_once") is not ("false" or "False" or "no"),
             TimeoutSeconds = Optional("timeout") is { } t && int.TryParse(t, out var seconds) ? seconds : 1800,
         };
     }
 
-    private static void CheckKeys(YamlNodes nodes, YamlMappingNode map, HashSet<string> allowed, string what)
+    private static void CheckKeys(YamlNodes nodes, YMapping map, HashSet<string> allowed, string what)
     {
         foreach (var (key, _, keyNode) in nodes.Entries(map))
         {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Kolla.Compat;
 using Kolla.Configuration;
 
 namespace Kolla.Tests.Configuration;

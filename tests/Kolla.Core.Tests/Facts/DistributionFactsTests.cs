@@ -47,16 +47,6 @@ public sealed class DistributionFactsTests
     }
 
     [Theory]
-    [InlineData("A=\"x y\" B='p q' C=a\\ b", "A=x y|B=p q|C=a b")]
-    [InlineData("A=1 # comment B=2\nC=3", "A=1|C=3")]
-    [InlineData("A=\"say \\\"hi\\\" \\n\"", "A=say \"hi\" \\n")]
-    [InlineData("A=\"\"", "A=")]
-    public void ShellWords_SplitsAsPythonsShlex(string text, string expected)
-    {
-        string.Join('|', ShellWords.Split(text)).Should().Be(expected);
-    }
-
-    [Theory]
     [InlineData("Rocky Linux release 9.4 (Blue Onyx)", "Rocky Linux", "9.4", "Blue Onyx")]
     [InlineData("CentOS Stream release 9", "CentOS Stream", "9", null)]
     [InlineData("openEuler release 22.03 (LTS-SP1)", "openEuler", "22.03", "LTS-SP1")]

@@ -1,6 +1,6 @@
 using System.Collections;
+using Kolla.Compat;
 using Kolla.Facts;
-using Kolla.Inventory;
 
 namespace Kolla.Core.Tests.Facts;
 
@@ -109,5 +109,5 @@ internal static class FactsDiff
     private static object? Sorted(object? list) =>
         list is IEnumerable items and not string ? items.Cast<object?>().OrderBy(i => i as string, StringComparer.Ordinal).ToList() : list;
 
-    private static string Json(object? value) => AnsibleJson.Serialize(value, indent: null, sortKeys: true, ensureAscii: false, fallback: null);
+    private static string Json(object? value) => JsonDumps.Write(value, new JsonDumpsOptions { SortKeys = JsonDumpsOptions.CodePointOrder, EnsureAscii = false });
 }

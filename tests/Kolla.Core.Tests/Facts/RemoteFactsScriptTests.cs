@@ -1,4 +1,5 @@
 using System.Text;
+using Kolla.Compat;
 using Kolla.Facts;
 using Kolla.TestKit;
 
@@ -205,5 +206,5 @@ public sealed class RemoteFactsScriptTests
 
     private static string J(string text) => text.Replace('\'', '"');
 
-    private static string Json(object? value) => Kolla.Inventory.AnsibleJson.Serialize(value, indent: null, sortKeys: true, ensureAscii: false, fallback: null);
+    private static string Json(object? value) => JsonDumps.Write(value, new JsonDumpsOptions { SortKeys = JsonDumpsOptions.CodePointOrder, EnsureAscii = false });
 }

@@ -1,3 +1,4 @@
+using Kolla.Compat;
 using Kolla.Globals;
 using Kolla.Templates;
 using Kolla.TestKit;
@@ -8,7 +9,7 @@ namespace Kolla.Tests.Globals;
 public class KollaGlobalsTests
 {
     private static string Text(KollaGlobals globals, string key) =>
-        new TemplateRenderer().ResolveVariable(globals.ToScope(), key) is { } value ? PythonText.Str(value) : string.Empty;
+        new TemplateRenderer().ResolveVariable(globals.ToScope(), key) is { } value ? PyText.Str(value) : string.Empty;
 
     [Fact]
     public void Defaults_MatchKollaAnsible()

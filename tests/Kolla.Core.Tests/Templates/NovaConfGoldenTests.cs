@@ -1,10 +1,10 @@
+using Kolla.Compat;
 using Kolla.Globals;
 using Kolla.Passwords;
 using Kolla.Templates;
 using Kolla.TestKit;
 using Kolla.TestKit.Golden;
 using Kolla.Variables;
-using Kolla.Variables.Yaml;
 
 namespace Kolla.Tests.Templates;
 
@@ -47,7 +47,7 @@ public class NovaConfGoldenTests
     {
         var ct = TestContext.Current.CancellationToken;
         var globals = await KollaGlobals.LoadAsync(Golden("globals.yml"), "/etc/kolla", ct);
-        var serviceDefaults = (IReadOnlyDictionary<string, object?>)YamlValueReader.Read(await File.ReadAllTextAsync(Golden("nova-defaults.yml"), ct)).Root!;
+        var serviceDefaults = (IReadOnlyDictionary<string, object?>)YamlLoader.Load(await File.ReadAllTextAsync(Golden("nova-defaults.yml"), ct), AnsibleYamlProfile.Vars)!;
         var passwords = await PasswordStore.LoadAsync(Golden("passwords.yml"), ct);
         var inventory = ThreeNodes.Context();
         return new VariableContextBuilder()

@@ -1,5 +1,5 @@
 using Fluid.Values;
-using Kolla.Variables;
+using Kolla.Compat;
 
 namespace Kolla.Templates.Jinja;
 

@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Fluid.Values;
-using Kolla.Configuration;
-using Kolla.Inventory;
+using Kolla.Compat;
 using Kolla.Variables;
-using Kolla.Variables.Yaml;
 
 namespace Kolla.Templates.Jinja;
 
@@ -20,8 +18,8 @@ internal static class AnsibleFilters
     {
         filters["mandatory"] = new(Mandatory, AcceptsUndefined: true);
         filters["ternary"] = new(Ternary);
-        filters["to_json"] = new((v, a, _) => Values.Text(AnsibleJson.Serialize(Py.ToNative(v), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false), ensureAscii: true, JsonFallback)));
-        filters["to_nice_json"] = new((v, a, _) => Values.Text(AnsibleJson.Serialize(Py.ToNative(v), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true), ensureAscii: true, JsonFallback)));
+        filters["to_json"] = new((v, a, _) => Values.Text(ToJson(Py.ToNative(v), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false))));
+        filters["to_nice_json"] = new((v, a, _) => Values.Text(ToJson(Py.ToNative(v), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true))));
         filters["from_json"] = new(FromJson);
         filters["to_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 2), allowUnicode: true)));
         filters["to_nice_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 4), allowUnicode: true)));
@@ -95,10 +93,17 @@ internal static class AnsibleFilters
         }
     }
 
+    private static string ToJson(object? value, int? indent, bool sortKeys) => JsonDumps.Write(value, new JsonDumpsOptions
+    {
+        Indent = indent,
+        SortKeys = sortKeys ? JsonDumpsOptions.CodePointOrder : null,
+        Fallback = JsonFallback,
+    });
+
     /// <summary>What <c>to_json</c> writes for values JSON has no type for: a scope as its mapping, anything else as its <c>str()</c>.</summary>
     private static object? JsonFallback(object value) => value is IVariableScope scope
         ? scope.VariableNames.ToDictionary(n => n, n => scope.TryGetVariable(n, out var v) ? v : null)
-        : PythonText.Str(value);
+        : PyText.Str(value);
 
     private static object? JsonToNative(System.Text.Json.JsonElement e) => e.ValueKind switch
     {
@@ -115,7 +120,7 @@ internal static class AnsibleFilters
     {
         try
         {
-            return state.FromNative(YamlValueReader.Read(Py.Str(value)).Root, DictionaryVariableScope.Empty, "from_yaml", args.Line);
+            return state.FromNative(YamlLoader.Load(Py.Str(value), AnsibleYamlProfile.Vars), DictionaryVariableScope.Empty, "from_yaml", args.Line);
         }
         catch (YamlLoadException ex)
         {

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Fluid.Values;
-using Kolla.Configuration;
-using Kolla.Variables;
+using Kolla.Compat;
 
 namespace Kolla.Templates.Jinja;
 
@@ -17,7 +16,7 @@ internal static class Py
     {
         if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > 7.9e27)
         {
-            return new StringValue(PyFloat.Repr(d));
+            return new StringValue(PyText.FloatRepr(d));
         }
 
         var m = (decimal)d;
@@ -76,7 +75,7 @@ internal static class Py
             return d.ToString(CultureInfo.InvariantCulture);
         }
 
-        return PyFloat.Repr((double)d);
+        return PyText.FloatRepr((double)d);
     }
 
     public static string TypeName(FluidValue value) => value switch
@@ -305,7 +304,7 @@ internal static class Py
         switch (Defined(value))
         {
             case StringValue s:
-                sb.Append(PythonText.Repr(s.ToStringValue()));
+                sb.Append(PyText.Repr(s.ToStringValue()));
                 break;
             case ArrayValue a:
                 var tuple = TupleItems.IsTuple(a);
@@ -333,7 +332,7 @@ internal static class Py
                     }
 
                     first = false;
-                    sb.Append(PythonText.Repr(k)).Append(": ");
+                    sb.Append(PyText.Repr(k)).Append(": ");
                     AppendRepr(sb, v);
                 }
 

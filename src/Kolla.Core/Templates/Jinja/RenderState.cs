@@ -1,6 +1,7 @@
 using System.Collections;
 using Fluid;
 using Fluid.Values;
+using Kolla.Compat;
 using Kolla.Variables;
 
 namespace Kolla.Templates.Jinja;
@@ -110,7 +111,7 @@ internal sealed class RenderState
                 var converted = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (DictionaryEntry entry in dictionary)
                 {
-                    converted[PythonText.Str(entry.Key)] = entry.Value;
+                    converted[PyText.Str(entry.Key)] = entry.Value;
                 }
 
                 return new NativeMappingValue(converted, owner, path, this);
@@ -127,7 +128,7 @@ internal sealed class RenderState
 
                 return new ArrayValue(list);
             default:
-                return new StringValue(PythonText.Str(value));
+                return new StringValue(PyText.Str(value));
         }
     }
 
