@@ -17,7 +17,7 @@ namespace Kolla.Docker;
 /// </para>
 /// <para>Connecting pings the engine, so an engine that is down fails here with <see cref="HostUnreachableException"/>.</para>
 /// </remarks>
-public sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
+internal sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
 {
     /// <inheritdoc/>
     /// <remarks>The engine is this machine's, so the facts are too: read in process, whatever the target's name.</remarks>

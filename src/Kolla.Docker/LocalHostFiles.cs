@@ -10,7 +10,7 @@ namespace Kolla.Docker;
 /// through <c>/etc/passwd</c> and <c>/etc/group</c>; numeric ids are accepted too. Counterpart of what kolla-ansible
 /// does with Ansible's <c>copy</c>/<c>template</c>/<c>file</c> modules on each node.
 /// </remarks>
-public sealed class LocalHostFiles : IHostFiles
+internal sealed class LocalHostFiles : IHostFiles
 {
     private const string TempMarker = ".kolla-tmp-";
     private const string UnixOnly = "LocalHostFiles manages Unix hosts only.";

@@ -24,7 +24,7 @@ namespace Kolla.Ssh;
 /// await docker.System.PingAsync(cancellationToken);
 /// </code>
 /// </example>
-public static class SshDockerClientFactory
+internal static class SshDockerClientFactory
 {
     /// <summary>Creates the Docker client.</summary>
     /// <param name="client">A connected SSH client to the target.</param>

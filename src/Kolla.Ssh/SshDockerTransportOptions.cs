@@ -6,7 +6,7 @@ namespace Kolla.Ssh;
 /// else one <c>docker system dial-stdio</c> process on the target, whose stdin/stdout carry the engine's HTTP API as the
 /// docker CLI does for <c>ssh://</c> hosts. Idle connections are kept for reuse (HTTP keep-alive), so a burst of requests
 /// costs one channel.</remarks>
-public sealed record SshDockerTransportOptions
+internal sealed record SshDockerTransportOptions
 {
     /// <summary>Docker endpoint on the target (e.g. <c>unix:///var/run/docker.sock</c>); null uses the target CLI's own default.</summary>
     public string? DockerHost { get; init; }

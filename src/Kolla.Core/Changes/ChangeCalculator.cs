@@ -14,7 +14,7 @@ namespace Kolla.Changes;
 /// is restarted at most once per run. Containers without Kolla's labels (created by kolla-ansible) are compared
 /// field by field as kolla_container does and adopted without a restart when their files already match.
 /// </remarks>
-public sealed class ChangeCalculator
+internal sealed class ChangeCalculator
 {
     private readonly HashSet<string> _volumes;
     private readonly HashSet<string> _images = new(StringComparer.Ordinal);

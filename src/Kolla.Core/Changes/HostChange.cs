@@ -51,7 +51,7 @@ public sealed record DeleteFileChange(string Container, string Path) : HostChang
 
 /// <summary>Create a named volume.</summary>
 /// <param name="Name">Volume name.</param>
-public sealed record CreateVolumeChange(string Name) : HostChange("")
+internal sealed record CreateVolumeChange(string Name) : HostChange("")
 {
     /// <inheritdoc/>
     public override string Describe() => $"create volume {Name}";
@@ -59,7 +59,7 @@ public sealed record CreateVolumeChange(string Name) : HostChange("")
 
 /// <summary>Pull an image that is not present.</summary>
 /// <param name="Image">Image reference.</param>
-public sealed record PullImageChange(string Image) : HostChange("")
+internal sealed record PullImageChange(string Image) : HostChange("")
 {
     /// <inheritdoc/>
     public override string Describe() => $"pull image {Image}";
@@ -68,7 +68,7 @@ public sealed record PullImageChange(string Image) : HostChange("")
 /// <summary>Run a one-shot bootstrap job.</summary>
 /// <param name="Container">Container the job prepares.</param>
 /// <param name="Job">The job.</param>
-public sealed record RunBootstrapChange(string Container, BootstrapPlan Job) : HostChange(Container)
+internal sealed record RunBootstrapChange(string Container, BootstrapPlan Job) : HostChange(Container)
 {
     /// <inheritdoc/>
     public override string Describe() => $"run one-shot {Job.Spec.Name}";
@@ -76,7 +76,7 @@ public sealed record RunBootstrapChange(string Container, BootstrapPlan Job) : H
 
 /// <summary>Create and start a container that does not exist.</summary>
 /// <param name="Plan">The container's plan.</param>
-public sealed record CreateContainerChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)
+internal sealed record CreateContainerChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)
 {
     /// <inheritdoc/>
     public override string Describe() => $"create container {Plan.Spec.Name}";
@@ -108,7 +108,7 @@ public sealed record RestartContainerChange(ContainerPlan Plan, string Reason) :
 
 /// <summary>Start a container that exists but is not running.</summary>
 /// <param name="Plan">The container's plan.</param>
-public sealed record StartContainerChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)
+internal sealed record StartContainerChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)
 {
     /// <inheritdoc/>
     public override string Describe() => $"start container {Plan.Spec.Name} (it is not running)";
@@ -124,7 +124,7 @@ public sealed record HeldRestartChange(ContainerPlan Plan) : HostChange(Plan.Spe
 
 /// <summary>Record which configuration the running container was started with (bookkeeping on the host).</summary>
 /// <param name="Plan">The container's plan.</param>
-public sealed record RecordConfigChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)
+internal sealed record RecordConfigChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)
 {
     /// <inheritdoc/>
     public override string Describe() => $"record config {Plan.ConfigHash[..12]} of {Plan.Spec.Name}";

@@ -10,7 +10,7 @@ namespace Kolla.Changes;
 /// <param name="Volumes">Named volumes.</param>
 /// <param name="Images">Each planned image's local state (null when absent).</param>
 /// <param name="NodeConfigDirectory">The directory the files were read from.</param>
-public sealed record ObservedHostState(
+internal sealed record ObservedHostState(
     IReadOnlyDictionary<string, ContainerState> Containers,
     IReadOnlyDictionary<string, HostFileState> Files,
     IReadOnlySet<string> Volumes,

@@ -1,7 +1,7 @@
 namespace Kolla.Configuration;
 
 /// <summary>The format a service file is merged as.</summary>
-public enum ConfigFileFormat
+internal enum ConfigFileFormat
 {
     /// <summary>oslo.config INI, merged with <see cref="IniMerger"/>.</summary>
     Ini,

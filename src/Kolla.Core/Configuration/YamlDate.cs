@@ -8,7 +8,7 @@ namespace Kolla.Configuration;
 /// once with an anchor.
 /// </remarks>
 /// <param name="Value">The date.</param>
-public sealed record YamlDate(DateOnly Value) : IPyTimestamp
+internal sealed record YamlDate(DateOnly Value) : IPyTimestamp
 {
     /// <inheritdoc />
     PyDateTime IPyTimestamp.Python => PyDateTime.Date(Value);

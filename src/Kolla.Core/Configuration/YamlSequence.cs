@@ -1,7 +1,7 @@
 namespace Kolla.Configuration;
 
 /// <summary>A YAML list as merged by <see cref="YamlMerger"/>: items are YAML values (see <see cref="YamlMapping"/>).</summary>
-public sealed class YamlSequence : List<object?>
+internal sealed class YamlSequence : List<object?>
 {
     /// <summary>An empty list.</summary>
     public YamlSequence()

@@ -8,7 +8,7 @@ namespace Kolla.Configuration;
 /// </summary>
 /// <param name="DateTime">The wall-clock date and time (ticks below a microsecond are always zero).</param>
 /// <param name="Offset">The UTC offset, or null for a naive timestamp.</param>
-public sealed record YamlTimestamp(DateTime DateTime, TimeSpan? Offset) : IPyTimestamp
+internal sealed record YamlTimestamp(DateTime DateTime, TimeSpan? Offset) : IPyTimestamp
 {
     /// <inheritdoc />
     PyDateTime IPyTimestamp.Python => new(DateTime, Offset, IsDate: false);

@@ -1,7 +1,7 @@
 namespace Kolla.Containers;
 
 /// <summary>Names of the fields <see cref="ContainerComparer"/> reports, in kolla_container's comparison order.</summary>
-public static class ContainerFields
+internal static class ContainerFields
 {
     /// <summary>The spec-hash label differs (containers created by Kolla for .NET).</summary>
     public const string SpecHash = "spec_hash";

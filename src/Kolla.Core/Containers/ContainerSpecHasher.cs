@@ -23,7 +23,7 @@ namespace Kolla.Containers;
 /// <para>Counterpart of kolla_container's field-by-field comparison (see <see cref="ContainerComparer"/>), answering
 /// the same question with one string compare (FIELD-NOTES pain points 3 and 22).</para>
 /// </remarks>
-public static class ContainerSpecHasher
+internal static class ContainerSpecHasher
 {
     /// <summary>Version of the canonical form; bumped whenever its meaning changes.</summary>
     public const int FormatVersion = 1;

@@ -14,7 +14,7 @@ namespace Kolla.Converge;
 /// Counterpart of kolla-ansible's <c>site.yml</c> plays with their config, check-containers and handler tasks.
 /// A second run with no input change reads each host's state once and changes nothing.
 /// </remarks>
-public sealed class Converger
+internal sealed class Converger
 {
     private readonly IHostConnector _connector;
     private readonly ConvergeOptions _options;

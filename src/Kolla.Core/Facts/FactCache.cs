@@ -17,7 +17,7 @@ namespace Kolla.Facts;
 /// <see cref="HostFacts.Values"/> and are written back without a prefix when they are among Ansible's own.
 /// Ansible's cache timeout (a day by default) is not applied: a file is read however old it is.
 /// </remarks>
-public sealed class FactCache
+internal sealed class FactCache
 {
     private const string Prefix = "ansible_";
 

@@ -13,7 +13,7 @@ namespace Kolla.Facts;
 /// var plan = DeploymentPlanner.Plan(inputs with { Facts = facts });
 /// </code>
 /// </example>
-public sealed class FactsCollector
+internal sealed class FactsCollector
 {
     private readonly IHostFactsGatherer? _gatherer;
     private readonly FactsCollectorOptions _options;

@@ -1,7 +1,7 @@
 namespace Kolla.Facts;
 
 /// <summary>How <see cref="FactsCollector"/> finds each host's facts.</summary>
-public sealed record FactsCollectorOptions
+internal sealed record FactsCollectorOptions
 {
     /// <summary>An Ansible <c>jsonfile</c> fact cache: hosts found there are not gathered again (unless <see cref="Refresh"/>), and gathered facts are written to it. Null for none.</summary>
     public FactCache? Cache { get; init; }

@@ -10,7 +10,7 @@ namespace Kolla.Globals;
 /// + image name, tagged <c>&lt;svc&gt;_tag</c> → <c>&lt;project&gt;_tag</c> → <c>openstack_tag</c>; each level
 /// (<c>&lt;svc&gt;_image</c>, <c>&lt;svc&gt;_tag</c>, <c>&lt;project&gt;_tag</c>, <c>&lt;svc&gt;_image_full</c>) can be overridden.
 /// </summary>
-public sealed class ImageNamer
+internal sealed class ImageNamer
 {
     private readonly IVariableScope _variables;
     private readonly TemplateRenderer _renderer;

@@ -6,7 +6,7 @@ namespace Kolla.Globals;
 /// Checks <see cref="KollaOptions"/> on start. It checks no globals: those are checked when <c>globals.yml</c> is read
 /// (<see cref="KollaGlobals"/>) and by prechecks.
 /// </summary>
-public sealed class KollaOptionsValidator : IValidateOptions<KollaOptions>
+internal sealed class KollaOptionsValidator : IValidateOptions<KollaOptions>
 {
     /// <summary>Validates the options; the result lists every problem.</summary>
     public ValidateOptionsResult Validate(string? name, KollaOptions options)

@@ -7,7 +7,7 @@ namespace Kolla.Hosts;
 /// host, when it can be reached without changing it) or from nothing; writes and container actions are recorded,
 /// never sent. Converging against it yields exactly the changes a real run would make from that state.
 /// </summary>
-public sealed class DryRunHostConnector : IHostConnector, Kolla.Facts.IHostFactsGatherer
+internal sealed class DryRunHostConnector : IHostConnector, Kolla.Facts.IHostFactsGatherer
 {
     private readonly Func<HostTarget, string?>? _localRoot;
 

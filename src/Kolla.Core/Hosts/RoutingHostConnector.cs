@@ -6,7 +6,7 @@ namespace Kolla.Hosts;
 /// What <c>services.AddKolla().AddDockerExecutor().AddSshExecutor()</c> registers as <see cref="IHostConnector"/>: local hosts
 /// (<c>ansible_connection=local</c>) go to Docker, the others over SSH, as kolla-ansible's connection plugins do.
 /// </remarks>
-public sealed class RoutingHostConnector : IHostConnector, Kolla.Facts.IHostFactsGatherer
+internal sealed class RoutingHostConnector : IHostConnector, Kolla.Facts.IHostFactsGatherer
 {
     private readonly HostConnectorRoute[] _routes;
 

@@ -1,7 +1,7 @@
 namespace Kolla.Images;
 
 /// <summary>The built-in profiles (image name patterns), used when a tree has no <c>profiles.yml</c>.</summary>
-public static class ImageProfiles
+internal static class ImageProfiles
 {
     /// <summary>Profile name → unanchored image name patterns.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> BuiltIn { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)

@@ -14,7 +14,7 @@ namespace Kolla.Images;
 /// <c>{% extends %}</c> line, and the result is rendered once per image with <c>parent_template</c> set to that
 /// image's template, so blocks such as <c>&lt;image&gt;_header</c> or <c>footer</c> land in every image that has them.
 /// </remarks>
-public sealed partial class ImageRenderer
+internal sealed partial class ImageRenderer
 {
     private readonly ImageTree _tree;
     private readonly ImageBuildSettings _settings;

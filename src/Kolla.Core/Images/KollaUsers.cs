@@ -6,7 +6,7 @@ namespace Kolla.Images;
 public sealed record KollaUser(int Uid, int Gid);
 
 /// <summary>Kolla's fixed user and group ids (the <c>users</c> template value).</summary>
-public static class KollaUsers
+internal static class KollaUsers
 {
     /// <summary>The accounts of the images kolla for .NET builds, by user name.</summary>
     public static IReadOnlyDictionary<string, KollaUser> Default { get; } = new Dictionary<string, KollaUser>(StringComparer.Ordinal)

@@ -1,7 +1,7 @@
 namespace Kolla.Inventory;
 
 /// <summary>Where a layer of a host's inventory variables comes from, lowest precedence first.</summary>
-public enum InventoryVarsLayerKind
+internal enum InventoryVarsLayerKind
 {
     /// <summary>Group variables written in an inventory source (<c>[g:vars]</c>, YAML <c>vars:</c>).</summary>
     InventoryGroup,

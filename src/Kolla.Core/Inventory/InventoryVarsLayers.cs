@@ -25,7 +25,7 @@ namespace Kolla.Inventory;
 /// <see cref="List{T}"/> of <see cref="object"/> and <see cref="Dictionary{TKey, TValue}"/> with ordinal
 /// <see cref="string"/> keys, so templates can use them directly.</para>
 /// </remarks>
-public sealed class InventoryVarsLayers
+internal sealed class InventoryVarsLayers
 {
     /// <summary>Creates a stack from layers given lowest precedence first.</summary>
     /// <param name="layers">The layers.</param>

@@ -6,7 +6,7 @@ namespace Kolla.Manifests;
 /// </summary>
 /// <param name="Command">The command <c>kolla_start</c> execs (written to <c>/run_command</c>).</param>
 /// <remarks>Counterpart of kolla-ansible's <c>templates/&lt;service&gt;.json.j2</c>; written by <see cref="ConfigManifestWriter"/>.</remarks>
-public sealed record ConfigManifest(string Command)
+internal sealed record ConfigManifest(string Command)
 {
     /// <summary>Files to copy into place (<c>config_files</c>).</summary>
     public IReadOnlyList<ConfigFileEntry> ConfigFiles { get; init; } = [];
@@ -42,7 +42,7 @@ public sealed record ConfigFileEntry(string Source, string Dest, string? Owner, 
 /// <param name="Path">Absolute path (no glob).</param>
 /// <param name="Owner"><c>user</c> or <c>user:group</c>.</param>
 /// <param name="Perm">Octal mode as a string.</param>
-public sealed record ManifestPathEntry(string Path, string Owner, string Perm);
+internal sealed record ManifestPathEntry(string Path, string Owner, string Perm);
 
 /// <summary>One <c>permissions</c> entry.</summary>
 /// <param name="Path">Path or glob.</param>

@@ -2,7 +2,7 @@ namespace Kolla.Manifests;
 
 /// <summary>How <see cref="ConfigManifestWriter"/> lays out the lists of a manifest.</summary>
 /// <param name="InlineClose">Lists (<c>config_files</c>, <c>permissions</c>, ...) whose closing bracket follows the last entry on its line.</param>
-public sealed record ConfigManifestLayout(IReadOnlyList<string> InlineClose)
+internal sealed record ConfigManifestLayout(IReadOnlyList<string> InlineClose)
 {
     /// <summary>Every list closes on a line of its own.</summary>
     public static ConfigManifestLayout Standard { get; } = new([]);

@@ -4,7 +4,7 @@ namespace Kolla.Manifests;
 
 /// <summary>Reads <c>config.json</c> text back into a <see cref="ConfigManifest"/>, strictly: an unknown key is an error.</summary>
 /// <remarks>Used for manifests a catalogue writes as a template, so they are validated like the structured ones.</remarks>
-public static class ConfigManifestReader
+internal static class ConfigManifestReader
 {
     private static readonly HashSet<string> s_top = ["command", "config_files", "directories", "files", "permissions"];
     private static readonly HashSet<string> s_fileKeys = ["source", "dest", "owner", "perm", "optional", "merge", "preserve_properties"];

@@ -6,7 +6,7 @@ namespace Kolla.Manifests;
 /// or <c>user:</c>; perm an octal string of 3 or 4 digits (4 digits so <c>kolla_set_configs --check</c> compares it);
 /// owner and perm present unless preserve_properties; every non-optional source under the config directory produced.
 /// </remarks>
-public static class ConfigManifestValidator
+internal static class ConfigManifestValidator
 {
     /// <summary>Returns every problem found (empty when valid).</summary>
     /// <param name="manifest">The manifest.</param>

@@ -9,7 +9,7 @@ namespace Kolla.Manifests;
 /// Optional keys are written only when set. kolla-ansible's templates close most lists on the last entry's line
 /// (<c>}    ],</c>); <see cref="ConfigManifestLayout.InlineClose"/> names the lists written that way.
 /// </remarks>
-public static class ConfigManifestWriter
+internal static class ConfigManifestWriter
 {
     // json.dumps(indent=4) layout; strings escaped as System.Text.Json's relaxed encoder does.
     private static readonly JsonDumpsOptions s_options = new() { Indent = 4, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -10,7 +10,7 @@ namespace Kolla.Operations;
 /// Counterpart of kolla-ansible's <c>pull</c> action. Images are pulled even when present, so a moved tag (a rebuilt
 /// <c>2025.1</c>) is fetched again; nothing else changes on the hosts.
 /// </remarks>
-public sealed class ImagePuller
+internal sealed class ImagePuller
 {
     private readonly IHostConnector _connector;
     private readonly PullOptions _options;

@@ -19,7 +19,7 @@ namespace Kolla.Operations;
 /// override tree stay.</para>
 /// <para>Only what exists is acted on, so a second run changes nothing.</para>
 /// </remarks>
-public sealed class Teardown
+internal sealed class Teardown
 {
     private static readonly string[] s_activeStates = ["running", "restarting", "paused"];
 

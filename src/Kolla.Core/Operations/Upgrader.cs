@@ -17,7 +17,7 @@ namespace Kolla.Operations;
 /// (image included) changed, never for a configuration change alone.</para>
 /// <para>Pulling first means a moved tag (same name, rebuilt image) is seen as a new image.</para>
 /// </remarks>
-public sealed class Upgrader
+internal sealed class Upgrader
 {
     private readonly IHostConnector _connector;
     private readonly UpgradeOptions _options;

@@ -3,7 +3,7 @@ namespace Kolla.Passwords;
 /// <summary>
 /// Which keys <c>passwords.yml</c> holds and what kind of value each gets, as kolla-genpwd decides it.
 /// </summary>
-public static class PasswordCatalog
+internal static class PasswordCatalog
 {
     /// <summary>Length of generated passwords.</summary>
     public const int PasswordLength = 40;

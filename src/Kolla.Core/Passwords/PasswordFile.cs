@@ -1,7 +1,7 @@
 namespace Kolla.Passwords;
 
 /// <summary>File handling for passwords files: atomic writes with mode 0600 and permission checks.</summary>
-public static class PasswordFile
+internal static class PasswordFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

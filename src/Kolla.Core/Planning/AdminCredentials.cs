@@ -15,7 +15,7 @@ namespace Kolla.Planning;
 /// <param name="RegionName"><c>openstack_region_name</c>.</param>
 /// <param name="CaCertificate"><c>kolla_admin_openrc_cacert</c>, or null when TLS needs no extra CA.</param>
 /// <remarks>Counterpart of kolla-ansible's <c>post-deploy</c> playbook (its admin-openrc and clouds.yaml templates).</remarks>
-public sealed record AdminCredentials(
+internal sealed record AdminCredentials(
     string AuthUrl,
     string Username,
     Secret Password,

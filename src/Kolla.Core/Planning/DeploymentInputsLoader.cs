@@ -6,7 +6,7 @@ using Kolla.Services;
 namespace Kolla.Planning;
 
 /// <summary>Reads a deployment's inputs the way kolla-ansible does: inventory, <c>globals.yml</c> (+ <c>globals.d/*.yml</c>), <c>passwords.yml</c>, <c>-e</c> vars, the override tree and the catalogue.</summary>
-public static class DeploymentInputsLoader
+internal static class DeploymentInputsLoader
 {
     /// <summary>Loads everything; errors name the file and line.</summary>
     /// <exception cref="KollaException">Any input is missing or malformed.</exception>

@@ -15,7 +15,7 @@ namespace Kolla.Planning;
 /// Counterpart of kolla-ansible's config tasks plus the container definitions of each role (what <c>genconfig</c>
 /// writes and <c>deploy</c> compares against).
 /// </remarks>
-public static class DeploymentPlanner
+internal static class DeploymentPlanner
 {
     /// <summary>Plans the deployment.</summary>
     /// <exception cref="PlanningException">A template, merge or definition failed; the message names host, container, file and line.</exception>

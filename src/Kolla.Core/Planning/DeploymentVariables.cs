@@ -9,7 +9,7 @@ namespace Kolla.Planning;
 /// vars, gathered facts, <c>passwords.yml</c>, <c>-e</c> extra vars. With <see cref="GlobalsPrecedence.LikeKollaAnsible"/> globals move
 /// above the inventory, as kolla-ansible's <c>-e @globals.yml</c> puts them.
 /// </remarks>
-public static class DeploymentVariables
+internal static class DeploymentVariables
 {
     /// <summary>Creates the variable context of a deployment.</summary>
     /// <param name="inputs">The deployment's inputs.</param>

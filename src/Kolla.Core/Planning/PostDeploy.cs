@@ -8,7 +8,7 @@ namespace Kolla.Planning;
 /// directory of the deploy host (the config directory), atomically and with mode 0600.
 /// </summary>
 /// <remarks>Counterpart of kolla-ansible's <c>post-deploy</c> action, which writes the same two files into <c>/etc/kolla</c>.</remarks>
-public static class PostDeploy
+internal static class PostDeploy
 {
     /// <summary>The shell file's name.</summary>
     public const string OpenRcFileName = "admin-openrc.sh";

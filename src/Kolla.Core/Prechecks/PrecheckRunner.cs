@@ -15,7 +15,7 @@ namespace Kolla.Prechecks;
 /// (<see cref="DeploymentInputs.Facts"/>): every interface in use exists and is up, the api interface has an address, and
 /// with HAProxy the VIP is none of the hosts' own addresses.
 /// </remarks>
-public sealed class PrecheckRunner
+internal sealed class PrecheckRunner
 {
     /// <summary>The checks that need no host, in report order.</summary>
     private static readonly IReadOnlyList<IPrecheck> s_inputChecks =

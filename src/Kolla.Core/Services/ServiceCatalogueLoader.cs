@@ -9,7 +9,7 @@ namespace Kolla.Services;
 /// <c>DIR/&lt;service&gt;/templates/&lt;name&gt;</c> replaces one template of a built-in service (or adds one).
 /// Nothing needs recompiling.
 /// </remarks>
-public static class ServiceCatalogueLoader
+internal static class ServiceCatalogueLoader
 {
     private const string ResourcePrefix = "Kolla.Catalogue/";
     private const string IndexName = "index.yml";

@@ -8,7 +8,7 @@ namespace Kolla.Services;
 /// <c>enabled</c>, <c>image</c>, <c>volumes</c>, ...) and adds <c>files</c>, <c>config_json</c> and <c>bootstrap</c>,
 /// which upstream spreads over config tasks and <c>*.json.j2</c> templates. See docs/catalogue.md.
 /// </remarks>
-public static class ServiceDefinitionReader
+internal static class ServiceDefinitionReader
 {
     private static readonly HashSet<string> s_topKeys = ["service", "after", "restart", "defaults", "containers", "bootstrap"];
 

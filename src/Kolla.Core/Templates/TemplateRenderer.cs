@@ -13,7 +13,7 @@ namespace Kolla.Templates;
 /// Jinja2 syntax is parsed by Kolla's own front end and executed on Fluid's runtime with Python value
 /// semantics; see <c>docs/adr/0001-template-engine.md</c> for the supported subset. Thread-safe.
 /// </remarks>
-public sealed class TemplateRenderer
+internal sealed class TemplateRenderer
 {
     private readonly ConcurrentDictionary<string, CompiledTemplate> _valueTemplates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompiledTemplate> _expressions = new(StringComparer.Ordinal);

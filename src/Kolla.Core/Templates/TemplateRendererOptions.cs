@@ -1,7 +1,7 @@
 namespace Kolla.Templates;
 
 /// <summary>How templates are read and rendered; the defaults match Ansible's <c>template</c> module.</summary>
-public sealed record TemplateRendererOptions
+internal sealed record TemplateRendererOptions
 {
     /// <summary>Drop the first newline after a block tag (<c>%}</c>) or comment (Jinja's <c>trim_blocks</c>; Ansible: on).</summary>
     public bool TrimBlocks { get; init; } = true;

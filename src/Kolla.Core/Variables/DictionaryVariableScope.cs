@@ -2,7 +2,7 @@ namespace Kolla.Variables;
 
 /// <summary>An <see cref="IVariableScope"/> over a plain dictionary.</summary>
 /// <param name="values">The variables.</param>
-public sealed class DictionaryVariableScope(IReadOnlyDictionary<string, object?> values) : IVariableScope
+internal sealed class DictionaryVariableScope(IReadOnlyDictionary<string, object?> values) : IVariableScope
 {
     /// <summary>An empty scope.</summary>
     public static DictionaryVariableScope Empty { get; } = new(new Dictionary<string, object?>());

@@ -4,7 +4,7 @@ namespace Kolla.Variables;
 /// <param name="Name">The inventory hostname.</param>
 /// <param name="GroupVars">Group variables that apply to the host, already merged in Ansible's group order.</param>
 /// <param name="HostVars">The host's own variables.</param>
-public sealed record InventoryHostInput(
+internal sealed record InventoryHostInput(
     string Name,
     IReadOnlyDictionary<string, object?> GroupVars,
     IReadOnlyDictionary<string, object?> HostVars);

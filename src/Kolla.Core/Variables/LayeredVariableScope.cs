@@ -4,7 +4,7 @@ namespace Kolla.Variables;
 /// Stacks dictionaries so a name resolves from the highest layer that has it, without copying.
 /// </summary>
 /// <remarks>Layers are given lowest precedence first, like Ansible's variable precedence list.</remarks>
-public sealed class LayeredVariableScope : IVariableScope
+internal sealed class LayeredVariableScope : IVariableScope
 {
     private readonly IReadOnlyDictionary<string, object?>[] _layers;
 

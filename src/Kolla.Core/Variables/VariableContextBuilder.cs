@@ -15,7 +15,7 @@ namespace Kolla.Variables;
 /// var node1 = context.ForHost("node1");
 /// </code>
 /// </example>
-public sealed class VariableContextBuilder
+internal sealed class VariableContextBuilder
 {
     private readonly List<IReadOnlyDictionary<string, object?>> _defaults = [];
     private readonly List<IReadOnlyDictionary<string, object?>> _extraVars = [];

@@ -1,7 +1,7 @@
 namespace Kolla.Docker.Build;
 
 /// <summary>Finds the Debian mirror this machine uses, for debootstrap.</summary>
-public static class DebianMirror
+internal static class DebianMirror
 {
     /// <summary>Used when the machine names no mirror.</summary>
     public const string Fallback = "http://deb.debian.org/debian";
