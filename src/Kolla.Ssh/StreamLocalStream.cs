@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
-using Docker.DotNet.Handler.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 using Renci.SshNet.Messages.Connection;
@@ -20,7 +18,7 @@ namespace Kolla.Ssh;
 /// fails them with an <see cref="IOException"/> wrapping <see cref="SshConnectionException"/>; a refused open is
 /// <see cref="ChannelOpenRefusedException"/>.
 /// </remarks>
-internal sealed class StreamLocalStream : WriteClosableStream
+internal sealed class StreamLocalStream : ChunkReadStream
 {
     private const uint LocalWindowSize = 2 * 1024 * 1024;
     private const uint LocalPacketSize = 64 * 1024;
@@ -29,14 +27,12 @@ internal sealed class StreamLocalStream : WriteClosableStream
     private readonly uint _localNumber;
     private readonly string _socketPath;
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<byte[]> _chunks = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     // Every message this channel sends is sent under _send, after checking that no CLOSE was sent yet.
     private readonly Lock _send = new();
     private readonly Lock _window = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private TaskCompletionSource? _windowWaiter;
-    private ReadOnlyMemory<byte> _current;
     private uint _remoteNumber;
     private uint _remotePacketSize;
     private long _remoteWindow;
@@ -62,22 +58,6 @@ internal sealed class StreamLocalStream : WriteClosableStream
         session.ChannelCloseReceived += OnClose;
         session.Disconnected += OnDisconnected;
         session.ErrorOccured += OnError;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override bool CanCloseWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>Opens a channel to <paramref name="socketPath"/> on the server of <paramref name="client"/>.</summary>
@@ -108,45 +88,6 @@ internal sealed class StreamLocalStream : WriteClosableStream
         }
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (buffer.IsEmpty)
-        {
-            // Zero-byte read: wait until data (or the end) is available, as sockets do.
-            if (_current.IsEmpty)
-            {
-                await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return 0;
-        }
-
-        while (_current.IsEmpty)
-        {
-            if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return 0;
-            }
-
-            if (_chunks.Reader.TryRead(out var chunk))
-            {
-                _current = chunk;
-            }
-        }
-
-        var count = Math.Min(buffer.Length, _current.Length);
-        _current[..count].CopyTo(buffer);
-        _current = _current[count..];
-        Consumed(count);
-        return count;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -172,12 +113,6 @@ internal sealed class StreamLocalStream : WriteClosableStream
     public override void Write(byte[] buffer, int offset, int count) =>
         WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
-    public override void Flush()
-    {
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     /// <summary>Sends EOF: the socket's peer reads the end of its input (Docker's half-close of hijacked streams).</summary>
     public override void CloseWrite()
     {
@@ -191,17 +126,13 @@ internal sealed class StreamLocalStream : WriteClosableStream
         }
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             // The events stay followed until the server's CLOSE (or a late open confirmation, answered with CLOSE) arrives.
             SendClose();
-            _chunks.Writer.TryComplete();
+            Chunks.Writer.TryComplete();
             _opened.TrySetCanceled();
             Fail(new ObjectDisposedException(nameof(StreamLocalStream)));
         }
@@ -293,7 +224,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
     }
 
     /// <summary>Gives the server back the window the reader has used, half a window at a time.</summary>
-    private void Consumed(int count)
+    protected override void Consumed(int count)
     {
         _consumed += count;
         if (_consumed < LocalWindowSize / 2)
@@ -388,14 +319,14 @@ internal sealed class StreamLocalStream : WriteClosableStream
         }
 
         var data = message.Offset == 0 && message.Size == message.Data.Length ? message.Data : message.Data.AsSpan(message.Offset, message.Size).ToArray();
-        _chunks.Writer.TryWrite(data);
+        Chunks.Writer.TryWrite(data);
     }
 
     private void OnEof(object? sender, MessageEventArgs<ChannelEofMessage> e)
     {
         if (e.Message.LocalChannelNumber == _localNumber)
         {
-            _chunks.Writer.TryComplete();
+            Chunks.Writer.TryComplete();
         }
     }
 
@@ -407,7 +338,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
         }
 
         _closeReceived = true;
-        _chunks.Writer.TryComplete();
+        Chunks.Writer.TryComplete();
         Fail(new IOException($"{_socketPath}: the channel was closed"));
 
         // Answer with our CLOSE off the session's message thread.
@@ -425,7 +356,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
         var failure = new IOException($"The SSH connection was lost while {_socketPath} was open: {exception.Message}", exception);
         _opened.TrySetException(exception);
         Fail(failure);
-        _chunks.Writer.TryComplete(failure);
+        Chunks.Writer.TryComplete(failure);
         Unsubscribe();
     }
 

@@ -16,24 +16,19 @@ namespace Kolla.Converge;
 /// </remarks>
 internal sealed class Converger
 {
-    private readonly IHostConnector _connector;
-    private readonly ConvergeOptions _options;
-    private readonly TimeProvider _time;
+    private readonly HostOperation<ConvergeOptions> _operation;
     private readonly ConvergeStrategy _strategy;
 
     /// <summary>Creates a converger over a way to reach hosts.</summary>
     public Converger(IHostConnector connector, ConvergeOptions? options = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(connector);
-        _connector = connector;
-        _options = options ?? new ConvergeOptions();
-        _time = timeProvider ?? TimeProvider.System;
-        if (_options.Forks < 1 || _options.Serial is < 1 || _options.RollingBatchSize < 1)
+        _operation = new(connector, options ?? new ConvergeOptions(), timeProvider);
+        if (_operation.Options.Forks < 1 || _operation.Options.Serial is < 1 || _operation.Options.RollingBatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "forks, serial and the rolling batch size must be at least 1");
         }
 
-        _strategy = new ConvergeStrategy(_options, _time);
+        _strategy = new ConvergeStrategy(_operation.Options, _operation.Time);
     }
 
     /// <summary>Reads every host's state and returns the changes a converge would make, touching nothing.</summary>
@@ -41,15 +36,15 @@ internal sealed class Converger
     public Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new HostFanOut(_connector, _options, _time).GetChangesAsync(plan, _strategy.GetChangesAsync, cancellationToken);
+        return new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).GetChangesAsync(plan, _strategy.GetChangesAsync, cancellationToken);
     }
 
     /// <summary>Converges every host of the plan.</summary>
     public Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var fanOut = new HostFanOut(_connector, _options, _time);
-        var sessions = plan.Hosts.Select(h => new ConvergeSession(h, progress, _time)).ToList();
+        var fanOut = new HostFanOut(_operation.Connector, _operation.Options, _operation.Time);
+        var sessions = plan.Hosts.Select(h => new ConvergeSession(h, progress, _operation.Time)).ToList();
         return fanOut.RunAsync(sessions, Stages(plan, sessions, fanOut), cancellationToken);
     }
 
@@ -70,7 +65,7 @@ internal sealed class Converger
         {
             var participants = sessions.Where(r => r.Error is null && r.Plan.Containers.Any(c => c.Service == service)).ToList();
             var serial = participants.SelectMany(r => r.Plan.Containers).Any(c => c.Service == service && c.Restart == RestartStrategy.Serial);
-            var batch = serial ? 1 : _options.Serial ?? participants.Count;
+            var batch = serial ? 1 : _operation.Options.Serial ?? participants.Count;
             yield return new HostStage<ConvergeSession>(Batches(participants, batch), (session, token) => _strategy.ConvergeServiceAsync(session, service, token));
         }
     }
@@ -78,13 +73,13 @@ internal sealed class Converger
     /// <summary>Batches of hosts for one service: other hosts first, then <see cref="ConvergeOptions.RollingHosts"/> in smaller batches.</summary>
     private IEnumerable<ConvergeSession[]> Batches(List<ConvergeSession> participants, int batch)
     {
-        if (_options.RollingHosts is not { Count: > 0 } rolling)
+        if (_operation.Options.RollingHosts is not { Count: > 0 } rolling)
         {
             return participants.Chunk(Math.Max(1, batch));
         }
 
         var others = participants.Where(r => !rolling.Contains(r.Host)).Chunk(Math.Max(1, batch));
-        var rollingBatch = Math.Max(1, Math.Min(batch, _options.RollingBatchSize));
+        var rollingBatch = Math.Max(1, Math.Min(batch, _operation.Options.RollingBatchSize));
         return others.Concat(participants.Where(r => rolling.Contains(r.Host)).Chunk(rollingBatch));
     }
 }

@@ -62,6 +62,28 @@ internal static partial class HostAddress
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
 
     /// <summary>
+    /// A host pattern's hosts (its ranges expanded) and port: what both inventory formats do with a host entry.
+    /// </summary>
+    /// <exception cref="InventoryException">A range in the pattern is malformed (located at <paramref name="file"/>:<paramref name="line"/>).</exception>
+    public static (List<string> Hosts, int? Port) ExpandPattern(string pattern, string file, int line)
+    {
+        var (host, port) = Parse(pattern) ?? (pattern, null);
+        if (!host.Contains('[', StringComparison.Ordinal))
+        {
+            return ([host], port);
+        }
+
+        try
+        {
+            return (ExpandRanges(host), port);
+        }
+        catch (FormatException e)
+        {
+            throw new InventoryException(file, line, $"bad host range '{pattern}': {e.Message}");
+        }
+    }
+
+    /// <summary>
     /// Expands every <c>[begin:end(:step)]</c> in <paramref name="pattern"/>, left to right, as ansible's
     /// <c>expand_hostname_range</c> does: numeric ranges keep leading zeros (<c>[01:10]</c>), letter
     /// ranges walk <c>a..zA..Z</c>, an empty begin means 0.

@@ -207,23 +207,7 @@ internal sealed partial class IniInventoryParser
 
     private (List<string> Hosts, int? Port) ExpandHostPattern(string pattern)
     {
-        var (host, port) = HostAddress.Parse(pattern) ?? (pattern, null);
-        List<string> hosts;
-        if (host.Contains('[', StringComparison.Ordinal))
-        {
-            try
-            {
-                hosts = HostAddress.ExpandRanges(host);
-            }
-            catch (FormatException e)
-            {
-                throw new InventoryException(_file, _line, $"bad host range '{pattern}': {e.Message}");
-            }
-        }
-        else
-        {
-            hosts = [host];
-        }
+        var (hosts, port) = HostAddress.ExpandPattern(pattern, _file, _line);
 
         if (pattern.Trim().EndsWith(':') && port is null)
         {

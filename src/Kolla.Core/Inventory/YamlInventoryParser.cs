@@ -165,23 +165,7 @@ internal sealed class YamlInventoryParser
             throw new InventoryException(_file, line, $"Host pattern {PyText.Str(key)} must be a string. Enclose integers/floats in quotation marks.");
         }
 
-        var (host, port) = HostAddress.Parse(pattern) ?? (pattern, null);
-        List<string> hosts;
-        if (host.Contains('[', StringComparison.Ordinal))
-        {
-            try
-            {
-                hosts = HostAddress.ExpandRanges(host);
-            }
-            catch (FormatException e)
-            {
-                throw new InventoryException(_file, line, $"bad host range '{pattern}': {e.Message}");
-            }
-        }
-        else
-        {
-            hosts = [host];
-        }
+        var (hosts, port) = HostAddress.ExpandPattern(pattern, _file, line);
 
         var vars = InventoryYaml.ToPlain(value, _file) ?? new Dictionary<string, object?>();
         if (InventoryYaml.IsFalsy(vars))

@@ -12,9 +12,7 @@ namespace Kolla.Operations;
 /// </remarks>
 internal sealed class ImagePuller
 {
-    private readonly IHostConnector _connector;
-    private readonly PullOptions _options;
-    private readonly TimeProvider _time;
+    private readonly HostOperation<PullOptions> _operation;
 
     /// <summary>Creates a puller.</summary>
     /// <param name="connector">How hosts are reached.</param>
@@ -22,11 +20,8 @@ internal sealed class ImagePuller
     /// <param name="timeProvider">Clock for elapsed times; null for the system clock.</param>
     public ImagePuller(IHostConnector connector, PullOptions? options = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(connector);
-        _connector = connector;
-        _options = options ?? new PullOptions();
-        _time = timeProvider ?? TimeProvider.System;
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Forks, 1, nameof(options));
+        _operation = new(connector, options ?? new PullOptions(), timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_operation.Options.Forks, 1, nameof(options));
     }
 
     /// <summary>Pulls each host's images (<see cref="HostPlan.Images"/>), one after another per host.</summary>
@@ -37,7 +32,7 @@ internal sealed class ImagePuller
     public Task<DeployResult> PullAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new HostFanOut(_connector, _options, _time).RunEachAsync(plan, progress, PullAsync, cancellationToken);
+        return new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).RunEachAsync(plan, progress, PullAsync, cancellationToken);
     }
 
     private static async Task PullAsync(HostSession session, IHostConnection connection, CancellationToken cancellationToken)

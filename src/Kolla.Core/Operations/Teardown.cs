@@ -23,9 +23,7 @@ internal sealed class Teardown
 {
     private static readonly string[] s_activeStates = ["running", "restarting", "paused"];
 
-    private readonly IHostConnector _connector;
-    private readonly TeardownOptions _options;
-    private readonly TimeProvider _time;
+    private readonly HostOperation<TeardownOptions> _operation;
 
     /// <summary>Creates a teardown.</summary>
     /// <param name="connector">How hosts are reached.</param>
@@ -33,11 +31,8 @@ internal sealed class Teardown
     /// <param name="timeProvider">Clock for elapsed times; null for the system clock.</param>
     public Teardown(IHostConnector connector, TeardownOptions? options = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(connector);
-        _connector = connector;
-        _options = options ?? new TeardownOptions();
-        _time = timeProvider ?? TimeProvider.System;
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Forks, 1, nameof(options));
+        _operation = new(connector, options ?? new TeardownOptions(), timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_operation.Options.Forks, 1, nameof(options));
     }
 
     /// <summary>Reads every host and returns what the teardown would do, touching nothing.</summary>
@@ -47,7 +42,7 @@ internal sealed class Teardown
     public Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new HostFanOut(_connector, _options, _time).GetChangesAsync(
+        return new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).GetChangesAsync(
             plan,
             async (host, connection, token) =>
             {
@@ -65,7 +60,7 @@ internal sealed class Teardown
     public Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new HostFanOut(_connector, _options, _time).RunEachAsync(plan, progress, async (session, connection, token) =>
+        return new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).RunEachAsync(plan, progress, async (session, connection, token) =>
         {
             var (changes, alreadyStopped) = await ReadChangesAsync(session.Plan, connection, token).ConfigureAwait(false);
             foreach (var container in alreadyStopped)
@@ -194,14 +189,14 @@ internal sealed class Teardown
     private async Task<(List<HostChange> Changes, List<string> AlreadyStopped)> ReadChangesAsync(HostPlan host, IHostConnection connection, CancellationToken cancellationToken)
     {
         var containers = connection.Containers.ListAsync(cancellationToken);
-        var files = _options.Kind == TeardownKind.Destroy && host.NodeConfigDirectory.TrimEnd('/').Length > 0
+        var files = _operation.Options.Kind == TeardownKind.Destroy && host.NodeConfigDirectory.TrimEnd('/').Length > 0
             ? connection.Files.ReadTreeStateAsync(host.NodeConfigDirectory, cancellationToken)
             : Task.FromResult<IReadOnlyDictionary<string, HostFileState>>(new Dictionary<string, HostFileState>());
-        var volumes = _options.IncludeVolumes
+        var volumes = _operation.Options.IncludeVolumes
             ? connection.Containers.ListVolumesAsync(cancellationToken)
             : Task.FromResult<IReadOnlyList<string>>([]);
         await Task.WhenAll(containers, files, volumes).ConfigureAwait(false);
-        return Compute(host, await containers.ConfigureAwait(false), await files.ConfigureAwait(false), await volumes.ConfigureAwait(false), _options);
+        return Compute(host, await containers.ConfigureAwait(false), await files.ConfigureAwait(false), await volumes.ConfigureAwait(false), _operation.Options);
     }
 
     private static async Task ApplyAsync(IHostConnection connection, HostChange change, CancellationToken cancellationToken)

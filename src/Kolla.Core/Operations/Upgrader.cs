@@ -19,9 +19,7 @@ namespace Kolla.Operations;
 /// </remarks>
 internal sealed class Upgrader
 {
-    private readonly IHostConnector _connector;
-    private readonly UpgradeOptions _options;
-    private readonly TimeProvider _time;
+    private readonly HostOperation<UpgradeOptions> _operation;
 
     /// <summary>Creates an upgrader.</summary>
     /// <param name="connector">How hosts are reached.</param>
@@ -29,17 +27,14 @@ internal sealed class Upgrader
     /// <param name="timeProvider">Clock; null for the system clock.</param>
     public Upgrader(IHostConnector connector, UpgradeOptions? options = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(connector);
-        _connector = connector;
-        _options = options ?? new UpgradeOptions();
-        _time = timeProvider ?? TimeProvider.System;
+        _operation = new(connector, options ?? new UpgradeOptions(), timeProvider);
     }
 
     /// <summary>The converge options the upgrade runs with (rolling hosts batched by serial, else one at a time).</summary>
-    public ConvergeOptions ConvergeOptions => _options.Converge with
+    public ConvergeOptions ConvergeOptions => _operation.Options.Converge with
     {
-        RollingHosts = _options.RollingHosts.ToHashSet(StringComparer.Ordinal),
-        RollingBatchSize = _options.RollingBatchSize,
+        RollingHosts = _operation.Options.RollingHosts.ToHashSet(StringComparer.Ordinal),
+        RollingBatchSize = _operation.Options.RollingBatchSize,
     };
 
     /// <summary>Pulls the new images, then converges every host to the plan.</summary>
@@ -50,13 +45,13 @@ internal sealed class Upgrader
     public async Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var started = _time.GetTimestamp();
+        var started = _operation.Time.GetTimestamp();
         var converge = ConvergeOptions;
         DeployResult? pulled = null;
-        if (_options.PullImages)
+        if (_operation.Options.PullImages)
         {
             var pull = new PullOptions { Forks = converge.Forks, ContinueOnError = converge.ContinueOnError };
-            pulled = await new ImagePuller(_connector, pull, _time).PullAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+            pulled = await new ImagePuller(_operation.Connector, pull, _operation.Time).PullAsync(plan, progress, cancellationToken).ConfigureAwait(false);
             if (!pulled.Succeeded && !converge.ContinueOnError)
             {
                 return pulled;
@@ -65,8 +60,8 @@ internal sealed class Upgrader
 
         var failedPulls = pulled?.Hosts.Where(h => h.Failed > 0).Select(h => h.Host).ToHashSet(StringComparer.Ordinal) ?? [];
         var remaining = failedPulls.Count == 0 ? plan : plan with { Hosts = plan.Hosts.Where(h => !failedPulls.Contains(h.Host)).ToList() };
-        var converged = await new Converger(_connector, converge, _time).ApplyAsync(remaining, progress, cancellationToken).ConfigureAwait(false);
-        return Combine(plan, pulled, converged, _time.GetElapsedTime(started));
+        var converged = await new Converger(_operation.Connector, converge, _operation.Time).ApplyAsync(remaining, progress, cancellationToken).ConfigureAwait(false);
+        return Combine(plan, pulled, converged, _operation.Time.GetElapsedTime(started));
     }
 
     private static DeployResult Combine(DeploymentPlan plan, DeployResult? pulled, DeployResult converged, TimeSpan elapsed)

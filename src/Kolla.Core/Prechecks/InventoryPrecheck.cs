@@ -11,21 +11,19 @@ namespace Kolla.Prechecks;
 /// The <c>inventory</c> check: the inventory's own warnings, hosts named by their IP address, and every group an enabled
 /// container of a selected service runs on exists (a failure) and is not empty (a warning).
 /// </summary>
-internal sealed class InventoryPrecheck : IPrecheck
+internal sealed class InventoryPrecheck() : Precheck(PrecheckNames.Inventory)
 {
-    public IReadOnlyList<PrecheckResult> Check(PrecheckContext context)
+    protected override string? Collect(PrecheckContext context, List<PrecheckResult> results)
     {
-        const string Check = PrecheckNames.Inventory;
         var inventory = context.Inputs.Inventory;
-        var results = new List<PrecheckResult>();
         foreach (var warning in inventory.Warnings)
         {
-            results.Add(new(Check, PrecheckStatus.Warning, warning));
+            results.Add(Result(PrecheckStatus.Warning, warning));
         }
 
         foreach (var host in inventory.Hosts.Where(h => IPAddress.TryParse(h.Name, out _)))
         {
-            results.Add(new(Check, PrecheckStatus.Warning, $"host '{host.Name}' is named by its IP address; use a host name and set ansible_host (services such as OVN and RabbitMQ use the name as an identity)", host.Name));
+            results.Add(Result(PrecheckStatus.Warning, $"host '{host.Name}' is named by its IP address; use a host name and set ansible_host (services such as OVN and RabbitMQ use the name as an identity)", host.Name));
         }
 
         var scope = context.Scope(inventory.Hosts.FirstOrDefault()?.Name);
@@ -41,21 +39,16 @@ internal sealed class InventoryPrecheck : IPrecheck
 
                 if (!inventory.Groups.TryGetValue(container.Group, out var group))
                 {
-                    results.Add(new(Check, PrecheckStatus.Failed, $"group '{container.Group}' is not in the inventory, but the enabled container {container.ContainerName} ({service.Name}) runs on it; add the group (it may be empty)"));
+                    results.Add(Result(PrecheckStatus.Failed, $"group '{container.Group}' is not in the inventory, but the enabled container {container.ContainerName} ({service.Name}) runs on it; add the group (it may be empty)"));
                 }
                 else if (group.Hosts.Count == 0)
                 {
-                    results.Add(new(Check, PrecheckStatus.Warning, $"group '{container.Group}' is empty: the enabled container {container.ContainerName} ({service.Name}) runs nowhere"));
+                    results.Add(Result(PrecheckStatus.Warning, $"group '{container.Group}' is empty: the enabled container {container.ContainerName} ({service.Name}) runs nowhere"));
                 }
             }
         }
 
-        if (results.Count == 0)
-        {
-            results.Add(new(Check, PrecheckStatus.Passed, $"{inventory.Hosts.Count} host(s); every group the enabled services use exists"));
-        }
-
-        return results;
+        return $"{inventory.Hosts.Count} host(s); every group the enabled services use exists";
     }
 
     private static bool IsEnabled(TemplateRenderer renderer, IVariableScope scope, ContainerDefinition container)

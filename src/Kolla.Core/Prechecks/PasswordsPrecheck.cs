@@ -7,11 +7,10 @@ namespace Kolla.Prechecks;
 /// The <c>passwords</c> check: every password the deployed services use (in their text, or in the defaults that text
 /// reads) is in <c>passwords.yml</c> and not empty.
 /// </summary>
-internal sealed class PasswordsPrecheck : IPrecheck
+internal sealed class PasswordsPrecheck() : Precheck(PrecheckNames.Passwords)
 {
-    public IReadOnlyList<PrecheckResult> Check(PrecheckContext context)
+    protected override string? Collect(PrecheckContext context, List<PrecheckResult> results)
     {
-        const string Check = PrecheckNames.Passwords;
         var inputs = context.Inputs;
         var catalogue = inputs.Catalogue;
         var defaults = new Dictionary<string, object?>(catalogue.CommonDefaults, StringComparer.Ordinal);
@@ -51,7 +50,6 @@ internal sealed class PasswordsPrecheck : IPrecheck
             }
         }
 
-        var results = new List<PrecheckResult>();
         foreach (var (key, service) in usedBy.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (PasswordCatalog.KindOf(key) == PasswordKind.AlwaysBlank)
@@ -61,20 +59,15 @@ internal sealed class PasswordsPrecheck : IPrecheck
 
             if (!inputs.Passwords.TryGetValue(key, out var value))
             {
-                results.Add(new(Check, PrecheckStatus.Failed, $"'{key}' (used by {service}) is missing from passwords.yml; add the key and run kolla genpwd"));
+                results.Add(Result(PrecheckStatus.Failed, $"'{key}' (used by {service}) is missing from passwords.yml; add the key and run kolla genpwd"));
             }
             else if (IsEmpty(value))
             {
-                results.Add(new(Check, PrecheckStatus.Failed, $"'{key}' (used by {service}) is empty in passwords.yml; run kolla genpwd"));
+                results.Add(Result(PrecheckStatus.Failed, $"'{key}' (used by {service}) is empty in passwords.yml; run kolla genpwd"));
             }
         }
 
-        if (results.Count == 0)
-        {
-            results.Add(new(Check, PrecheckStatus.Passed, $"{usedBy.Count} password(s) the selected services use are set"));
-        }
-
-        return results;
+        return $"{usedBy.Count} password(s) the selected services use are set";
     }
 
     private static bool IsEmpty(object? value) => value switch

@@ -7,23 +7,16 @@ namespace Kolla.Prechecks;
 /// One failure per setting the operator set (a warning with <see cref="PrecheckOptions.AllowUnimplemented"/>), one warning
 /// per kolla-ansible default that would deploy something missing, else one pass.
 /// </remarks>
-internal sealed class UnimplementedPrecheck : IPrecheck
+internal sealed class UnimplementedPrecheck() : Precheck(PrecheckNames.Unimplemented)
 {
-    public IReadOnlyList<PrecheckResult> Check(PrecheckContext context)
+    protected override string? Collect(PrecheckContext context, List<PrecheckResult> results)
     {
-        const string Check = PrecheckNames.Unimplemented;
         var options = context.Options;
         var refused = UnimplementedSettings.Find(context.Inputs, options.GlobalsPrecedence);
         var defaults = UnimplementedSettings.FindDefaults(context.Inputs, options.GlobalsPrecedence);
         var status = options.AllowUnimplemented ? PrecheckStatus.Warning : PrecheckStatus.Failed;
-        var results = new List<PrecheckResult>();
-        results.AddRange(refused.Select(s => new PrecheckResult(Check, status, s.ToString())));
-        results.AddRange(defaults.Select(s => new PrecheckResult(Check, PrecheckStatus.Warning, s.ToString())));
-        if (results.Count == 0)
-        {
-            results.Add(new PrecheckResult(Check, PrecheckStatus.Passed, "nothing is set that the catalogue does not implement"));
-        }
-
-        return results;
+        results.AddRange(refused.Select(s => Result(status, s.ToString())));
+        results.AddRange(defaults.Select(s => Result(PrecheckStatus.Warning, s.ToString())));
+        return "nothing is set that the catalogue does not implement";
     }
 }

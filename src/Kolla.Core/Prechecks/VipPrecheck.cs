@@ -7,24 +7,22 @@ namespace Kolla.Prechecks;
 /// The <c>addresses</c> check of the VIPs: <c>kolla_internal_vip_address</c> is set and an IP address (with HAProxy, none of
 /// the hosts' own), and <c>kolla_external_vip_address</c>, when it differs, is an IP address.
 /// </summary>
-internal sealed class VipPrecheck : IPrecheck
+internal sealed class VipPrecheck() : Precheck(PrecheckNames.Addresses)
 {
-    public IReadOnlyList<PrecheckResult> Check(PrecheckContext context)
+    protected override string? Collect(PrecheckContext context, List<PrecheckResult> results)
     {
-        const string Check = PrecheckNames.Addresses;
         var renderer = context.Renderer;
         var hosts = context.Hosts;
         var common = context.Scope(hosts.FirstOrDefault());
         var vip = PrecheckValues.Text(renderer, common, "kolla_internal_vip_address");
         var haproxy = PrecheckValues.Bool(renderer, common, "enable_haproxy") ?? false;
-        var results = new List<PrecheckResult>();
         if (string.IsNullOrWhiteSpace(vip))
         {
-            results.Add(new(Check, PrecheckStatus.Failed, "kolla_internal_vip_address is not set (globals.yml): every internal endpoint uses it"));
+            results.Add(Result(PrecheckStatus.Failed, "kolla_internal_vip_address is not set (globals.yml): every internal endpoint uses it"));
         }
         else if (!IPAddress.TryParse(vip, out _))
         {
-            results.Add(new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address must be an IP address, got '{vip}' (globals.yml)"));
+            results.Add(Result(PrecheckStatus.Failed, $"kolla_internal_vip_address must be an IP address, got '{vip}' (globals.yml)"));
         }
         else
         {
@@ -32,16 +30,16 @@ internal sealed class VipPrecheck : IPrecheck
                 ? hosts.FirstOrDefault(h => HostAddresses(context.Variables.ForHost(h)).Contains(vip) || PrecheckValues.Text(renderer, context.Variables.ForHost(h), "api_interface_address") == vip)
                 : null;
             results.Add(owner is null
-                ? new(Check, PrecheckStatus.Passed, $"kolla_internal_vip_address is {vip}")
-                : new(Check, PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is an address of host {owner}; with enable_haproxy the VIP must be an unused address", owner));
+                ? Result(PrecheckStatus.Passed, $"kolla_internal_vip_address is {vip}")
+                : Result(PrecheckStatus.Failed, $"kolla_internal_vip_address {vip} is an address of host {owner}; with enable_haproxy the VIP must be an unused address", owner));
         }
 
         if (PrecheckValues.Text(renderer, common, "kolla_external_vip_address") is { Length: > 0 } external && external != vip && !IPAddress.TryParse(external, out _))
         {
-            results.Add(new(Check, PrecheckStatus.Failed, $"kolla_external_vip_address must be an IP address, got '{external}' (globals.yml)"));
+            results.Add(Result(PrecheckStatus.Failed, $"kolla_external_vip_address must be an IP address, got '{external}' (globals.yml)"));
         }
 
-        return results;
+        return null;
     }
 
     /// <summary>Every address the host's facts list (<c>all_ipv4_addresses</c>, <c>all_ipv6_addresses</c>).</summary>

@@ -2,26 +2,18 @@ namespace Kolla.Templates;
 
 /// <summary>A template could not be parsed or rendered: a syntax error, an undefined variable, a bad filter input.</summary>
 /// <remarks>The message is one line, <c>FILE:LINE: reason</c> (or <c>FILE: reason</c>), ready to print.</remarks>
-public sealed class TemplateException : KollaException
+public sealed class TemplateException : LocatedKollaException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="file">The template's file name (or a description such as <c>value of 'x'</c>).</param>
     /// <param name="line">1-based line in that template (0 when the problem has no line, such as an unreadable file).</param>
     /// <param name="reason">What went wrong, without the location.</param>
     public TemplateException(string file, int line, string reason)
-        : base(Locate(file, line, reason))
+        : base(file, line, reason)
     {
         File = file;
-        Line = line;
-        Reason = reason;
     }
 
     /// <summary>The template's file name.</summary>
     public string File { get; }
-
-    /// <summary>1-based line of the problem.</summary>
-    public int Line { get; }
-
-    /// <summary>The problem, without the location.</summary>
-    public string Reason { get; }
 }
