@@ -31,10 +31,4 @@ internal static partial class Log
 
     [LoggerMessage(3008, LogLevel.Information, "{Host}: no SFTP on the server ({Reason}); files go through shell commands")]
     public static partial void SftpUnavailable(this ILogger logger, string host, string reason);
-
-    [LoggerMessage(3009, LogLevel.Debug, "{Address}: Docker API connections go through sshd's channel to {Socket} (no remote process)")]
-    public static partial void SocketChannelOpened(this ILogger logger, string address, string socket);
-
-    [LoggerMessage(3010, LogLevel.Debug, "{Address}: {Reason}; Docker API connections run 'docker system dial-stdio'")]
-    public static partial void SocketChannelRefused(this ILogger logger, string address, string reason);
 }

@@ -5,10 +5,9 @@ using Renci.SshNet;
 
 namespace Kolla.Ssh;
 
-/// <summary>Docker.DotNet transport plug-in: HTTP over the streams <see cref="SshDockerStreams"/> opens on an SSH connection.</summary>
-/// <remarks>Given the streams of a host connection (built from the same options), every handler shares them, and so the
-/// connection's read-ahead and what was learnt about the socket channel; otherwise each handler gets its own.</remarks>
-internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, SshDockerStreams? streams = null)
+/// <summary>Docker.DotNet transport plug-in: HTTP over <c>docker system dial-stdio</c> in exec channels of an SSH connection.</summary>
+/// <remarks>With a <see cref="TreeReadAhead"/>, the first connection also carries that directory read.</remarks>
+internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, TreeReadAhead? readAhead = null)
     : IDockerHandlerFactory<SshDockerTransportOptions>
 {
     /// <summary>The endpoint Docker.DotNet builds request URIs from; the host part only names the connection pool.</summary>
@@ -20,8 +19,11 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
     public ResolvedTransport CreateHandler(SshDockerTransportOptions transportOptions, ResolvedClientOptions clientOptions, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(transportOptions);
-        var opener = streams ?? new SshDockerStreams(client, transportOptions, readAhead: null, logger);
-        var handler = new SshDockerHandler(opener.OpenAsync, transportOptions, logger);
+        var commandText = BuildDialCommand(transportOptions);
+        var handler = new SshDockerHandler(
+            cancellationToken => OpenAsync(commandText, logger, cancellationToken),
+            transportOptions,
+            logger);
         return new ResolvedTransport(handler, Endpoint);
     }
 
@@ -29,4 +31,45 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
         content is HttpConnectionResponseContent hijackable
             ? Task.FromResult(hijackable.HijackStream())
             : throw new NotSupportedException("Only upgraded (exec/attach) responses can be hijacked.");
+
+    /// <summary>The remote command line: <c>docker system dial-stdio</c>, with the endpoint and sudo as configured.</summary>
+    internal static string BuildDialCommand(SshDockerTransportOptions options)
+    {
+        var endpoint = options.DockerHost is { } host ? "DOCKER_HOST=" + ShellQuote.Quote(host) + " " : string.Empty;
+        if (!options.UseSudo)
+        {
+            return endpoint.Length == 0
+                ? "exec docker system dial-stdio"
+                : "exec env " + endpoint + "docker system dial-stdio";
+        }
+
+        // sudo resets the environment: pass the login user's DOCKER_HOST (expanded by its shell) unless one is given.
+        endpoint = endpoint.Length == 0 ? "${DOCKER_HOST:+DOCKER_HOST=\"$DOCKER_HOST\"} " : endpoint;
+        return "exec " + Become.SudoPrefix(options.SudoUser) + "env " + endpoint + "docker system dial-stdio";
+    }
+
+    private async Task<Stream> OpenAsync(string commandText, ILogger logger, CancellationToken cancellationToken)
+    {
+        var combined = readAhead?.TryAttach(commandText);
+        SshExecStream stream;
+        try
+        {
+            // Opening a channel waits for the server synchronously in SSH.NET; keep that off the caller's thread.
+            stream = await Task.Run(() => SshExecStream.Start(client, combined ?? commandText, commandText), cancellationToken).ConfigureAwait(false);
+        }
+        catch when (combined is not null)
+        {
+            readAhead!.Abandon();
+            throw;
+        }
+
+        if (combined is not null)
+        {
+            var reader = new Thread(() => readAhead!.ReadFrom(stream.Errors)) { IsBackground = true, Name = "kolla-ssh-tree-read-ahead" };
+            reader.Start();
+        }
+
+        logger.DialStdioStarted(client.ConnectionInfo.Host, commandText);
+        return stream;
+    }
 }

@@ -1,19 +1,13 @@
 namespace Kolla.Ssh;
 
 /// <summary>How <see cref="SshDockerClientFactory"/> reaches the Docker engine of an SSH target.</summary>
-/// <remarks>Every Docker API connection is a channel of the existing SSH connection: one that sshd connects to the engine's
-/// unix socket itself (<c>direct-streamlocal@openssh.com</c>, no remote process) when the socket is known and sshd allows it,
-/// else one <c>docker system dial-stdio</c> process on the target, whose stdin/stdout carry the engine's HTTP API as the
-/// docker CLI does for <c>ssh://</c> hosts. Idle connections are kept for reuse (HTTP keep-alive), so a burst of requests
-/// costs one channel.</remarks>
+/// <remarks>Every Docker API connection is one <c>docker system dial-stdio</c> process on the target, started in an exec
+/// channel of the existing SSH connection; the engine's HTTP API is spoken over its stdin/stdout, as the docker CLI does for
+/// <c>ssh://</c> hosts. Idle connections are kept for reuse (HTTP keep-alive), so a burst of requests costs one process.</remarks>
 internal sealed record SshDockerTransportOptions
 {
     /// <summary>Docker endpoint on the target (e.g. <c>unix:///var/run/docker.sock</c>); null uses the target CLI's own default.</summary>
     public string? DockerHost { get; init; }
-
-    /// <summary>Reach a unix-socket endpoint through sshd's <c>direct-streamlocal@openssh.com</c> channel, with dial-stdio
-    /// only when sshd refuses it. Default true; false always dials.</summary>
-    public bool UseSocketChannel { get; init; } = true;
 
     /// <summary>Run dial-stdio through <c>sudo -n</c> (login user not root and not in the docker group).</summary>
     public bool UseSudo { get; init; }
@@ -24,7 +18,7 @@ internal sealed record SshDockerTransportOptions
     /// <summary>Engine API version to request; null uses the engine's own version.</summary>
     public Version? ApiVersion { get; init; }
 
-    /// <summary>Most concurrent API connections (SSH channels, and dial-stdio processes where used). Default 4.</summary>
+    /// <summary>Most concurrent API connections (dial-stdio processes and SSH channels). Default 4.</summary>
     public int MaxConnections { get; init; } = 4;
 
     /// <summary>How long an idle connection is kept for reuse. Default 60 seconds.</summary>

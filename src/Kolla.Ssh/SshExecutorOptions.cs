@@ -48,20 +48,14 @@ public sealed class SshExecutorOptions
     /// (default): whatever the target's <c>docker</c> CLI uses — its <c>DOCKER_HOST</c>, else <c>/var/run/docker.sock</c>.</summary>
     public string? DockerHost { get; set; }
 
-    /// <summary>Reach the Docker engine's unix socket through sshd's <c>direct-streamlocal@openssh.com</c> channel, which runs
-    /// nothing on the target (no login shell, no docker CLI). Used when the endpoint is a unix socket (this option's
-    /// <see cref="DockerHost"/>, else what the target's CLI would use) and sshd opens it as the login user; otherwise, and
-    /// when false, every Docker API connection runs <c>docker system dial-stdio</c>. Default true.</summary>
-    public bool DockerSocketChannel { get; set; } = true;
-
     /// <summary>Docker Engine API version to request, or null to use the engine's own version.</summary>
     public Version? DockerApiVersion { get; set; }
 
-    /// <summary>Most concurrent Docker API connections per host; each is one SSH channel (and, where used, one
-    /// <c>docker system dial-stdio</c> process on the target; OpenSSH allows 10 such sessions per connection by default). Default 4.</summary>
+    /// <summary>Most concurrent Docker API connections per host; each is one <c>docker system dial-stdio</c> process on the
+    /// target and one SSH channel (OpenSSH allows 10 per connection by default). Default 4.</summary>
     public int DockerMaxConnections { get; set; } = 4;
 
-    /// <summary>How long an idle Docker API connection (and its dial-stdio process, if any) is kept for reuse. Default 60 seconds.</summary>
+    /// <summary>How long an idle Docker API connection (and its dial-stdio process) is kept for reuse. Default 60 seconds.</summary>
     public TimeSpan DockerIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Longest time one Docker API request may take (streams excepted). Default 100 seconds.</summary>

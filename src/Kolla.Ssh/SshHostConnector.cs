@@ -18,15 +18,11 @@ namespace Kolla.Ssh;
 /// connecting again); the caller owns and disposes the returned <see cref="IHostConnection"/>. The host key is checked
 /// against <see cref="SshExecutorOptions.KnownHostsFile"/> (<see cref="KnownHosts"/>): a changed or revoked key is always
 /// refused, an unknown one unless <see cref="SshExecutorOptions.AcceptUnknownHostKeys"/> is set.</para>
-/// <para>Files: see <c>SshHostFiles</c> (SFTP temp + rename; sudo commands with become). Docker: the engine API through an
-/// SSH channel that sshd connects to the engine's unix socket itself (<c>direct-streamlocal@openssh.com</c>), or through
-/// <c>docker system dial-stdio</c> on the target where sshd refuses that (<see cref="SshDockerClientFactory"/>), wrapped by
-/// the container runtime the constructor's factory builds (e.g. Kolla.Docker's runtime over the given
-/// <see cref="DockerClient"/>); the connection disposes the Docker client. A lost connection makes every later call fail
-/// with <see cref="HostUnreachableException"/> naming the host.</para>
-/// <para>A host costs one login shell: right after connecting, one remote command reports the engine's endpoint and reads
-/// the host's facts and its <see cref="HostTarget.ReadAheadDirectory"/> ahead, in parallel with the Docker connection
-/// (<c>LoginReadAhead</c>); it becomes the first dial-stdio connection only when the socket channel is refused.</para>
+/// <para>Files: see <c>SshHostFiles</c> (SFTP temp + rename; sudo commands with become). Docker: the engine API through
+/// <c>docker system dial-stdio</c> on the target (<see cref="SshDockerClientFactory"/>), wrapped by the container runtime
+/// the constructor's factory builds (e.g. Kolla.Docker's runtime over the given <see cref="DockerClient"/>); the
+/// connection disposes the Docker client. A lost connection makes every later call fail with
+/// <see cref="HostUnreachableException"/> naming the host.</para>
 /// <para>SSH.NET runs SFTP on a separate client, so a host without become gets a second TCP connection for SFTP, opened on
 /// the first file write or read (a run that changes no file never opens it). Counterpart of Ansible's ssh connection
 /// plugin with <c>host_key_checking</c> on.</para>
@@ -114,14 +110,14 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The facts script rides in the remote command every connection starts (with the directory read-ahead and the
-    /// Docker endpoint: one login). For a host that runs containers the connection is kept for the next
-    /// <see cref="ConnectAsync"/> of the host; a host that runs nothing is disconnected.
+    /// For a host that runs containers the facts script rides in the same remote command as the first Docker connection
+    /// and the directory read-ahead (one login), and the connection is kept for the next <see cref="ConnectAsync"/> of the
+    /// host; a host that runs nothing gets one command and is disconnected.
     /// </remarks>
     public async ValueTask<HostFacts> GatherFactsAsync(HostTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var connection = (SshHostConnection)await OpenAsync(target, withFacts: true, cancellationToken).ConfigureAwait(false);
+        var connection = (SshHostConnection)await OpenAsync(target, withFacts: target.NeedsContainerEngine, cancellationToken).ConfigureAwait(false);
         var keep = false;
         try
         {
@@ -178,13 +174,6 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
 
         var keys = LoadKeys(settings);
         var hostKeys = new HostKeyCheck(settings, knownHosts, _options.AcceptUnknownHostKeys);
-        var dockerOptions = CreateDockerOptions(settings);
-        var readAhead = LoginReadAhead.For(
-            target.ReadAheadDirectory,
-            settings.Become,
-            withFacts,
-            dialCommand: target.NeedsContainerEngine ? SshDockerStreams.BuildDialCommand(dockerOptions) : null,
-            withEndpoint: dockerOptions.UseSocketChannel && dockerOptions.DockerHost is null);
         SshClient? ssh = null;
         SshSession? session = null;
         DockerClient? docker = null;
@@ -193,18 +182,17 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
             ssh = new SshClient(CreateConnectionInfo(settings, keys, knownHosts)) { KeepAliveInterval = KeepAlive };
             ssh.HostKeyReceived += hostKeys.OnHostKeyReceived;
             await ConnectClientAsync(settings, hostKeys, ssh, cancellationToken).ConfigureAwait(false);
-            readAhead?.Start(ssh);
             await AddAcceptedKeysAsync(settings, hostKeys, cancellationToken).ConfigureAwait(false);
 
             Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
                 ? null
                 : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
+            var readAhead = TreeReadAhead.For(target.ReadAheadDirectory, settings.Become, withFacts);
             session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
-            var streams = new SshDockerStreams(ssh, dockerOptions, readAhead, _logger);
-            docker = SshDockerClientFactory.Create(ssh, dockerOptions, _logger, streams);
+            docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger, readAhead);
             if (_options.VerifyDockerOnConnect && target.NeedsContainerEngine)
             {
-                await PingDockerAsync(settings, docker, streams, cancellationToken).ConfigureAwait(false);
+                await PingDockerAsync(settings, docker, cancellationToken).ConfigureAwait(false);
             }
 
             var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name), session);
@@ -220,7 +208,6 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
             }
             else
             {
-                readAhead?.Dispose();
                 ssh?.Dispose();
             }
 
@@ -293,7 +280,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         return new HostUnreachableException(settings.Name, message, exception);
     }
 
-    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, SshDockerStreams streams, CancellationToken cancellationToken)
+    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
@@ -311,14 +298,13 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
                 ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0.#} s"
                 : ex.GetBaseException().Message;
             throw new HostUnreachableException(settings.Name,
-                $"the Docker engine is not reachable through {streams.Route} on {settings.Address}: {reason}", ex);
+                $"the Docker engine is not reachable through 'docker system dial-stdio' on {settings.Address}: {reason}", ex);
         }
     }
 
     private SshDockerTransportOptions CreateDockerOptions(SshHostSettings settings) => new()
     {
         DockerHost = _options.DockerHost,
-        UseSocketChannel = _options.DockerSocketChannel,
         UseSudo = settings.Become.Enabled,
         SudoUser = settings.Become.User,
         ApiVersion = _options.DockerApiVersion,

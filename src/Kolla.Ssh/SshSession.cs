@@ -54,8 +54,8 @@ internal sealed class SshSession : IDisposable
 
     public Become Become { get; }
 
-    /// <summary>The command started at connect that reads the Docker endpoint, facts and a directory ahead, if the connector set one up.</summary>
-    public LoginReadAhead? ReadAhead { get; init; }
+    /// <summary>The directory read carried by the first Docker connection, if the connector set one up.</summary>
+    public TreeReadAhead? ReadAhead { get; init; }
 
     public TimeSpan CommandTimeout { get; }
 
@@ -213,7 +213,6 @@ internal sealed class SshSession : IDisposable
             return;
         }
 
-        ReadAhead?.Dispose();
         Ssh.ErrorOccurred -= OnError;
         if (_sftp is { } sftp)
         {

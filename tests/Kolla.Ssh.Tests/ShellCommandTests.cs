@@ -37,28 +37,28 @@ public sealed class ShellCommandTests
     [Fact]
     public void DialCommand_Default_UsesTargetsOwnDockerHost()
     {
-        SshDockerStreams.BuildDialCommand(new SshDockerTransportOptions())
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions())
             .Should().Be("exec docker system dial-stdio");
     }
 
     [Fact]
     public void DialCommand_WithDockerHost_SetsIt()
     {
-        SshDockerStreams.BuildDialCommand(new SshDockerTransportOptions { DockerHost = "unix:///run/my docker.sock" })
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { DockerHost = "unix:///run/my docker.sock" })
             .Should().Be("exec env DOCKER_HOST='unix:///run/my docker.sock' docker system dial-stdio");
     }
 
     [Fact]
     public void DialCommand_WithSudo_KeepsLoginUsersDockerHost()
     {
-        SshDockerStreams.BuildDialCommand(new SshDockerTransportOptions { UseSudo = true })
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { UseSudo = true })
             .Should().Be("exec sudo -n env ${DOCKER_HOST:+DOCKER_HOST=\"$DOCKER_HOST\"} docker system dial-stdio");
     }
 
     [Fact]
     public void DialCommand_WithSudoAndDockerHost_PassesGivenHost()
     {
-        SshDockerStreams.BuildDialCommand(new SshDockerTransportOptions { UseSudo = true, DockerHost = "tcp://127.0.0.1:2375" })
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { UseSudo = true, DockerHost = "tcp://127.0.0.1:2375" })
             .Should().Be("exec sudo -n env DOCKER_HOST=tcp://127.0.0.1:2375 docker system dial-stdio");
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Kolla.Hosts;
-using Kolla.Ssh;
 using Kolla.TestKit;
 
 namespace Kolla.Tests;
@@ -31,8 +30,7 @@ public sealed class SshBecomeTests(SshHostEnvironment env)
             await TestShell.RunAsync("chmod", "700", root);
             var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
 
-            var logger = new RecordingLogger();
-            await using var connection = await SshHostConnector.Create(options, logger).ConnectAsync(env.Target(user: user) with { ReadAheadDirectory = root }, Token);
+            await using var connection = await env.Connector(options).ConnectAsync(env.Target(user: user) with { ReadAheadDirectory = root }, Token);
             var readAhead = await connection.Files.ReadTreeStateAsync(root, Token);
             var path = root + "/nova/nova.conf";
             await connection.Files.WriteAsync(path, "[DEFAULT]\n"u8.ToArray(), new HostFileMode(Convert.ToInt32("640", 8), Group: "nogroup"), Token);
@@ -49,8 +47,6 @@ public sealed class SshBecomeTests(SshHostEnvironment env)
             read.Should().Equal("[DEFAULT]\n"u8.ToArray());
             missing.Should().BeNull();
             containers.Should().NotBeNull();
-            logger.Events.Should().Contain(e => e.Id == 3010, "the login user may not open the engine's socket: sshd refuses the channel")
-                .And.Contain(e => e.Id == 3003 && e.Text.Contains("sudo -n", StringComparison.Ordinal), "Docker then dials through sudo, as before");
             Directory.GetFiles(root + "/nova").Should().Equal(path);
 
             var blocked = async () => await connection.Files.WriteAsync(path + "/under-a-file", new byte[200_000], HostFileMode.ConfigFile, Token);

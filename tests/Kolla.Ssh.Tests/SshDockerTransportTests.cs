@@ -36,63 +36,8 @@ public sealed class SshDockerTransportTests(SshHostEnvironment env)
     public async Task DialStdio_CreateStartExecLogsRemove_Busybox()
     {
         env.RequireAvailable();
-        var logger = new RecordingLogger();
-
-        await CreateStartExecLogsRemoveAsync(null, logger);
-
-        logger.Count(3003).Should().BeGreaterThan(0, "without a known unix socket every connection dials");
-        logger.Count(3009).Should().Be(0);
-    }
-
-    [Fact]
-    public async Task SocketChannel_CreateStartExecLogsRemove_Busybox()
-    {
-        env.RequireAvailable();
-        var logger = new RecordingLogger();
-
-        await CreateStartExecLogsRemoveAsync(new SshDockerTransportOptions { DockerHost = env.Engine.DockerHost }, logger);
-
-        logger.Count(3009).Should().Be(1, "sshd connects to the engine's socket itself");
-        logger.Count(3003).Should().Be(0, "no docker CLI runs on the target, hijacked exec streams included");
-    }
-
-    [Fact]
-    public async Task SocketChannel_Refused_FallsBackToDialStdio()
-    {
-        env.RequireAvailable();
         using var ssh = await ConnectSshAsync();
-        var logger = new RecordingLogger();
-        using var docker = SshDockerClientFactory.Create(ssh, new SshDockerTransportOptions { DockerHost = "unix:///nonexistent/kt-docker.sock" }, logger);
-
-        var act = async () => await docker.System.PingAsync(Token);
-
-        await act.Should().ThrowAsync<Exception>();
-        logger.Events.Should().Contain(e => e.Id == 3010 && e.Text.Contains("/nonexistent/kt-docker.sock", StringComparison.Ordinal) && e.Text.Contains("connect failed", StringComparison.Ordinal));
-        logger.Count(3003).Should().BeGreaterThan(0, "a refused channel falls back to dial-stdio");
-    }
-
-    [Fact]
-    public async Task SocketChannel_ManyConcurrentRequestsAndLargeBodies_Work()
-    {
-        env.RequireAvailable();
-        using var ssh = await ConnectSshAsync();
-        using var docker = SshDockerClientFactory.Create(ssh, new SshDockerTransportOptions { DockerHost = env.Engine.DockerHost, MaxConnections = 3 });
-
-        var pings = Enumerable.Range(0, 60).Select(_ => docker.System.PingAsync(Token));
-        var lists = Enumerable.Range(0, 20).Select(_ => docker.Images.ListImagesAsync(new ImagesListParameters { All = true }, Token));
-        await Task.WhenAll(pings);
-        var images = await Task.WhenAll(lists);
-        var info = await docker.System.GetSystemInfoAsync(Token);
-
-        images.Should().OnlyContain(l => l.Count == images[0].Count);
-        var direct = (await env.Engine.DockerAsync(["info", "--format", "{{.ID}}"], Token)).EnsureSuccess();
-        info.ID.Should().Be(direct.StandardOutput.Trim());
-    }
-
-    private async Task CreateStartExecLogsRemoveAsync(SshDockerTransportOptions? options, RecordingLogger logger)
-    {
-        using var ssh = await ConnectSshAsync();
-        using var docker = SshDockerClientFactory.Create(ssh, options, logger);
+        using var docker = SshDockerClientFactory.Create(ssh);
         var name = env.Engine.NameFor("dial-" + Guid.NewGuid().ToString("N")[..6]);
 
         var created = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
@@ -131,25 +76,6 @@ public sealed class SshDockerTransportTests(SshHostEnvironment env)
 
             (await docker.Exec.InspectContainerExecAsync(exec.ID, Token)).ExitCode.Should().Be(3);
 
-            // Several windows' worth each way (the SSH channel's flow control: 2 MiB windows, 32-64 KiB packets).
-            var big = new byte[5 * 1024 * 1024];
-            Random.Shared.NextBytes(big);
-            var upload = await docker.Exec.CreateContainerExecAsync(created.ID, new ContainerExecCreateParameters
-            {
-                Cmd = ["sh", "-c", "wc -c; head -c 5242880 /dev/zero"],
-                AttachStdin = true,
-                AttachStdout = true,
-                AttachStderr = true,
-            }, Token);
-            using (var stream = await docker.Exec.StartContainerExecAsync(upload.ID, new ContainerExecStartParameters(), Token))
-            {
-                await stream.WriteAsync(big, 0, big.Length, Token);
-                stream.CloseWrite();
-                var (stdout, _) = await stream.ReadOutputToEndAsync(Token);
-                stdout.Length.Should().Be(5 * 1024 * 1024 + "5242880\n".Length);
-                stdout.Should().StartWith("5242880\n");
-            }
-
             using var logs = await docker.Containers.GetContainerLogsAsync(created.ID, new ContainerLogsParameters { ShowStdout = true }, Token);
             (await logs.ReadOutputToEndAsync(Token)).stdout.Should().Be("started\n");
         }
@@ -177,36 +103,6 @@ public sealed class SshDockerTransportTests(SshHostEnvironment env)
         }
 
         logger.Count(3003).Should().BeInRange(1, 2, "keep-alive reuses the dial-stdio processes");
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Connector_DockerThroughTheSocketChannel_UnlessTurnedOff(bool socketChannel)
-    {
-        env.RequireAvailable();
-        var logger = new RecordingLogger();
-        var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
-        options.DockerSocketChannel = socketChannel;
-        var root = env.NewDirectory("channel");
-        await File.WriteAllTextAsync(root + "/a", "a", Token);
-
-        await using var connection = await SshHostConnector.Create(options, logger).ConnectAsync(env.Target() with { ReadAheadDirectory = root }, Token);
-        var tree = await connection.Files.ReadTreeStateAsync(root, Token);
-        var containers = await connection.Containers.ListSummariesAsync(Token);
-
-        tree.Keys.Should().Equal(root + "/a");
-        containers.Should().NotBeNull();
-        if (socketChannel)
-        {
-            logger.Events.Should().ContainSingle(e => e.Id == 3009).Which.Text.Should().Contain(env.Engine.DockerHost["unix://".Length..], "the endpoint came from the session's DOCKER_HOST");
-            logger.Count(3003).Should().Be(0);
-        }
-        else
-        {
-            logger.Count(3003).Should().Be(1, "the connect-time command itself became the one dial-stdio connection");
-            logger.Count(3009).Should().Be(0);
-        }
     }
 
     [Fact]
