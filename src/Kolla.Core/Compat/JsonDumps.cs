@@ -89,7 +89,7 @@ internal static class JsonDumps
                     WriteObject(Entries(dict), level);
                     break;
                 case IEnumerable list:
-                    WriteContainer('[', ']', list.Cast<object?>().ToList(), level, item => Write(item, level + 1));
+                    WriteContainer('[', ']', list.Cast<object?>(), level, item => Write(item, level + 1));
                     break;
                 case not null when options.Fallback is { } fallback:
                     Write(fallback(value), level);
@@ -128,7 +128,7 @@ internal static class JsonDumps
 
         private void WriteObject(IEnumerable<(string Key, object? Value)> entries, int level)
         {
-            var items = options.SortKeys is { } order ? entries.OrderBy(e => e.Key, order).ToList() : entries.ToList();
+            var items = options.SortKeys is { } order ? entries.OrderBy(e => e.Key, order) : entries;
             WriteContainer('{', '}', items, level, item =>
             {
                 WriteString(item.Key);
@@ -137,12 +137,14 @@ internal static class JsonDumps
             });
         }
 
-        private void WriteContainer<T>(char open, char close, List<T> items, int level, Action<T> write)
+        // Streams the items (no list copy): the hasher writes thousands of small containers per plan.
+        private void WriteContainer<T>(char open, char close, IEnumerable<T> items, int level, Action<T> write)
         {
             sb.Append(open);
-            for (var i = 0; i < items.Count; i++)
+            var count = 0;
+            foreach (var item in items)
             {
-                if (i > 0)
+                if (count++ > 0)
                 {
                     sb.Append(_itemSeparator);
                 }
@@ -152,10 +154,10 @@ internal static class JsonDumps
                     sb.Append('\n').Append(' ', step * (level + 1));
                 }
 
-                write(items[i]);
+                write(item);
             }
 
-            if (options.Indent is { } last && items.Count > 0)
+            if (options.Indent is { } last && count > 0)
             {
                 sb.Append('\n').Append(' ', last * level);
             }
