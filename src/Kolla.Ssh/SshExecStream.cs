@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Docker.DotNet.Handler.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
@@ -6,12 +8,12 @@ namespace Kolla.Ssh;
 /// <summary>A remote command's stdin and stdout as one duplex stream, over an exec channel of an SSH connection.</summary>
 /// <remarks>
 /// SSH.NET exposes a command's stdout only as a blocking <see cref="PipeStream"/>, so a dedicated background thread
-/// copies it into a channel that <see cref="ChunkReadStream.ReadAsync(Memory{byte}, CancellationToken)"/> awaits without blocking pool
+/// copies it into a channel that <see cref="ReadAsync(Memory{byte}, CancellationToken)"/> awaits without blocking pool
 /// threads. <see cref="CloseWrite"/> sends EOF on stdin (the half-close Docker's hijacked exec/attach streams need).
 /// When the command fails before writing anything, reads fail with its exit status and stderr; when the SSH connection
 /// is lost, reads fail with an <see cref="IOException"/> wrapping SSH.NET's <see cref="SshConnectionException"/>.
 /// </remarks>
-internal sealed class SshExecStream : ChunkReadStream
+internal sealed class SshExecStream : WriteClosableStream
 {
     private const int ChunkSize = 32 * 1024;
 
@@ -19,6 +21,8 @@ internal sealed class SshExecStream : ChunkReadStream
     private readonly Task _execution;
     private readonly Stream _input;
     private readonly string _display;
+    private readonly Channel<byte[]> _chunks = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private ReadOnlyMemory<byte> _current;
     private long _received;
     private int _writeClosed;
     private int _disposed;
@@ -31,6 +35,22 @@ internal sealed class SshExecStream : ChunkReadStream
         _input = input;
         var pump = new Thread(Pump) { IsBackground = true, Name = "kolla-ssh-exec-stream" };
         pump.Start();
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override bool CanCloseWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
     }
 
     /// <summary>The command's stderr as SSH.NET buffers it (blocking reads; ends when the command does).</summary>
@@ -57,6 +77,44 @@ internal sealed class SshExecStream : ChunkReadStream
         }
     }
 
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.IsEmpty)
+        {
+            // Zero-byte read: wait until data (or the end) is available, as sockets do.
+            if (_current.IsEmpty)
+            {
+                await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+
+        while (_current.IsEmpty)
+        {
+            if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return 0;
+            }
+
+            if (_chunks.Reader.TryRead(out var chunk))
+            {
+                _current = chunk;
+            }
+        }
+
+        var count = Math.Min(buffer.Length, _current.Length);
+        _current[..count].CopyTo(buffer);
+        _current = _current[count..];
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -80,6 +138,12 @@ internal sealed class SshExecStream : ChunkReadStream
 
     public override void Write(byte[] buffer, int offset, int count) => WriteCore(buffer.AsSpan(offset, count));
 
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override void CloseWrite()
     {
         if (Interlocked.Exchange(ref _writeClosed, 1) == 0)
@@ -94,6 +158,10 @@ internal sealed class SshExecStream : ChunkReadStream
             }
         }
     }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -116,7 +184,7 @@ internal sealed class SshExecStream : ChunkReadStream
             }
 
             _command.Dispose();
-            Chunks.Writer.TryComplete();
+            _chunks.Writer.TryComplete();
             _execution.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
@@ -147,7 +215,7 @@ internal sealed class SshExecStream : ChunkReadStream
             while ((read = output.Read(buffer, 0, buffer.Length)) > 0)
             {
                 _received += read;
-                Chunks.Writer.TryWrite(buffer.AsSpan(0, read).ToArray());
+                _chunks.Writer.TryWrite(buffer.AsSpan(0, read).ToArray());
             }
 
             failure = DescribeEnd();
@@ -158,7 +226,7 @@ internal sealed class SshExecStream : ChunkReadStream
         }
         finally
         {
-            Chunks.Writer.TryComplete(failure);
+            _chunks.Writer.TryComplete(failure);
         }
     }
 
