@@ -191,8 +191,24 @@ internal sealed class HostFanOut(IHostConnector connector, HostOperationOptions 
 
     /// <summary>The only parallel loop: at most <see cref="HostOperationOptions.Forks"/> items at once.</summary>
     private Task ForEachAsync<T>(IEnumerable<T> items, Func<T, CancellationToken, Task> body, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
+        ForEachAsync(items, options.Forks, body, cancellationToken);
+
+    /// <summary>
+    /// The one parallel loop over hosts (this fan-out's, the fact collection's and the prechecks'): at most
+    /// <paramref name="forks"/> items at once, cancelled by <paramref name="cancellationToken"/>.
+    /// </summary>
+    /// <typeparam name="T">The item (a host, or its index).</typeparam>
+    /// <param name="items">The items.</param>
+    /// <param name="forks">How many at once (Ansible's <c>--forks</c>).</param>
+    /// <param name="body">The work on one item; it handles its own failures.</param>
+    /// <param name="cancellationToken">Cancels the loop.</param>
+    /// <returns>Completes when every started item has.</returns>
+    public static Task ForEachAsync<T>(IEnumerable<T> items, int forks, Func<T, CancellationToken, Task> body, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(forks, 1);
+        return Parallel.ForEachAsync(
             items,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Forks, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = forks, CancellationToken = cancellationToken },
             (item, token) => new ValueTask(body(item, token)));
+    }
 }

@@ -1,3 +1,4 @@
+using Kolla.Converge;
 using Kolla.Hosts;
 using Kolla.Planning;
 
@@ -74,9 +75,11 @@ internal sealed class PrecheckRunner
         var report = CheckInputs(inputs, plan, _options);
         var hosts = plan.Hosts.Where(h => h.Containers.Count > 0).ToList();
         var perHost = new IReadOnlyList<PrecheckResult>[hosts.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, hosts.Count), parallel, async (i, token) =>
-            perHost[i] = await CheckHostAsync(inputs, plan, hosts[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        await HostFanOut.ForEachAsync(
+            Enumerable.Range(0, hosts.Count),
+            _options.Forks,
+            async (i, token) => perHost[i] = await CheckHostAsync(inputs, plan, hosts[i], token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         return report.Concat(new PrecheckReport([.. perHost.SelectMany(r => r)]));
     }
 

@@ -1,4 +1,6 @@
-namespace Kolla.Facts;
+using Kolla.Facts;
+
+namespace Kolla.Operations;
 
 /// <summary>How <see cref="FactsCollector"/> finds each host's facts.</summary>
 internal sealed record FactsCollectorOptions

@@ -1,6 +1,8 @@
+using Kolla.Converge;
+using Kolla.Facts;
 using Kolla.Inventory;
 
-namespace Kolla.Facts;
+namespace Kolla.Operations;
 
 /// <summary>
 /// Collects the facts of every inventory host before planning, as kolla-ansible's gather-facts play does: from the fact
@@ -35,9 +37,9 @@ internal sealed class FactsCollector
         ArgumentNullException.ThrowIfNull(targets);
         var facts = new HostFacts?[targets.Count];
         var errors = new string?[targets.Count];
-        await Parallel.ForEachAsync(
+        await HostFanOut.ForEachAsync(
             Enumerable.Range(0, targets.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Forks, CancellationToken = cancellationToken },
+            _options.Forks,
             async (i, token) =>
             {
                 try
@@ -51,7 +53,8 @@ internal sealed class FactsCollector
                         ? e.Message
                         : $"{targets[i].Name}: {e.Message}";
                 }
-            }).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
 
         var failed = errors.OfType<string>().ToList();
         if (failed.Count > 0)
