@@ -77,7 +77,7 @@ internal sealed class ChangeCalculator
             return changes;
         }
 
-        var differences = Differences(plan.Spec, observed, image);
+        var differences = Differences(plan, observed, image);
         if (differences.Count > 0)
         {
             if (differences.Any(d => d.Field == ContainerFields.Image))
@@ -122,14 +122,15 @@ internal sealed class ChangeCalculator
     /// whose image tag now points to another local image (pulled since) differs in its image even when the hash matches.
     /// The time zone is the container's own (it is injected per host, not part of the spec).
     /// </summary>
-    private static IReadOnlyList<ContainerDifference> Differences(ContainerSpec spec, ContainerState observed, ImageState? image)
+    private static IReadOnlyList<ContainerDifference> Differences(ContainerPlan plan, ContainerState observed, ImageState? image)
     {
-        var timeZone = observed.Environment.FirstOrDefault(e => e.StartsWith("TZ=", StringComparison.Ordinal))?[3..];
-        var context = new ContainerComparisonContext { DesiredImage = image, TimeZone = timeZone };
-        var differences = ContainerComparer.Compare(spec, observed, context);
+        var spec = plan.Spec;
+        var differences = observed.Labels.ContainsKey(KollaLabels.SpecHash)
+            ? ContainerComparer.CompareByHash(plan.SpecHash, observed)
+            : ContainerComparer.CompareFields(spec, observed, Context(observed, image));
         if (differences is [{ Field: ContainerFields.SpecHash }])
         {
-            var fields = ContainerComparer.CompareFields(spec, observed, context);
+            var fields = ContainerComparer.CompareFields(spec, observed, Context(observed, image));
             return fields.Count > 0 ? fields : differences;
         }
 
@@ -140,6 +141,13 @@ internal sealed class ChangeCalculator
 
         return differences;
     }
+
+    // Built only when fields are compared (a matching spec hash needs none).
+    private static ContainerComparisonContext Context(ContainerState observed, ImageState? image) => new()
+    {
+        DesiredImage = image,
+        TimeZone = observed.Environment.FirstOrDefault(e => e.StartsWith("TZ=", StringComparison.Ordinal))?[3..],
+    };
 
     private static IEnumerable<string> NamedVolumes(ContainerPlan plan) =>
         plan.Spec.Volumes.Concat(plan.Bootstraps.SelectMany(b => b.Spec.Volumes))

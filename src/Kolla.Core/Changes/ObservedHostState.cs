@@ -72,7 +72,7 @@ internal sealed record ObservedHostState(
         {
             var name = container.Spec.Name;
             if (containers.TryGetValue(name, out var summary)
-                && (!summary.Labels.TryGetValue(KollaLabels.SpecHash, out var hash) || hash != container.Spec.ComputeHash()))
+                && (!summary.Labels.TryGetValue(KollaLabels.SpecHash, out var hash) || hash != container.SpecHash))
             {
                 if (await runtime.InspectAsync(name, cancellationToken).ConfigureAwait(false) is { } full)
                 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
@@ -28,7 +29,7 @@ internal static class JsonDumps
     public static string Write(object? value, JsonDumpsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(256);
         new Writer(sb, options).Write(value, 0);
         return sb.ToString();
     }
@@ -47,6 +48,10 @@ internal static class JsonDumps
 
     private sealed class Writer(StringBuilder sb, JsonDumpsOptions options)
     {
+        // What json.dumps escapes: '"', '\\' and control characters; with ensure_ascii also everything beyond '~'.
+        private static readonly SearchValues<char> s_escaped = SearchValues.Create(Controls());
+        private static readonly SearchValues<char> s_plainAscii = SearchValues.Create(PlainAscii());
+
         private readonly string _itemSeparator = options.ItemSeparator ?? (options.Indent is null ? ", " : ",");
 
         public void Write(object? value, int level)
@@ -83,13 +88,41 @@ internal static class JsonDumps
                     sb.Append(FloatText((double)m));
                     break;
                 case IEnumerable<KeyValuePair<string, object?>> pairs:
-                    WriteObject(pairs.Select(kv => (kv.Key, kv.Value)), level);
+                    WriteObject(Pairs(pairs), level);
                     break;
                 case IDictionary dict:
                     WriteObject(Entries(dict), level);
                     break;
+                case IList<object?> list:
+                    BeginContainer('[');
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        Item(i, level);
+                        Write(list[i], level + 1);
+                    }
+
+                    EndContainer(']', list.Count, level);
+                    break;
+                case IList<string> strings:
+                    BeginContainer('[');
+                    for (var i = 0; i < strings.Count; i++)
+                    {
+                        Item(i, level);
+                        WriteString(strings[i]);
+                    }
+
+                    EndContainer(']', strings.Count, level);
+                    break;
                 case IEnumerable list:
-                    WriteContainer('[', ']', list.Cast<object?>(), level, item => Write(item, level + 1));
+                    BeginContainer('[');
+                    var count = 0;
+                    foreach (var item in list)
+                    {
+                        Item(count++, level);
+                        Write(item, level + 1);
+                    }
+
+                    EndContainer(']', count, level);
                     break;
                 case not null when options.Fallback is { } fallback:
                     Write(fallback(value), level);
@@ -99,13 +132,54 @@ internal static class JsonDumps
             }
         }
 
-        private static IEnumerable<(string Key, object? Value)> Entries(IDictionary dict)
+        private static string Controls()
         {
+            var chars = new StringBuilder("\"\\");
+            for (var c = '\0'; c < ' '; c++)
+            {
+                chars.Append(c);
+            }
+
+            return chars.ToString();
+        }
+
+        private static string PlainAscii()
+        {
+            var chars = new StringBuilder();
+            for (var c = ' '; c <= '~'; c++)
+            {
+                if (c is not ('"' or '\\'))
+                {
+                    chars.Append(c);
+                }
+            }
+
+            return chars.ToString();
+        }
+
+        private static KeyValuePair<string, object?>[] Pairs(IEnumerable<KeyValuePair<string, object?>> pairs)
+        {
+            if (pairs is ICollection<KeyValuePair<string, object?>> collection)
+            {
+                var array = new KeyValuePair<string, object?>[collection.Count];
+                collection.CopyTo(array, 0);
+                return array;
+            }
+
+            return [.. pairs];
+        }
+
+        private static KeyValuePair<string, object?>[] Entries(IDictionary dict)
+        {
+            var array = new KeyValuePair<string, object?>[dict.Count];
+            var i = 0;
             var entries = dict.GetEnumerator();
             while (entries.MoveNext())
             {
-                yield return (KeyText(entries.Key) ?? Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? "null", entries.Value);
+                array[i++] = new(KeyText(entries.Key) ?? Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? "null", entries.Value);
             }
+
+            return array;
         }
 
         private static string FloatText(double d) => d switch
@@ -126,37 +200,59 @@ internal static class JsonDumps
             sb.Append(number.ToString(null, CultureInfo.InvariantCulture));
         }
 
-        private void WriteObject(IEnumerable<(string Key, object? Value)> entries, int level)
+        private void WriteObject(KeyValuePair<string, object?>[] entries, int level)
         {
-            var items = options.SortKeys is { } order ? entries.OrderBy(e => e.Key, order) : entries;
-            WriteContainer('{', '}', items, level, item =>
+            if (options.SortKeys is { } order && entries.Length > 1)
             {
-                WriteString(item.Key);
-                sb.Append(options.KeySeparator);
-                Write(item.Value, level + 1);
-            });
-        }
-
-        // Streams the items (no list copy): the hasher writes thousands of small containers per plan.
-        private void WriteContainer<T>(char open, char close, IEnumerable<T> items, int level, Action<T> write)
-        {
-            sb.Append(open);
-            var count = 0;
-            foreach (var item in items)
-            {
-                if (count++ > 0)
+                // Mostly already in order (the hasher and the fact cache build sorted maps); OrderBy is stable, as Python's sorted().
+                if (!IsSorted(entries, order))
                 {
-                    sb.Append(_itemSeparator);
+                    entries = [.. entries.OrderBy(e => e.Key, order)];
                 }
-
-                if (options.Indent is { } step)
-                {
-                    sb.Append('\n').Append(' ', step * (level + 1));
-                }
-
-                write(item);
             }
 
+            BeginContainer('{');
+            for (var i = 0; i < entries.Length; i++)
+            {
+                Item(i, level);
+                WriteString(entries[i].Key);
+                sb.Append(options.KeySeparator);
+                Write(entries[i].Value, level + 1);
+            }
+
+            EndContainer('}', entries.Length, level);
+        }
+
+        private static bool IsSorted(KeyValuePair<string, object?>[] entries, IComparer<string> order)
+        {
+            for (var i = 1; i < entries.Length; i++)
+            {
+                if (order.Compare(entries[i - 1].Key, entries[i].Key) > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void BeginContainer(char open) => sb.Append(open);
+
+        private void Item(int index, int level)
+        {
+            if (index > 0)
+            {
+                sb.Append(_itemSeparator);
+            }
+
+            if (options.Indent is { } step)
+            {
+                sb.Append('\n').Append(' ', step * (level + 1));
+            }
+        }
+
+        private void EndContainer(char close, int count, int level)
+        {
             if (options.Indent is { } last && count > 0)
             {
                 sb.Append('\n').Append(' ', last * level);
@@ -174,42 +270,53 @@ internal static class JsonDumps
             }
 
             sb.Append('"');
-            foreach (var c in s)
+            var rest = s.AsSpan();
+            while (rest.Length > 0)
             {
-                switch (c)
+                var next = options.EnsureAscii ? rest.IndexOfAnyExcept(s_plainAscii) : rest.IndexOfAny(s_escaped);
+                if (next < 0)
                 {
-                    case '"':
-                        sb.Append("\\\"");
-                        break;
-                    case '\\':
-                        sb.Append("\\\\");
-                        break;
-                    case '\n':
-                        sb.Append("\\n");
-                        break;
-                    case '\r':
-                        sb.Append("\\r");
-                        break;
-                    case '\t':
-                        sb.Append("\\t");
-                        break;
-                    case '\b':
-                        sb.Append("\\b");
-                        break;
-                    case '\f':
-                        sb.Append("\\f");
-                        break;
-                    case < ' ':
-                    case > '~' when options.EnsureAscii:
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        break;
-                    default:
-                        sb.Append(c);
-                        break;
+                    sb.Append(rest);
+                    break;
                 }
+
+                sb.Append(rest[..next]);
+                AppendEscaped(rest[next]);
+                rest = rest[(next + 1)..];
             }
 
             sb.Append('"');
+        }
+
+        private void AppendEscaped(char c)
+        {
+            switch (c)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                case '\b':
+                    sb.Append("\\b");
+                    break;
+                case '\f':
+                    sb.Append("\\f");
+                    break;
+                default:
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+            }
         }
     }
 }

@@ -27,4 +27,28 @@ public sealed record ContainerPlan(
 
     /// <summary>Whether <see cref="PostStart"/> runs before the converge waits for the container to be healthy (see <see cref="Services.ContainerDefinition.PostStartBeforeHealthy"/>).</summary>
     public bool PostStartBeforeHealthy { get; init; }
+
+    private SpecHashCache? _specHash;
+
+    /// <summary>
+    /// <see cref="Spec"/>'s <see cref="ContainerSpec.ComputeHash"/>, computed once (reading the host and deciding its
+    /// changes both compare it with the container's label).
+    /// </summary>
+    public string SpecHash
+    {
+        get
+        {
+            // Keyed by the spec instance: a copy made with another spec (`with { Spec = ... }`) computes its own.
+            var cached = _specHash;
+            if (cached is null || !ReferenceEquals(cached.Spec, Spec))
+            {
+                cached = new SpecHashCache(Spec, Spec.ComputeHash());
+                _specHash = cached;
+            }
+
+            return cached.Hash;
+        }
+    }
+
+    private sealed record SpecHashCache(ContainerSpec Spec, string Hash);
 }
