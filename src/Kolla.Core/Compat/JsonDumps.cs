@@ -159,6 +159,11 @@ internal static class JsonDumps
 
         private static KeyValuePair<string, object?>[] Pairs(IEnumerable<KeyValuePair<string, object?>> pairs)
         {
+            if (pairs is KeyValuePair<string, object?>[] own)
+            {
+                return own; // only read (sorting makes a new array)
+            }
+
             if (pairs is ICollection<KeyValuePair<string, object?>> collection)
             {
                 var array = new KeyValuePair<string, object?>[collection.Count];
@@ -265,7 +270,9 @@ internal static class JsonDumps
         {
             if (options.Encoder is { } encoder)
             {
-                sb.Append('"').Append(JsonEncodedText.Encode(s, encoder).ToString()).Append('"');
+                // The encoder returns the same instance when nothing needs escaping (most strings): no copy then.
+                var escaped = ReferenceEquals(encoder.Encode(s), s) ? s : JsonEncodedText.Encode(s, encoder).ToString();
+                sb.Append('"').Append(escaped).Append('"');
                 return;
             }
 

@@ -71,14 +71,21 @@ internal static class ConfigManifestWriter
     }
 
     // An entry with the fields that are set, in order (a null value leaves its field out).
-    private static OrderedDictionary<string, object?> Entry(params (string Name, object? Value)[] fields)
+    private static KeyValuePair<string, object?>[] Entry(params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var entry = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var (_, value) in fields)
+        {
+            count += value is null ? 0 : 1;
+        }
+
+        var entry = new KeyValuePair<string, object?>[count];
+        count = 0;
         foreach (var (name, value) in fields)
         {
             if (value is not null)
             {
-                entry[name] = value;
+                entry[count++] = new(name, value);
             }
         }
 

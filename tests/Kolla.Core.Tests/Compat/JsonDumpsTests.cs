@@ -57,6 +57,8 @@ public sealed class JsonDumpsTests
         "quote \" backslash \\ newline \n tab \t <html> & 'single' + é ✓ \u0001 \u007f \u0085 \u2028 😀",
         new string(Enumerable.Range(0, 0xD800).Select(c => (char)c).ToArray()),
         new string(Enumerable.Range(0xE000, 0x2000).Select(c => (char)c).ToArray()),
+        // Every character alone in a string: strings with nothing to escape take the no-copy path.
+        Enumerable.Range(0, 0xD800).Concat(Enumerable.Range(0xE000, 0x2000)).Select(c => (object?)$"a{(char)c}b").ToList(),
         0.1,
         1e16,
         -2.5e-7,
