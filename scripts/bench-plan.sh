@@ -4,6 +4,7 @@
 #
 #   ./scripts/bench-plan.sh [HOSTS ...]        default: 1000 (3 control, 2 network, the rest compute)
 #
+# Plans offline (dry-run executor, a generated fact cache: one file per host, as `kolla gather-facts` writes).
 # Uses samples/multinode/globals.yml and the fixed golden passwords.yml (no key generation), a Release
 # build of the CLI, and a temporary directory (removed on exit). Targets for 1,000 hosts: < 5 s, < 1 GiB.
 # user_s is the process's own work (load, plan, serialise); most of sys_s is the kernel creating ~29 files
@@ -43,18 +44,43 @@ generate() {
     } >"$work/inventory-$hosts"
 }
 
+# One fact cache file per host (Ansible's jsonfile format), from the sample's compute01 with the host's own name
+# and address, so genconfig plans offline with the dry-run executor as after `kolla gather-facts`.
+facts() {
+    python3 - "$repo/samples/multinode/facts/compute01" "$work/inventory-$1" "$work/facts-$1" <<'PY'
+import json, os, re, sys
+template, inventory, out = sys.argv[1:]
+base = json.load(open(template))
+os.makedirs(out, exist_ok=True)
+for line in open(inventory):
+    m = re.match(r'^(\S+) ansible_host=(\S+)', line)
+    if not m:
+        continue
+    name, address = m.groups()
+    facts = json.loads(json.dumps(base))
+    facts["ansible_hostname"] = facts["ansible_nodename"] = name
+    facts["ansible_fqdn"] = name + ".example.org"
+    facts["ansible_all_ipv4_addresses"] = [address]
+    facts["ansible_default_ipv4"]["address"] = facts["ansible_eth0"]["ipv4"]["address"] = address
+    with open(os.path.join(out, name), "w") as f:
+        json.dump(facts, f, sort_keys=True, indent=4)
+PY
+}
+
 passwords="$repo/tests/Kolla.Core.Tests/Golden/genconfig/passwords.yml"
 printf '%-7s %8s %8s %8s %8s %12s\n' hosts files wall_s user_s sys_s max_rss_MiB
 for hosts in "${counts[@]}"; do
     generate "$hosts"
+    facts "$hosts"
+    offline=(--executor dry-run --facts-cache "$work/facts-$hosts")
     config="$work/config-$hosts"
     mkdir -p "$config"
     cp "$repo/samples/multinode/globals.yml" "$config/"
     # Warm-up run (disk cache, JIT'd framework pages), then the measured one into a fresh directory.
-    "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" --passwords "$passwords" -o "$work/warm-$hosts" >/dev/null
+    "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" --passwords "$passwords" "${offline[@]}" -o "$work/warm-$hosts" >/dev/null
     out="$work/out-$hosts"
     /usr/bin/time -v -o "$work/time-$hosts" "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" \
-        --passwords "$passwords" -o "$out" >"$work/stdout-$hosts"
+        --passwords "$passwords" "${offline[@]}" -o "$out" >"$work/stdout-$hosts"
     field() { awk -F': ' -v name="$1" '$1 ~ name { print $2 }' "$work/time-$hosts"; }
     wall=$(field 'Elapsed \\(wall clock\\)' | awk '{ n = split($1, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
     rss=$(field 'Maximum resident set size' | awk '{ printf "%.0f", $1 / 1024 }')
