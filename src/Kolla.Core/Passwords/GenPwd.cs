@@ -40,6 +40,12 @@ public static class GenPwd
     /// <see cref="PasswordCatalog.BuiltInKeys"/>), fills empty keys, and writes it atomically with mode 0600.
     /// The file is left untouched when its text would not change (only its mode is tightened).
     /// </summary>
+    /// <remarks>
+    /// A symbolic link is written through: the file it points to is read and replaced and the link stays (a dangling
+    /// link gets its target created, when that directory exists). Whether the target can be written is checked before
+    /// any value is generated. A file that is not UTF-8 is refused rather than read with replacement characters, and the
+    /// written text is read back and must give every value that was already set, unchanged.
+    /// </remarks>
     /// <exception cref="PasswordsException">Unreadable or malformed file, or it cannot be written.</exception>
     public static async Task<GenPwdResult> RunAsync(
         string path,
@@ -53,7 +59,9 @@ public static class GenPwd
         PasswordStore store;
         var created = false;
         string? before = null;
-        if (!File.Exists(path))
+        var target = PasswordFile.ResolveTarget(path);
+        PasswordFile.CheckWritable(path, target);
+        if (!File.Exists(target))
         {
             if (!createIfMissing)
             {
@@ -73,6 +81,7 @@ public static class GenPwd
 
         var filledStore = Fill(store, generator, out var filled);
         var text = filledStore.ToYaml();
+        CheckReadsBack(store, text, path);
         var written = !string.Equals(text, before, StringComparison.Ordinal);
         if (written)
         {
@@ -80,10 +89,32 @@ public static class GenPwd
         }
         else
         {
-            PasswordFile.RestrictMode(path);
+            PasswordFile.RestrictMode(target);
         }
 
         return new GenPwdResult(filledStore, filled, created, written, warnings);
+    }
+
+    private static bool SameValue(object? a, object? b) => (a, b) switch
+    {
+        (IReadOnlyDictionary<string, object?> x, IReadOnlyDictionary<string, object?> y) =>
+            x.Count == y.Count && x.All(e => y.TryGetValue(e.Key, out var other) && SameValue(e.Value, other)),
+        (System.Collections.IList x, System.Collections.IList y) =>
+            x.Count == y.Count && Enumerable.Range(0, x.Count).All(i => SameValue(x[i], y[i])),
+        _ => Equals(a, b),
+    };
+
+    // Every value set before must read back from the text about to be written exactly as it was read.
+    private static void CheckReadsBack(PasswordStore before, string text, string path)
+    {
+        var after = PasswordStore.Parse(text, path).Values;
+        foreach (var (key, value) in before.Values)
+        {
+            if (value is not (null or "") && (!after.TryGetValue(key, out var written) || !SameValue(value, written)))
+            {
+                throw new PasswordsException(path, before.LineOf(key), $"the value of '{key}' would not read back the same once written; the file is left unchanged");
+            }
+        }
     }
 
     private static bool NeedsValue(string key, PasswordKind kind, object? value, PasswordStore store)
