@@ -1,3 +1,5 @@
+using Kolla.Compat;
+
 namespace Kolla.Passwords;
 
 /// <summary>
@@ -43,8 +45,8 @@ public static class GenPwd
     /// <remarks>
     /// A symbolic link is written through: the file it points to is read and replaced and the link stays (a dangling
     /// link gets its target created, when that directory exists). Whether the target can be written is checked before
-    /// any value is generated. A file that is not UTF-8 is refused rather than read with replacement characters, and the
-    /// written text is read back and must give every value that was already set, unchanged.
+    /// any value is generated. What could not be written back exactly is refused, the file left as it is: bytes that are
+    /// not UTF-8 (rather than read with replacement characters) and values with tags other than the core schema's.
     /// </remarks>
     /// <exception cref="PasswordsException">Unreadable or malformed file, or it cannot be written.</exception>
     public static async Task<GenPwdResult> RunAsync(
@@ -76,12 +78,12 @@ public static class GenPwd
             warnings.AddRange(PasswordFile.PermissionWarnings(path));
             before = await PasswordFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
             store = PasswordStore.Parse(before, path);
+            CheckTags(before, path);
             warnings.AddRange(store.Warnings);
         }
 
         var filledStore = Fill(store, generator, out var filled);
         var text = filledStore.ToYaml();
-        CheckReadsBack(store, text, path);
         var written = !string.Equals(text, before, StringComparison.Ordinal);
         if (written)
         {
@@ -95,26 +97,49 @@ public static class GenPwd
         return new GenPwdResult(filledStore, filled, created, written, warnings);
     }
 
-    private static bool SameValue(object? a, object? b) => (a, b) switch
-    {
-        (IReadOnlyDictionary<string, object?> x, IReadOnlyDictionary<string, object?> y) =>
-            x.Count == y.Count && x.All(e => y.TryGetValue(e.Key, out var other) && SameValue(e.Value, other)),
-        (System.Collections.IList x, System.Collections.IList y) =>
-            x.Count == y.Count && Enumerable.Range(0, x.Count).All(i => SameValue(x[i], y[i])),
-        _ => Equals(a, b),
-    };
+    // What the writer can reproduce: the core schema's tags. A value tagged otherwise (!!binary, !unsafe, a tag of
+    // one's own) would be written back as plain text, a different value for Ansible, which reads the file too.
+    private static readonly HashSet<string?> WritableTags =
+        [null, YamlTags.NonSpecific, YamlTags.Str, YamlTags.Null, YamlTags.Bool, YamlTags.Int, YamlTags.Float, YamlTags.Seq, YamlTags.Map];
 
-    // Every value set before must read back from the text about to be written exactly as it was read.
-    private static void CheckReadsBack(PasswordStore before, string text, string path)
+    private static void CheckTags(string text, string path)
     {
-        var after = PasswordStore.Parse(text, path).Values;
-        foreach (var (key, value) in before.Values)
+        if (YamlLoader.Compose(text) is not YMapping root)
         {
-            if (value is not (null or "") && (!after.TryGetValue(key, out var written) || !SameValue(value, written)))
+            return;
+        }
+
+        var visited = new HashSet<YNode>(ReferenceEqualityComparer.Instance);
+        foreach (var (key, value) in root.Entries)
+        {
+            if (ForeignTag(value, visited) is { } node)
             {
-                throw new PasswordsException(path, before.LineOf(key), $"the value of '{key}' would not read back the same once written; the file is left unchanged");
+                var tag = node.Tag!.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + node.Tag["tag:yaml.org,2002:".Length..] : node.Tag;
+                var name = key is YScalar scalar ? scalar.Value : "?";
+                throw new PasswordsException(path, node.Line, $"the value of '{name}' is tagged '{tag}', which genpwd cannot write back unchanged; the file is left as it is");
             }
         }
+    }
+
+    private static YNode? ForeignTag(YNode node, HashSet<YNode> visited)
+    {
+        if (!visited.Add(node))
+        {
+            return null;
+        }
+
+        if (!WritableTags.Contains(node.Tag))
+        {
+            return node;
+        }
+
+        IEnumerable<YNode> children = node switch
+        {
+            YSequence sequence => sequence.Items,
+            YMapping mapping => mapping.Entries.SelectMany(e => new[] { e.Key, e.Value }),
+            _ => [],
+        };
+        return children.Select(child => ForeignTag(child, visited)).FirstOrDefault(found => found is not null);
     }
 
     private static bool NeedsValue(string key, PasswordKind kind, object? value, PasswordStore store)
