@@ -21,7 +21,7 @@ internal static class ExtraVarsErrors
 
         var source = inputs.ExtraVarsOrigins.TryGetValue(name, out var origin)
             ? origin.Line > 0 ? origin.ToString() : origin.File
-            : "-e";
+            : "extra vars";
         var context = error.Message.EndsWith(template.Message, StringComparison.Ordinal)
             ? error.Message[..^template.Message.Length].TrimEnd(' ', ':')
             : string.Empty;

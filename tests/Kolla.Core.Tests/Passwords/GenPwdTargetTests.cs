@@ -68,6 +68,17 @@ public sealed class GenPwdTargetTests : IDisposable
         (await act.Should().ThrowAsync<PasswordsException>()).Which.Message.Should().Be($"{path}: cannot write the file: directory {PathOf("nowhere")} does not exist");
     }
 
+    [Fact]
+    public async Task RunAsync_DirectoryThatTakesNoNewFile_IsRefusedBeforeAnyValueIsGenerated()
+    {
+        // No file can be created in /proc, even by root (so this holds where the tests run as root).
+        var path = "/proc/kolla-genpwd-test.yml";
+
+        var act = () => GenPwd.RunAsync(path, generator: FailsIfUsed, cancellationToken: TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<PasswordsException>()).Which.Message.Should().StartWith($"{path}: cannot write the file: ");
+    }
+
     [Theory]
     [InlineData("keystone_admin_password: !!binary aGVsbG8=\n", 1, "keystone_admin_password", "!!binary")]
     [InlineData("nova_database_password:\nkeystone_admin_password: !unsafe '{{ x }}'\n", 2, "keystone_admin_password", "!unsafe")]
