@@ -84,6 +84,68 @@ public sealed class PasswordCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Genpwd_DanglingSymlinkIntoAMissingDirectory_IsOneLineNotAStackTrace()
+    {
+        var link = PathOf("passwords.yml");
+        var target = Path.Combine(_dir, "gone", "passwords.yml");
+        File.CreateSymbolicLink(link, target);
+
+        var (code, output, error) = await RunAsync("genpwd", "--passwords", link);
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Be($"{link} (a symbolic link to {target}): cannot write the file: directory {Path.GetDirectoryName(target)} does not exist\n");
+    }
+
+    [Fact]
+    public async Task Genpwd_SymlinkToAFile_WritesTheTargetAndKeepsTheLink()
+    {
+        var target = PathOf("real.yml");
+        await File.WriteAllTextAsync(target, WithSshKeys("kolla_ssh_key:\nkeystone_admin_password: mine\nnova_database_password:\n"), TestContext.Current.CancellationToken);
+        var link = PathOf("passwords.yml");
+        File.CreateSymbolicLink(link, "real.yml");
+
+        var (code, output, error) = await RunAsync("genpwd", "--passwords", link);
+
+        code.Should().Be(0, error);
+        output.Should().Be($"{link}: updated; 1 empty key(s) filled\n");
+        new FileInfo(link).LinkTarget.Should().Be("real.yml", "the operator's link stays a link");
+        var store = await PasswordStore.LoadAsync(target, TestContext.Current.CancellationToken);
+        store.Values["keystone_admin_password"].Should().Be("mine");
+        store.Values["nova_database_password"].Should().BeOfType<string>().Which.Should().HaveLength(40);
+    }
+
+    [Fact]
+    public async Task Genpwd_ValueThatIsNotUtf8_IsRefusedAndTheFileKeptByteForByte()
+    {
+        var path = PathOf("passwords.yml");
+        byte[] bytes = [.. "nova_database_password:\nkeystone_admin_password: "u8, 0xFF, 0xFE, (byte)'\n'];
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+
+        var (code, output, error) = await RunAsync("genpwd", "--passwords", path);
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().StartWith($"{path}:2: the file is not valid UTF-8 (byte 0xFF at offset 49)").And.EndWith("\n");
+        error.TrimEnd('\n').Should().NotContain("\n");
+        (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken)).Should().Equal(bytes);
+    }
+
+    [Fact]
+    public async Task Genpwd_DirectoryAsPasswords_IsRefusedAsNotAFile()
+    {
+        var directory = PathOf("passwords.d");
+        Directory.CreateDirectory(directory);
+
+        var (code, output, error) = await RunAsync("genpwd", "--passwords", directory);
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Be($"{directory}: is a directory, not a passwords file\n");
+        Directory.EnumerateFileSystemEntries(_dir).Should().ContainSingle("no temporary file is left behind");
+    }
+
+    [Fact]
     public async Task Genpwd_HelpStatesTheMissingFileExtension()
     {
         var (_, output, _) = await RunAsync("genpwd", "--help");

@@ -37,9 +37,9 @@ internal sealed class BuildOptions
 
     public Option<string?> KollaStart { get; } = new("--kolla-start") { Description = "kolla_start file copied into root images (default: kolla_start next to the kolla executable)." };
 
-    public Option<int> Threads { get; } = new("--threads", "-T") { Description = "Images built at once.", DefaultValueFactory = _ => 4 };
+    public Option<int> Threads { get; } = WholeNumberOption.Create("--threads", ["-T"], "Images built at once.", minimum: 1, defaultValue: 4);
 
-    public Option<int> Retries { get; } = new("--retries", "-r") { Description = "Extra attempts for a failed image.", DefaultValueFactory = _ => 0 };
+    public Option<int> Retries { get; } = WholeNumberOption.Create("--retries", ["-r"], "Extra attempts for a failed image.", minimum: 0, defaultValue: 0);
 
     public Option<bool> NoCache { get; } = new("--nocache") { Description = "Build without the layer cache." };
 

@@ -14,10 +14,8 @@ internal static class ConfigMergeYamlCommand
         {
             Description = "Append a later list to an earlier one at the same key instead of replacing it (kolla's 'extend_lists').",
         };
-        var width = new Option<int?>("--width")
-        {
-            Description = "Output line width (kolla's 'yaml_width'; default 80, as PyYAML).",
-        };
+        // PyYAML ignores a width of twice the indent (4) or less and uses 80: such a width is refused here instead.
+        var width = WholeNumberOption.CreateOptional("--width", "Output line width (kolla's 'yaml_width'; default 80, as PyYAML; at least 5).", minimum: 5);
         var output = ConfigCommandSupport.Output();
         var command = new Command("merge-yaml", "Deep-merge YAML files, later files winning, byte for byte as kolla-ansible's merge_yaml.")
         {

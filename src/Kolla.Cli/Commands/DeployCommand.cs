@@ -16,7 +16,7 @@ internal static class DeployCommand
     private static Command Create(CliConsole console, string name, string description, bool containersOnly)
     {
         var options = new LifecycleOptions();
-        var serial = new Option<int?>("--serial") { Description = "Rolling batches: at most N hosts per service at a time." };
+        var serial = WholeNumberOption.CreateOptional("--serial", "Rolling batches: at most N hosts per service at a time.", minimum: 1);
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Keep going on other hosts when one fails." };
         var command = new Command(name, description) { serial, continueOnError };
         options.AddTo(command);

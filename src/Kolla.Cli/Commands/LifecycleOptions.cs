@@ -23,7 +23,7 @@ internal sealed class LifecycleOptions
 
     public Option<string[]> SkipTags { get; } = new("--skip-tags") { Description = "Leave these services out.", AllowMultipleArgumentsPerToken = false };
 
-    public Option<int> Forks { get; } = new("--forks") { Description = "Hosts worked on at once.", DefaultValueFactory = _ => 10 };
+    public Option<int> Forks { get; } = WholeNumberOption.Create("--forks", [], "Hosts worked on at once.", minimum: 1, defaultValue: 10);
 
     public Option<string[]> ExtraVars { get; } = new("--extra-vars", "-e") { Description = "Extra variables: KEY=VALUE, JSON/YAML, or @FILE (highest precedence).", AllowMultipleArgumentsPerToken = false };
 

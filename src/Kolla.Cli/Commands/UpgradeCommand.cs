@@ -11,7 +11,7 @@ internal static class UpgradeCommand
     public static Command Create(CliConsole console)
     {
         var options = new LifecycleOptions();
-        var serial = new Option<int?>("--serial") { Description = "Rolling batches: at most N hosts per service at a time (and N compute hosts per batch; default 1 for those)." };
+        var serial = WholeNumberOption.CreateOptional("--serial", "Rolling batches: at most N hosts per service at a time (and N compute hosts per batch; default 1 for those).", minimum: 1);
         var rollingGroup = new Option<string>("--rolling-group")
         {
             Description = "Inventory group upgraded one batch at a time, after the other hosts of each service.",

@@ -101,7 +101,13 @@ internal static partial class YamlLoader
 
         public YNode? Run(string text)
         {
-            var parser = new Parser(new StringReader(text));
+            if (YamlCharacters.FindUnacceptable(text) is { } refused)
+            {
+                throw new YamlLoadException(refused.Line, refused.Describe(), syntax: true);
+            }
+
+            var scanner = new Scanner(new StringReader(text));
+            var parser = new Parser(scanner);
             try
             {
                 parser.Consume<StreamStart>();
@@ -124,8 +130,8 @@ internal static partial class YamlLoader
             catch (YamlException e)
             {
                 // YamlDotNet prefixes "(Line: a, Col: b, Idx: c) - (Line: ...): "; the line is reported separately.
-                var message = YamlDotNetPositionPrefix().Replace(e.Message, string.Empty);
-                throw new YamlLoadException((int)e.Start.Line, message, syntax: true, e);
+                var (line, message) = YamlSyntaxError.Locate(e, YamlDotNetPositionPrefix().Replace(e.Message, string.Empty), scanner);
+                throw new YamlLoadException(line, message, syntax: true, e);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
             {

@@ -15,10 +15,21 @@ public static class ExtraVariables
     /// <param name="cancellationToken">Cancels file reads.</param>
     /// <returns>The merged extra variables.</returns>
     /// <exception cref="InventoryException">A file is missing or invalid, or an option is not a mapping or <c>key=value</c>.</exception>
-    public static async Task<IReadOnlyDictionary<string, object?>> LoadAsync(IEnumerable<string> options, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyDictionary<string, object?>> LoadAsync(IEnumerable<string> options, CancellationToken cancellationToken = default) =>
+        (await LoadWithOriginsAsync(options, cancellationToken).ConfigureAwait(false)).Values;
+
+    /// <summary>
+    /// Reads and merges the options, with where each key was set: the <c>@FILE</c> path, or the option as the operator
+    /// wrote it (<see cref="SourceName"/>), and the key's line in it (0 for <c>key=value</c> options).
+    /// </summary>
+    /// <exception cref="InventoryException">A file is missing or invalid, or an option is not a mapping or <c>key=value</c>.</exception>
+    internal static async Task<(IReadOnlyDictionary<string, object?> Values, IReadOnlyDictionary<string, InventoryLocation> Origins)> LoadWithOriginsAsync(
+        IEnumerable<string> options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, InventoryLocation>(StringComparer.Ordinal);
         foreach (var option in options)
         {
             if (string.IsNullOrEmpty(option))
@@ -27,41 +38,58 @@ public static class ExtraVariables
             }
 
             IReadOnlyDictionary<string, object?> data;
+            IReadOnlyDictionary<string, int> lines;
+            string source;
             if (option[0] == '@')
             {
-                var path = Path.GetFullPath(option[1..]);
-                if (!File.Exists(path))
+                source = Path.GetFullPath(option[1..]);
+                if (!File.Exists(source))
                 {
-                    throw new InventoryException(path, null, "extra vars file not found");
+                    throw new InventoryException(source, null, "extra vars file not found");
                 }
 
-                var text = await InventoryFiles.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
-                data = AsMapping(InventoryYaml.Load(text, path), path);
+                var text = await InventoryFiles.ReadTextAsync(source, cancellationToken).ConfigureAwait(false);
+                (data, lines) = ReadMapping(text, source);
             }
             else if (option[0] is '{' or '[')
             {
-                data = AsMapping(InventoryYaml.Load(option, "<extra vars>"), "<extra vars>");
+                source = SourceName(option);
+                (data, lines) = ReadMapping(option, source);
             }
             else
             {
+                source = SourceName(option);
                 data = ParseKeyValues(option);
+                lines = new Dictionary<string, int>();
             }
 
             foreach (var (key, value) in data)
             {
                 result[key] = value;
+                origins[key] = new InventoryLocation(source, lines.GetValueOrDefault(key));
             }
         }
 
-        return result.AsReadOnly();
+        return (result.AsReadOnly(), origins.AsReadOnly());
     }
 
-    private static IReadOnlyDictionary<string, object?> AsMapping(object? value, string source) => value switch
+    /// <summary>How messages name an inline <c>-e</c> option: <c>-e '...'</c>, cut after 60 characters.</summary>
+    internal static string SourceName(string option)
     {
-        null => new Dictionary<string, object?>(),
-        Dictionary<string, object?> dict => dict,
-        _ => throw new InventoryException(source, null, $"Invalid extra vars data supplied: expected a mapping, got {PyText.TypeName(value)}"),
-    };
+        var shown = option.ReplaceLineEndings(" ");
+        return shown.Length <= 60 ? $"-e '{shown}'" : $"-e '{shown[..57]}...'";
+    }
+
+    private static (IReadOnlyDictionary<string, object?> Data, IReadOnlyDictionary<string, int> Lines) ReadMapping(string text, string source)
+    {
+        var node = InventoryYaml.Parse(text, source);
+        return InventoryYaml.ToPlain(node, source) switch
+        {
+            null => (new Dictionary<string, object?>(), new Dictionary<string, int>()),
+            Dictionary<string, object?> dict => (dict, InventoryYaml.KeyLines(node, source)),
+            var value => throw new InventoryException(source, node?.Line ?? 1, $"Invalid extra vars data supplied: expected a mapping, got {PyText.TypeName(value)}"),
+        };
+    }
 
     private static Dictionary<string, object?> ParseKeyValues(string option)
     {

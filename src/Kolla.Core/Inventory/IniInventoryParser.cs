@@ -18,6 +18,8 @@ namespace Kolla.Inventory;
 /// Group names in <c>[g:children]</c> that no section ever declares are an error (ansible's INI plugin
 /// fails the file with the same message and ansible-inventory then ignores the file with a warning; here
 /// the error stops the load). The same holds for <c>[g:vars]</c> of a group declared nowhere.
+/// Text holding a character YAML refuses (a control character other than tab, LF and CR) is refused too: ansible
+/// would make a host of the bytes of a binary file.
 /// </remarks>
 internal sealed partial class IniInventoryParser
 {
@@ -41,6 +43,13 @@ internal sealed partial class IniInventoryParser
         var pending = new OrderedDictionary<string, Pending>(StringComparer.Ordinal);
         var group = InventoryGroup.UngroupedName;
         var state = "hosts";
+        if (YamlCharacters.FindUnacceptable(text) is { } refused)
+        {
+            // ansible's INI plugin would take the bytes for a host name; a deployment must not run against that.
+            _line = refused.Line;
+            Fail($"unacceptable character #x{(int)refused.Character:x4} at column {refused.Column}: an inventory is text, and control characters are not allowed in it (is this a binary file?)");
+        }
+
         _line = 0;
         foreach (var rawLine in SplitLines(text))
         {

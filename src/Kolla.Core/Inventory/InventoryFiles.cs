@@ -16,20 +16,29 @@ internal static class InventoryFiles
     private static readonly string[] VarsExtensions = [string.Empty, ".yml", ".yaml", ".json"];
 
     /// <summary>Reads a file as UTF-8 (a byte-order mark is dropped).</summary>
-    /// <exception cref="InventoryException">The file cannot be read or is not UTF-8.</exception>
+    /// <exception cref="InventoryException">The file cannot be read (no line), or is not UTF-8 (the line of the first bad byte).</exception>
     public static async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken)
     {
+        byte[] bytes;
         try
         {
-            return await File.ReadAllTextAsync(path, StrictUtf8, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new InventoryException(path, null, "file is not valid UTF-8", e);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InventoryException(path, null, $"cannot read file: {e.Message}", e);
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = Math.Clamp(e.Index, 0, Math.Max(bytes.Length - 1, 0));
+            var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
+            throw new InventoryException(path, line, $"file is not valid UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset})", e);
         }
     }
 

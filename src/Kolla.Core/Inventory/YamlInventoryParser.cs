@@ -32,7 +32,7 @@ internal sealed class YamlInventoryParser
             var plain = InventoryYaml.ToPlain(root, file);
             if (InventoryYaml.IsFalsy(plain))
             {
-                throw new InventoryException(file, root?.Line, "Parsed empty YAML file");
+                throw new InventoryException(file, root?.Line ?? 1, "Parsed empty YAML file");
             }
 
             throw new InventoryException(file, root!.Line, $"YAML inventory has invalid structure, it should be a dictionary, got: {PyText.TypeName(plain)}");

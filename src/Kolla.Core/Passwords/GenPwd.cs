@@ -1,3 +1,5 @@
+using Kolla.Compat;
+
 namespace Kolla.Passwords;
 
 /// <summary>
@@ -40,6 +42,12 @@ public static class GenPwd
     /// <see cref="PasswordCatalog.BuiltInKeys"/>), fills empty keys, and writes it atomically with mode 0600.
     /// The file is left untouched when its text would not change (only its mode is tightened).
     /// </summary>
+    /// <remarks>
+    /// A symbolic link is written through: the file it points to is read and replaced and the link stays (a dangling
+    /// link gets its target created, when that directory exists). Whether the target can be written is checked before
+    /// any value is generated. What could not be written back exactly is refused, the file left as it is: bytes that are
+    /// not UTF-8 (rather than read with replacement characters) and values with tags other than the core schema's.
+    /// </remarks>
     /// <exception cref="PasswordsException">Unreadable or malformed file, or it cannot be written.</exception>
     public static async Task<GenPwdResult> RunAsync(
         string path,
@@ -53,7 +61,9 @@ public static class GenPwd
         PasswordStore store;
         var created = false;
         string? before = null;
-        if (!File.Exists(path))
+        var target = PasswordFile.ResolveTarget(path);
+        PasswordFile.CheckWritable(path, target);
+        if (!File.Exists(target))
         {
             if (!createIfMissing)
             {
@@ -68,6 +78,7 @@ public static class GenPwd
             warnings.AddRange(PasswordFile.PermissionWarnings(path));
             before = await PasswordFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
             store = PasswordStore.Parse(before, path);
+            CheckTags(before, path);
             warnings.AddRange(store.Warnings);
         }
 
@@ -80,10 +91,55 @@ public static class GenPwd
         }
         else
         {
-            PasswordFile.RestrictMode(path);
+            PasswordFile.RestrictMode(target);
         }
 
         return new GenPwdResult(filledStore, filled, created, written, warnings);
+    }
+
+    // What the writer can reproduce: the core schema's tags. A value tagged otherwise (!!binary, !unsafe, a tag of
+    // one's own) would be written back as plain text, a different value for Ansible, which reads the file too.
+    private static readonly HashSet<string?> WritableTags =
+        [null, YamlTags.NonSpecific, YamlTags.Str, YamlTags.Null, YamlTags.Bool, YamlTags.Int, YamlTags.Float, YamlTags.Seq, YamlTags.Map];
+
+    private static void CheckTags(string text, string path)
+    {
+        if (YamlLoader.Compose(text) is not YMapping root)
+        {
+            return;
+        }
+
+        var visited = new HashSet<YNode>(ReferenceEqualityComparer.Instance);
+        foreach (var (key, value) in root.Entries)
+        {
+            if (ForeignTag(value, visited) is { } node)
+            {
+                var tag = node.Tag!.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + node.Tag["tag:yaml.org,2002:".Length..] : node.Tag;
+                var name = key is YScalar scalar ? scalar.Value : "?";
+                throw new PasswordsException(path, node.Line, $"the value of '{name}' is tagged '{tag}', which genpwd cannot write back unchanged; the file is left as it is");
+            }
+        }
+    }
+
+    private static YNode? ForeignTag(YNode node, HashSet<YNode> visited)
+    {
+        if (!visited.Add(node))
+        {
+            return null;
+        }
+
+        if (!WritableTags.Contains(node.Tag))
+        {
+            return node;
+        }
+
+        IEnumerable<YNode> children = node switch
+        {
+            YSequence sequence => sequence.Items,
+            YMapping mapping => mapping.Entries.SelectMany(e => new[] { e.Key, e.Value }),
+            _ => [],
+        };
+        return children.Select(child => ForeignTag(child, visited)).FirstOrDefault(found => found is not null);
     }
 
     private static bool NeedsValue(string key, PasswordKind kind, object? value, PasswordStore store)

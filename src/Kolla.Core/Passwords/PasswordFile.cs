@@ -1,9 +1,13 @@
+using System.Text;
+
 namespace Kolla.Passwords;
 
 /// <summary>File handling for passwords files: atomic writes with mode 0600 and permission checks.</summary>
 internal static class PasswordFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// Writes the text atomically: a temporary file created with mode 0600 next to the target, flushed to
@@ -13,7 +17,7 @@ internal static class PasswordFile
     public static async Task WriteAtomicAsync(string path, string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var full = Path.GetFullPath(path);
+        var full = ResolveTarget(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
@@ -26,7 +30,7 @@ internal static class PasswordFile
 
             await using (var stream = new FileStream(temp, options))
             {
-                var bytes = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
                 await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
@@ -47,17 +51,101 @@ internal static class PasswordFile
         }
     }
 
-    /// <summary>Reads the file's text.</summary>
-    /// <exception cref="PasswordsException">The file cannot be read.</exception>
+    /// <summary>
+    /// Reads the file's text as strict UTF-8 (a leading byte order mark is dropped). Bytes that are not UTF-8 are an
+    /// error naming their line: a value read with replacement characters would be written back changed.
+    /// </summary>
+    /// <exception cref="PasswordsException">The file cannot be read, or is not UTF-8.</exception>
     public static async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken = default)
     {
+        byte[] bytes;
         try
         {
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new PasswordsException(path, 0, $"cannot read the file: {ex.Message}");
+        }
+
+        return Decode(path, bytes);
+    }
+
+    /// <summary>Decodes strict UTF-8; the first invalid byte is reported with its line and value.</summary>
+    /// <exception cref="PasswordsException">The bytes are not UTF-8.</exception>
+    public static string Decode(string path, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = Math.Clamp(ex.Index, 0, Math.Max(bytes.Length - 1, 0));
+            var line = 1 + bytes[..offset].Count((byte)'\n');
+            throw new PasswordsException(
+                path,
+                line,
+                $"the file is not valid UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset}); it is left unchanged, since a value that cannot be read exactly cannot be kept exactly");
+        }
+    }
+
+    /// <summary>
+    /// The file a write to <paramref name="path"/> lands in: the path itself, or the final target of a symbolic link
+    /// (even a dangling one), so the link survives and the file it points to is written.
+    /// </summary>
+    /// <exception cref="PasswordsException">The link cannot be followed (a loop).</exception>
+    public static string ResolveTarget(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return full;
+        }
+        catch (IOException ex)
+        {
+            throw new PasswordsException(path, 0, $"cannot follow the symbolic link: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Checks, before any value is generated, that <paramref name="target"/> can be written the way
+    /// <see cref="WriteAtomicAsync"/> writes it: not a directory, in a directory that exists and takes new files.
+    /// </summary>
+    /// <param name="path">The path as the caller gave it (for messages).</param>
+    /// <param name="target">The resolved file (<see cref="ResolveTarget"/>).</param>
+    /// <exception cref="PasswordsException">The target cannot be written.</exception>
+    public static void CheckWritable(string path, string target)
+    {
+        var shown = string.Equals(path, target, StringComparison.Ordinal) || string.Equals(Path.GetFullPath(path), target, StringComparison.Ordinal)
+            ? path
+            : $"{path} (a symbolic link to {target})";
+        if (Directory.Exists(target))
+        {
+            throw new PasswordsException(shown, 0, "is a directory, not a passwords file");
+        }
+
+        var directory = Path.GetDirectoryName(target) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new PasswordsException(shown, 0, $"cannot write the file: directory {directory} does not exist");
+        }
+
+        var probe = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.probe");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PasswordsException(shown, 0, $"cannot write the file: {ex.Message}");
         }
     }
 
@@ -73,12 +161,13 @@ internal static class PasswordFile
     /// <summary>Warnings when the file can be read or written by everyone (as kolla-genpwd prints them).</summary>
     public static IReadOnlyList<string> PermissionWarnings(string path)
     {
-        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        var target = ResolveTarget(path);
+        if (OperatingSystem.IsWindows() || !File.Exists(target))
         {
             return [];
         }
 
-        var mode = File.GetUnixFileMode(path);
+        var mode = File.GetUnixFileMode(target);
         var warnings = new List<string>();
         if (mode.HasFlag(UnixFileMode.OtherRead))
         {

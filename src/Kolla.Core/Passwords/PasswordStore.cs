@@ -71,15 +71,15 @@ public sealed class PasswordStore
         return new PasswordStore(null, map, [], []);
     }
 
-    /// <summary>Reads a passwords file.</summary>
-    /// <exception cref="PasswordsException">Missing or unreadable file, YAML error, or not a mapping.</exception>
+    /// <summary>Reads a passwords file (strict UTF-8).</summary>
+    /// <exception cref="PasswordsException">Missing or unreadable file, bytes that are not UTF-8, YAML error, or not a mapping.</exception>
     public static async Task<PasswordStore> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
@@ -90,7 +90,7 @@ public sealed class PasswordStore
             throw new PasswordsException(path, 0, $"cannot read the file: {ex.Message}");
         }
 
-        return Parse(text, path);
+        return Parse(PasswordFile.Decode(path, bytes), path);
     }
 
     /// <summary>Reads passwords from YAML text.</summary>

@@ -64,10 +64,19 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
 
     private string? RenderFile(ServiceDefinition service, ServiceFileDefinition file, ValueEvaluator values, string where)
     {
-        var overrideSources = file.Overrides
-            .Select(values.Text)
-            .Select(relative => new ConfigSource(overrides.FullPath(relative), overrides.Read(relative)))
-            .ToList();
+        List<ConfigSource> overrideSources;
+        try
+        {
+            overrideSources = file.Overrides
+                .Select(values.Text)
+                .Select(relative => new ConfigSource(overrides.FullPath(relative), overrides.Read(relative)))
+                .ToList();
+        }
+        catch (ConfigMergeException e)
+        {
+            throw new PlanningException($"{where}: {file.Dest}: {e.Message}", e);
+        }
+
         ConfigSource? template = file.Template is null
             ? null
             : new ConfigSource($"catalogue/{service.Name}/templates/{file.Template}", service.Templates[file.Template]);

@@ -38,4 +38,7 @@ public sealed record DeploymentInputs
     /// last, with its line. Keys missing here have no known location.
     /// </summary>
     public IReadOnlyDictionary<string, InputLocation> GlobalsLocations { get; init; } = new Dictionary<string, InputLocation>();
+
+    /// <summary>Where each key of <see cref="ExtraVars"/> was set: the <c>-e</c> option or <c>@FILE</c>, with the key's line in it.</summary>
+    internal IReadOnlyDictionary<string, Kolla.Inventory.InventoryLocation> ExtraVarsOrigins { get; init; } = new Dictionary<string, Kolla.Inventory.InventoryLocation>();
 }

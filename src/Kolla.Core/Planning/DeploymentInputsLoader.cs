@@ -47,7 +47,7 @@ internal static class DeploymentInputsLoader
         }
 
         var passwords = await PasswordStore.LoadAsync(passwordsFile, cancellationToken).ConfigureAwait(false);
-        var extraVars = await ExtraVariables.LoadAsync(options.ExtraVars, cancellationToken).ConfigureAwait(false);
+        var (extraVars, extraVarsOrigins) = await ExtraVariables.LoadWithOriginsAsync(options.ExtraVars, cancellationToken).ConfigureAwait(false);
         var customConfig = globalValues.TryGetValue("node_custom_config", out var custom) && custom is string { Length: > 0 } path && !path.Contains("{{", StringComparison.Ordinal)
             ? path
             : Path.Combine(configDirectory, "config");
@@ -60,6 +60,7 @@ internal static class DeploymentInputsLoader
             Globals = globalValues,
             Passwords = passwords.Values,
             ExtraVars = extraVars,
+            ExtraVarsOrigins = extraVarsOrigins,
             Overrides = overrides,
             GlobalsLocations = globalLocations,
         };

@@ -32,6 +32,10 @@ internal static class DeploymentPlanner
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
             throw;
         }
+        catch (KollaException e) when (ExtraVarsErrors.Restate(e, inputs) is { } restated)
+        {
+            throw restated;
+        }
     }
 
     private static DeploymentPlan PlanHosts(DeploymentInputs inputs, PlanOptions? options)

@@ -7,11 +7,13 @@ namespace Kolla.Planning;
 public sealed class OverrideTree
 {
     private readonly Dictionary<string, string> _files;
+    private readonly HashSet<string> _directories;
 
-    private OverrideTree(string root, Dictionary<string, string> files)
+    private OverrideTree(string root, Dictionary<string, string> files, HashSet<string>? directories = null)
     {
         Root = root;
         _files = files;
+        _directories = directories ?? new HashSet<string>(StringComparer.Ordinal);
     }
 
     /// <summary>No overrides at all.</summary>
@@ -31,12 +33,19 @@ public sealed class OverrideTree
     }
 
     /// <summary>Reads every regular file below <paramref name="root"/>; a missing directory gives an empty tree.</summary>
+    /// <remarks>The directories below the root are remembered, so <see cref="Read"/> can refuse one where a file is looked up.</remarks>
     public static async Task<OverrideTree> LoadAsync(string root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var directories = new HashSet<string>(StringComparer.Ordinal);
         if (Directory.Exists(root))
         {
+            foreach (var path in Directory.EnumerateDirectories(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true }))
+            {
+                directories.Add(Normalise(Path.GetRelativePath(root, path)));
+            }
+
             foreach (var path in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true }))
             {
                 var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -44,11 +53,21 @@ public sealed class OverrideTree
             }
         }
 
-        return new OverrideTree(root, files);
+        return new OverrideTree(root, files, directories);
     }
 
     /// <summary>The text of an override file, or null when it does not exist.</summary>
-    public string? Read(string relativePath) => _files.GetValueOrDefault(Normalise(relativePath));
+    /// <exception cref="Configuration.ConfigMergeException">The path is a directory (kolla-ansible fails on it too; ignoring it would drop the override).</exception>
+    public string? Read(string relativePath)
+    {
+        var relative = Normalise(relativePath);
+        if (_directories.Contains(relative.TrimEnd('/')))
+        {
+            throw new Configuration.ConfigMergeException(FullPath(relative), null, "is a directory where an override file is expected");
+        }
+
+        return _files.GetValueOrDefault(relative);
+    }
 
     /// <summary>The path to show in messages and use as a source name.</summary>
     public string FullPath(string relativePath) => Root.Length == 0 ? Normalise(relativePath) : Path.Combine(Root, Normalise(relativePath));

@@ -16,4 +16,7 @@ public sealed class TemplateException : LocatedKollaException
 
     /// <summary>The template's file name.</summary>
     public string File { get; }
+
+    /// <summary>The innermost variable whose value failed to evaluate, when the error came from one (to name where it was set).</summary>
+    internal string? Variable { get; init; }
 }

@@ -158,7 +158,7 @@ internal sealed class TemplateRenderer
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(fileName, ex.Line, ex.Reason);
+            throw new TemplateException(fileName, ex.Line, ex.Reason) { Variable = ex.Variable };
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)

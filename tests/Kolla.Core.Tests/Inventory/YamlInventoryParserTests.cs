@@ -57,7 +57,7 @@ public sealed class YamlInventoryParserTests
     }
 
     [Theory]
-    [InlineData("", null, "Parsed empty YAML file")]
+    [InlineData("", 1, "Parsed empty YAML file")]
     [InlineData("- a\n- b\n", 1, "YAML inventory has invalid structure, it should be a dictionary, got: list")]
     [InlineData("plugin: aws_ec2\n", 1, "Plugin configuration YAML file, not YAML inventory")]
     [InlineData("web:\n  hosts:\n    - a\n", 2, "Invalid \"hosts\" entry for \"web\" group, requires a dictionary, found \"list\" instead.")]

@@ -67,6 +67,8 @@ public class PlanErrorTests
 
         var act = () => DeploymentPlanner.Plan(inputs);
 
-        Assert.Throws<PlanningException>(act).Message.Should().StartWith("compute01: nova_compute: ").And.Contain("undefined_registry");
+        // An extra variable is the cause, so the error is stated at it; the host and container come after.
+        Assert.Throws<PlanningException>(act).Message.Should()
+            .StartWith("extra vars: cannot evaluate 'nova_compute_image_full' (needed by compute01: nova_compute): ").And.Contain("undefined_registry");
     }
 }

@@ -19,7 +19,7 @@ internal abstract class JinjaStatement(int line) : Statement
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(state.FileName, ex.Line, ex.Reason);
+            throw new TemplateException(state.FileName, ex.Line, ex.Reason) { Variable = ex.Variable };
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)

@@ -17,10 +17,13 @@ internal sealed class JinjaUndefined(string name, int line, string? hint = null,
 
     public int Line { get; } = line;
 
+    /// <summary>The variable whose value needed the missing name, when there is one.</summary>
+    public string? Variable { get; init; }
+
     public override FluidValues Type => FluidValues.Nil;
 
     public TemplateRuntimeException Error() =>
-        new(hint is null ? $"undefined variable '{Name}'" : $"undefined variable '{Name}': {hint}", Line);
+        new(hint is null ? $"undefined variable '{Name}'" : $"undefined variable '{Name}': {hint}", Line) { Variable = Variable };
 
     public override bool IsNil() => true;
 

@@ -186,7 +186,7 @@ internal sealed class RenderState
                 result = expression.Evaluate(nested);
                 if (result is JinjaUndefined undefined)
                 {
-                    result = new JinjaUndefined(undefined.Name, line, $"needed by the value of '{path}'");
+                    result = new JinjaUndefined(undefined.Name, line, $"needed by the value of '{path}'") { Variable = undefined.Variable ?? path };
                 }
             }
             else
@@ -199,11 +199,11 @@ internal sealed class RenderState
         }
         catch (TemplateException ex)
         {
-            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line);
+            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line) { Variable = ex.Variable ?? path };
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line);
+            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line) { Variable = ex.Variable ?? path };
         }
         finally
         {

@@ -6,4 +6,7 @@ internal sealed class TemplateRuntimeException(string reason, int line) : Except
     public string Reason { get; } = reason;
 
     public int Line { get; } = line;
+
+    /// <summary>The innermost variable whose value failed to evaluate, when the error came from one.</summary>
+    public string? Variable { get; init; }
 }
