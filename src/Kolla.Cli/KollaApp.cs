@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Kolla.Cli.Commands;
+using Kolla.Cli.Parsing;
 
 namespace Kolla.Cli;
 
@@ -18,7 +20,15 @@ internal static class KollaApp
         // `-e @vars.yml` is Ansible's way to pass a file of extra vars; without this the parser would read it as a
         // response file and splice its lines in as arguments.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0 && !AsksForHelp(parse))
+        {
+            return ParseErrorReport.Write(parse, console.Error);
+        }
+
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
+
+    // `--help` anywhere shows the help, as before, even next to a mistake.
+    private static bool AsksForHelp(ParseResult parse) => parse.Action is HelpAction;
 }
