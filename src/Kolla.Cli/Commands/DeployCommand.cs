@@ -32,8 +32,9 @@ internal static class DeployCommand
                     terminal.Out.WriteLine(terminal.Bold($"{name} (dry run): {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); nothing is changed"));
                 }
 
-                ChangesPrinter.Print(terminal, await options.Deployer(parse).GetChangesAsync(plan, preview, token).ConfigureAwait(false), masker, json, diffs: true);
-                return ExitCodes.Ok;
+                var sets = await options.Deployer(parse).GetChangesAsync(plan, preview, token).ConfigureAwait(false);
+                ChangesPrinter.Print(terminal, sets, masker, json, diffs: true);
+                return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
             var converge = new ConvergeOptions

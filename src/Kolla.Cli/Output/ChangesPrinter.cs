@@ -93,7 +93,11 @@ internal static class ChangesPrinter
         if (!json)
         {
             var total = sets.Sum(s => s.Changes.Count);
-            terminal.Out.WriteLine(total == 0 ? terminal.Green(noChanges ?? "No changes: every host matches the plan.") : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).");
+            var unreadable = sets.Count(s => s.Error is not null);
+            var summary = total == 0 ? noChanges ?? "No changes: every host matches the plan." : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).";
+            terminal.Out.WriteLine(unreadable > 0
+                ? terminal.Red($"Plan incomplete: {unreadable} of {sets.Count} host(s) could not be read; ") + (total == 0 ? "no change on the others." : $"{total} change(s) on the others.")
+                : total == 0 ? terminal.Green(summary) : summary);
         }
     }
 }
