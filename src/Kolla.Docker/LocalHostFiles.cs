@@ -137,7 +137,7 @@ internal sealed class LocalHostFiles : IHostFiles
             TryDelete(temp);
             if (e is IOException or UnauthorizedAccessException)
             {
-                throw new HostExecutionException(_host, $"cannot write {target}: {e.Message}", e);
+                throw new HostExecutionException(_host, $"cannot write {target}: {Reason(e, temp)}", e);
             }
 
             throw;
@@ -158,7 +158,7 @@ internal sealed class LocalHostFiles : IHostFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new HostExecutionException(_host, $"cannot create directory {path}: {e.Message}", e);
+            throw new HostExecutionException(_host, $"cannot create directory {path}: {Reason(e, path)}", e);
         }
     }
 
@@ -241,6 +241,13 @@ internal sealed class LocalHostFiles : IHostFiles
 
         File.SetUnixFileMode(path, (UnixFileMode)mode.Mode);
     }
+
+    /// <summary>
+    /// What the system said, without the path .NET appends (<c>No space left on device : '/dir/.name.kolla-tmp-…'</c>):
+    /// the message names the target already, and a temporary name would only confuse.
+    /// </summary>
+    private static string Reason(Exception exception, string path) =>
+        exception.Message.Replace($" : '{path}'", "", StringComparison.Ordinal);
 
     private static void EnsureUnix()
     {

@@ -7,12 +7,21 @@ namespace Kolla.Ssh;
 /// <summary>
 /// One POSIX shell script that applies a <see cref="HostFileBatch"/>, with every file's content on stdin one after the
 /// other: per file a temporary name beside the target, created under a umask that gives it its final permission bits
-/// (so it is never readable by others), filled with exactly its byte count (<c>head -c</c>), given its owner (and an
-/// explicit mode where a umask cannot express it), and renamed over the target. A failure stops the script and removes
-/// the temporary file. Costs about two processes per file instead of a remote command each.
+/// (so it is never readable by others), filled with exactly its byte count (<c>head -c</c>), checked to be whole, given
+/// its owner (and an explicit mode where a umask cannot express it), and renamed over the target. A failure stops the
+/// script and removes the temporary file. Costs about two processes per file instead of a remote command each.
 /// </summary>
+/// <remarks>
+/// Each file's content is followed on stdin by the line <see cref="EndOfFile"/>, read back with the shell's own
+/// <c>read</c> before the rename: when the input ends early (the connection was cut, or kolla was killed, while the
+/// command lives on) <c>head</c> writes a short file and succeeds, but the missing line stops the script, so a file cut
+/// short is never renamed into place.
+/// </remarks>
 internal static class FileBatchScript
 {
+    /// <summary>The line that follows each file's content on stdin.</summary>
+    public const string EndOfFile = "kolla-end-of-file";
+
     public static (string Script, ReadOnlyMemory<byte> Input) Build(HostFileBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -49,7 +58,8 @@ internal static class FileBatchScript
                 var explicitMode = owner is not null || (write.Mode.Mode & ~0x1B6) != 0; // x or set-id bits: not reachable by umask alone
                 script.Append("t=").Append(ShellQuote.Quote(temp)).Append("; umask ")
                     .Append(explicitMode ? "077" : TreeState.FormatMode(~write.Mode.Mode & 0x1FF)).Append("; ")
-                    .Append(write.Content.IsEmpty ? ":" : $"head -c {write.Content.Length}").Append(" > \"$t\"; ");
+                    .Append(write.Content.IsEmpty ? ":" : $"head -c {write.Content.Length}").Append(" > \"$t\"; ")
+                    .Append("IFS= read -r e; [ \"$e\" = ").Append(EndOfFile).Append(" ]; ");
                 if (owner is not null)
                 {
                     script.Append("chown -- ").Append(ShellQuote.Quote(owner)).Append(" \"$t\"; ");
@@ -62,6 +72,7 @@ internal static class FileBatchScript
 
                 script.Append("mv -f -- \"$t\" ").Append(ShellQuote.Quote(write.Path)).Append("; ");
                 input.Write(write.Content.Span);
+                input.Write(Encoding.ASCII.GetBytes(EndOfFile + "\n"));
             }
 
             script.Append("t=; trap - EXIT; ");

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(3008, LogLevel.Information, "{Host}: no SFTP on the server ({Reason}); files go through shell commands")]
     public static partial void SftpUnavailable(this ILogger logger, string host, string reason);
+
+    [LoggerMessage(3009, LogLevel.Debug, "{Host}: writing {Path} over SFTP failed ({Reason}); trying a shell command, which says why")]
+    public static partial void SftpWriteFailed(this ILogger logger, string host, string path, string reason);
 }

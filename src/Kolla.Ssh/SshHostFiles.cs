@@ -186,6 +186,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         var (userId, groupId) = await ResolveOwnerAsync(path, mode, cancellationToken).ConfigureAwait(false);
         SftpClient? sftp = null;
         var created = false;
+        SshException? unexplained = null;
         try
         {
             await session.GuardAsync(what, async () =>
@@ -249,7 +250,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         }
         catch (SshException ex) when (ex is not SshConnectionException and not SshOperationTimeoutException)
         {
-            throw new HostExecutionException(session.Host, $"{what}: {ex.Message}", ex);
+            unexplained = ex;
         }
         finally
         {
@@ -257,6 +258,14 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
             {
                 TryDelete(sftp, temp);
             }
+        }
+
+        if (unexplained is not null)
+        {
+            // SFTP's status codes carry no reason (a full disk is just "Failure"): the same write as a command either works
+            // or fails with what the system said ("head: write error: No space left on device").
+            logger.SftpWriteFailed(session.Host, path, unexplained.Message);
+            await WriteWithCommandAsync(path, content, mode, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -315,7 +324,6 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
     private async Task RunBatchAsync(HostFileBatch batch, CancellationToken cancellationToken)
     {
         var (script, input) = FileBatchScript.Build(batch);
-        var result = await session.RunAsync(script, input.IsEmpty ? null : input, cancellationToken).ConfigureAwait(false);
         var what = batch.Writes.Count switch
         {
             0 when batch.Deletes.Count == 0 => $"creating {string.Join(", ", batch.Directories.Select(d => d.Path))}",
@@ -323,6 +331,7 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
             1 => $"writing {batch.Writes[0].Path}",
             var n => $"writing {n} files ({batch.Writes[0].Path}, ...)",
         };
+        var result = await session.RunAsync(script, input.IsEmpty ? null : input, cancellationToken, what).ConfigureAwait(false);
         result.EnsureSuccess(session.Host, what);
     }
 

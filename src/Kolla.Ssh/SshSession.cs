@@ -122,12 +122,16 @@ internal sealed class SshSession : IDisposable
         RunAsync(script, stdin: null, cancellationToken);
 
     /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), feeding <paramref name="stdin"/>.</summary>
-    public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken)
+    /// <param name="script">The script.</param>
+    /// <param name="stdin">Its input, if any.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <param name="what">What the script does, for a lost connection's message (one line); null for the script's own start.</param>
+    public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken, string? what = null)
     {
         var input = stdin is { IsEmpty: false } given ? given : (ReadOnlyMemory<byte>?)null;
         var commandText = input is null ? Become.Wrap(script) : DrainingInput(Become.Wrap(script));
         _logger.RunningCommand(Host, commandText);
-        return await GuardAsync(commandText, async () =>
+        return await GuardAsync(what ?? Display(script), async () =>
         {
             using var command = Ssh.CreateCommand(commandText);
             command.CommandTimeout = CommandTimeout;
@@ -159,6 +163,14 @@ internal sealed class SshSession : IDisposable
     /// the CLOSE reply and OpenSSH drops the whole connection ("ieof packet referred to nonexistent channel").
     /// </summary>
     internal static string DrainingInput(string commandText) => $"( {commandText}\n); s=$?; cat >/dev/null; exit $s";
+
+    /// <summary>A script as an error message names it: its first line, at most 80 characters.</summary>
+    internal static string Display(string script)
+    {
+        var line = script.AsSpan().TrimStart();
+        line = line[..(line.IndexOf('\n') is >= 0 and var end ? end : line.Length)].TrimEnd();
+        return line.Length <= 80 ? $"'{line}'" : $"'{line[..79]}…'";
+    }
 
     /// <summary>Runs <paramref name="operation"/>; transport failures become <see cref="HostUnreachableException"/> naming the host.</summary>
     public async Task<T> GuardAsync<T>(string what, Func<Task<T>> operation, CancellationToken cancellationToken)

@@ -17,9 +17,11 @@ public sealed class FileBatchScriptTests : IDisposable
     private static HostFileWrite Write(string path, string content, string mode) =>
         new(path, Encoding.UTF8.GetBytes(content), new HostFileMode(Convert.ToInt32(mode, 8)));
 
-    private static async Task<(int Code, string Error)> RunAsync(HostFileBatch batch)
+    /// <summary>Runs the batch's script with its input, or only the first <paramref name="inputBytes"/> bytes of it (input cut short).</summary>
+    private static async Task<(int Code, string Error)> RunAsync(HostFileBatch batch, int? inputBytes = null)
     {
         var (script, input) = FileBatchScript.Build(batch);
+        input = inputBytes is { } cut ? input[..cut] : input;
         var info = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script);
@@ -91,8 +93,26 @@ public sealed class FileBatchScriptTests : IDisposable
     {
         var (script, input) = FileBatchScript.Build(new HostFileBatch([], [Write("/etc/kolla/a/a.conf", "abc", "640"), Write("/etc/kolla/a/run.sh", "de", "750")], []));
 
-        script.Should().Contain("umask 137; head -c 3 > \"$t\"; mv -f -- \"$t\" /etc/kolla/a/a.conf;")
-            .And.Contain("umask 077; head -c 2 > \"$t\"; chmod -- 750 \"$t\"; mv -f -- \"$t\" /etc/kolla/a/run.sh;");
-        Encoding.UTF8.GetString(input.Span).Should().Be("abcde");
+        script.Should().Contain("umask 137; head -c 3 > \"$t\"; IFS= read -r e; [ \"$e\" = kolla-end-of-file ]; mv -f -- \"$t\" /etc/kolla/a/a.conf;")
+            .And.Contain("umask 077; head -c 2 > \"$t\"; IFS= read -r e; [ \"$e\" = kolla-end-of-file ]; chmod -- 750 \"$t\"; mv -f -- \"$t\" /etc/kolla/a/run.sh;");
+        Encoding.UTF8.GetString(input.Span).Should().Be("abckolla-end-of-file\ndekolla-end-of-file\n");
+    }
+
+    [Theory]
+    [InlineData(4, "cut inside the second file's content")]
+    [InlineData(10, "cut after the second file's content, before its end line")]
+    [InlineData(20, "cut inside the second file's end line")]
+    public async Task Batch_InputEndsEarly_RenamesNoFileCutShort_AndLeavesNoTemporaryFile(int inputBytes, string because)
+    {
+        await File.WriteAllTextAsync(P("second.conf"), "old", TestContext.Current.CancellationToken);
+        var batch = new HostFileBatch([], [Write(P("first.conf"), "first", "640"), Write(P("second.conf"), "0123456789", "640"), Write(P("third.conf"), "3", "640")], []);
+
+        var (code, _) = await RunAsync(batch, inputBytes + "firstkolla-end-of-file\n".Length);
+
+        code.Should().NotBe(0, because);
+        (await File.ReadAllTextAsync(P("first.conf"), TestContext.Current.CancellationToken)).Should().Be("first", "it arrived whole before the cut");
+        (await File.ReadAllTextAsync(P("second.conf"), TestContext.Current.CancellationToken)).Should().Be("old", because);
+        File.Exists(P("third.conf")).Should().BeFalse();
+        Leftovers().Should().BeEmpty();
     }
 }

@@ -90,6 +90,15 @@ public sealed class SshServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The server's listener is not running.</exception>
     public Task<int> KillSessionsAsync(CancellationToken cancellationToken = default) => SshdSessions.KillAsync(Directory, cancellationToken);
 
+    /// <summary>
+    /// Cuts every connection of this server as a network failure would: kills the per-connection sshd processes but not the
+    /// commands they started, which live on and see their input end (no terminal, so no hang-up signal reaches them).
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for the sshd processes to end.</param>
+    /// <returns>How many sshd processes were killed.</returns>
+    /// <exception cref="InvalidOperationException">The server's listener is not running.</exception>
+    public Task<int> CutConnectionsAsync(CancellationToken cancellationToken = default) => SshdSessions.CutAsync(Directory, cancellationToken);
+
     /// <summary>Stops the server by PID and deletes its directory.</summary>
     /// <returns>A task that completes when it is gone.</returns>
     public async ValueTask DisposeAsync()

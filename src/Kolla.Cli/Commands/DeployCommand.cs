@@ -16,13 +16,22 @@ internal static class DeployCommand
     private static Command Create(CliConsole console, string name, string description, bool containersOnly)
     {
         var options = new LifecycleOptions();
+        var liveness = new LivenessOptions();
         var serial = WholeNumberOption.CreateOptional("--serial", "Rolling batches: at most N hosts per service at a time.", minimum: 1);
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Keep going on other hosts when one fails." };
         var command = new Command(name, description) { serial, continueOnError };
         options.AddTo(command);
+        liveness.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (plan, terminal, masker, token) =>
         {
             var json = parse.GetValue(options.Json);
+            var converge = liveness.Apply(parse, new ConvergeOptions
+            {
+                Forks = parse.GetValue(options.Forks),
+                Serial = parse.GetValue(serial),
+                ContinueOnError = parse.GetValue(continueOnError),
+                ContainersOnly = containersOnly,
+            });
             if (parse.GetValue(options.Executor) == "dry-run")
             {
                 // The dry-run executor prints the changes (what would be created, recreated, restarted and why, with diffs).
@@ -37,13 +46,6 @@ internal static class DeployCommand
                 return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
-            var converge = new ConvergeOptions
-            {
-                Forks = parse.GetValue(options.Forks),
-                Serial = parse.GetValue(serial),
-                ContinueOnError = parse.GetValue(continueOnError),
-                ContainersOnly = containersOnly,
-            };
             if (!json)
             {
                 terminal.Out.WriteLine(terminal.Bold($"{name}: {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s), executor {parse.GetValue(options.Executor)}"));

@@ -11,6 +11,7 @@ internal static class UpgradeCommand
     public static Command Create(CliConsole console)
     {
         var options = new LifecycleOptions();
+        var liveness = new LivenessOptions();
         var serial = WholeNumberOption.CreateOptional("--serial", "Rolling batches: at most N hosts per service at a time (and N compute hosts per batch; default 1 for those).", minimum: 1);
         var rollingGroup = new Option<string>("--rolling-group")
         {
@@ -27,6 +28,7 @@ internal static class UpgradeCommand
             serial, rollingGroup, skipPull, continueOnError,
         };
         options.AddTo(command);
+        liveness.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (inputs, plan, terminal, masker, token) =>
         {
             var json = parse.GetValue(options.Json);
@@ -34,12 +36,12 @@ internal static class UpgradeCommand
             var rolling = inputs.Inventory.Groups.TryGetValue(group, out var found) ? found.Hosts.Select(h => h.Name).ToArray() : [];
             var upgrade = new UpgradeOptions
             {
-                Converge = new ConvergeOptions
+                Converge = liveness.Apply(parse, new ConvergeOptions
                 {
                     Forks = parse.GetValue(options.Forks),
                     Serial = parse.GetValue(serial),
                     ContinueOnError = parse.GetValue(continueOnError),
-                },
+                }),
                 RollingHosts = rolling,
                 PullImages = !parse.GetValue(skipPull),
             };

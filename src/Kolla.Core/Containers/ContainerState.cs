@@ -25,6 +25,15 @@ public sealed record ContainerState
     /// <summary>Health status (<c>healthy</c>, <c>unhealthy</c>, <c>starting</c>) or null without a health check.</summary>
     public string? Health { get; init; }
 
+    /// <summary>Output of the latest health check (<c>State.Health.Log</c>, last entry), or null when none ran yet.</summary>
+    public string? HealthLog { get; init; }
+
+    /// <summary>Exit code of the container's last run (<c>State.ExitCode</c>); 0 while it never exited.</summary>
+    public long ExitCode { get; init; }
+
+    /// <summary>Times the engine restarted it under its restart policy since it was last started (<c>RestartCount</c>).</summary>
+    public long RestartCount { get; init; }
+
     /// <summary>Labels on the container.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -12,6 +12,16 @@ public sealed record ConvergeOptions : HostOperationOptions
     /// <summary>How often to poll health.</summary>
     public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a container (re)started by the run is watched before the run may end: once every service of a host is
+    /// done, the host waits until this long has passed since its last start, then fails when a container it started has
+    /// stopped, restarted or turned unhealthy. A run that starts nothing waits nothing. Zero: check at once. Default 3 s.
+    /// </summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a bootstrap one-shot may run before it is removed and the host fails; null (default): each job's own <c>timeout</c> (30 min unless its service sets one).</summary>
+    public TimeSpan? BootstrapTimeout { get; init; }
+
     /// <summary>Only files (kolla-ansible's <c>genconfig</c>): no volumes, images or containers.</summary>
     public bool FilesOnly { get; init; }
 

@@ -18,6 +18,9 @@ internal sealed class ConvergeSession(HostPlan plan, IProgress<DeployEvent>? pro
     /// <summary>Containers that needed a change.</summary>
     public int Touched { get; set; }
 
+    /// <summary>Containers (re)started in this run, in order, with when each start returned (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public List<(ContainerPlan Container, long StartedAt)> Started { get; } = [];
+
     /// <summary>Restarts held back (restart policy spec-change-only).</summary>
     public int Held { get; set; }
 

@@ -9,7 +9,7 @@ namespace Kolla.Converge;
 /// <summary>
 /// What a converge does on one host (<see cref="Converger"/>'s strategy, run by <see cref="HostFanOut"/>): read the host's
 /// state once, then service by service write the files in one batch and apply each container's changes in order,
-/// waiting for health and running post-start commands after a (re)start.
+/// waiting for health and running post-start commands after a (re)start; last, check that what it started still runs.
 /// </summary>
 internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider time)
 {
@@ -67,6 +67,32 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
                 {
                     run.Report(new ChangeAppliedEvent(run.Host, change, _time.GetElapsedTime(started)));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The last stage on a host that (re)started containers: waits until <see cref="ConvergeOptions.SettleTime"/> has passed
+    /// since its last start (not at all on a simulated runtime), then inspects each container it started and fails the host
+    /// on the first that stopped, restarted or turned unhealthy, with its exit code, health check output and last log lines.
+    /// </summary>
+    public async Task SettleAsync(ConvergeSession run, CancellationToken cancellationToken)
+    {
+        var connection = run.Connection!;
+        var last = run.Started.Max(s => s.StartedAt);
+        var remaining = _options.SettleTime - _time.GetElapsedTime(last);
+        if (remaining > TimeSpan.Zero && connection.Containers is not ISimulatedContainerRuntime)
+        {
+            await Task.Delay(remaining, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A container restarted twice in the run is checked once.
+        foreach (var plan in run.Started.Select(s => s.Container).DistinctBy(c => c.Spec.Name))
+        {
+            var state = await connection.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+            if (ContainerLiveness.Problem(plan.Spec, state) is { } problem)
+            {
+                throw await ContainerLiveness.FailureAsync(connection, plan.Spec.Name, problem, state, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -146,7 +172,8 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
                 await host.Containers.PullImageAsync(pull.Image, cancellationToken).ConfigureAwait(false);
                 break;
             case RunBootstrapChange bootstrap:
-                var outcome = await host.Containers.RunOneShotAsync(bootstrap.Job.Spec, new Dictionary<string, string>(), bootstrap.Job.Timeout, cancellationToken).ConfigureAwait(false);
+                var timeout = _options.BootstrapTimeout ?? bootstrap.Job.Timeout;
+                var outcome = await host.Containers.RunOneShotAsync(bootstrap.Job.Spec, new Dictionary<string, string>(), timeout, cancellationToken).ConfigureAwait(false);
                 if (!outcome.Succeeded)
                 {
                     throw new ContainerOperationException(run.Host, bootstrap.Job.Spec.Name, $"one-shot job exited with code {outcome.ExitCode}; last output:\n{outcome.Output}");
@@ -209,6 +236,7 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
     /// </summary>
     private async Task StartedAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken)
     {
+        run.Started.Add((plan, _time.GetTimestamp()));
         if (plan.PostStartBeforeHealthy)
         {
             await PostStartAsync(run, plan, cancellationToken).ConfigureAwait(false);
@@ -250,23 +278,25 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
         }
 
         var deadline = _time.GetTimestamp() + (long)(_options.HealthTimeout.TotalSeconds * _time.TimestampFrequency);
+        var connection = run.Connection!;
         while (true)
         {
-            var state = await run.Connection!.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-            if (state is null || state.Status is "exited" or "dead")
+            // A container that stopped or restarts will not become healthy: fail now, not at the timeout.
+            var state = await connection.Containers.InspectAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+            if (ContainerLiveness.Problem(plan.Spec, state, unhealthyFails: false) is { } problem)
             {
-                var tail = state is null ? "" : await run.Connection.Containers.GetLogTailAsync(plan.Spec.Name, 20, cancellationToken).ConfigureAwait(false);
-                throw new ContainerOperationException(run.Host, plan.Spec.Name, $"stopped while waiting for it to become healthy; last output:\n{tail}");
+                throw await ContainerLiveness.FailureAsync(connection, plan.Spec.Name, $"{problem}, while waiting for it to become healthy", state, cancellationToken).ConfigureAwait(false);
             }
 
-            if (state.Health is null or "healthy")
+            if (state!.Health is null or "healthy")
             {
                 return;
             }
 
             if (_time.GetTimestamp() > deadline)
             {
-                throw new ContainerOperationException(run.Host, plan.Spec.Name, $"not healthy after {_options.HealthTimeout.TotalSeconds:0} s (health: {state.Health})");
+                var problemLine = $"not healthy after {_options.HealthTimeout.TotalSeconds:0.###} s (health: {state.Health})";
+                throw await ContainerLiveness.FailureAsync(connection, plan.Spec.Name, problemLine, state, cancellationToken).ConfigureAwait(false);
             }
 
             await Task.Delay(_options.HealthPollInterval, _time, cancellationToken).ConfigureAwait(false);

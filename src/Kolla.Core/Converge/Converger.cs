@@ -8,7 +8,8 @@ namespace Kolla.Converge;
 /// <summary>
 /// Applies a <see cref="DeploymentPlan"/>: hosts in parallel (<see cref="HostOperationOptions.Forks"/>), services in
 /// dependency order across hosts (every host finishes a service before any host starts the next), each container's
-/// changes in order, per-service restart policy (serial services one host at a time, waiting for health).
+/// changes in order, per-service restart policy (serial services one host at a time, waiting for health); last, each host
+/// that started containers checks they still run after <see cref="ConvergeOptions.SettleTime"/>.
 /// </summary>
 /// <remarks>
 /// Counterpart of kolla-ansible's <c>site.yml</c> plays with their config, check-containers and handler tasks.
@@ -26,6 +27,11 @@ internal sealed class Converger
         if (_operation.Options.Forks < 1 || _operation.Options.Serial is < 1 || _operation.Options.RollingBatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "forks, serial and the rolling batch size must be at least 1");
+        }
+
+        if (_operation.Options.SettleTime < TimeSpan.Zero || _operation.Options.BootstrapTimeout <= TimeSpan.Zero || _operation.Options.HealthTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "the settle time and the health timeout cannot be negative, and the bootstrap timeout must be positive");
         }
 
         _strategy = new ConvergeStrategy(_operation.Options, _operation.Time);
@@ -68,6 +74,9 @@ internal sealed class Converger
             var batch = serial ? 1 : _operation.Options.Serial ?? participants.Count;
             yield return new HostStage<ConvergeSession>(Batches(participants, batch), (session, token) => _strategy.ConvergeServiceAsync(session, service, token));
         }
+
+        // Every host that started a container watches them for the settle time (in parallel), then checks they still run.
+        yield return new HostStage<ConvergeSession>([sessions.Where(s => s.Error is null && s.Started.Count > 0).ToList()], _strategy.SettleAsync);
     }
 
     /// <summary>Batches of hosts for one service: other hosts first, then <see cref="ConvergeOptions.RollingHosts"/> in smaller batches.</summary>

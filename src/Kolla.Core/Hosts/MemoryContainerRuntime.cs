@@ -4,7 +4,7 @@ using Kolla.Containers;
 namespace Kolla.Hosts;
 
 /// <summary>A container engine held in memory: every image is "pulled", every container starts healthy.</summary>
-internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime
+internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime, ISimulatedContainerRuntime
 {
     private readonly ConcurrentDictionary<string, ContainerState> _containers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImageState> _images = new(StringComparer.Ordinal);

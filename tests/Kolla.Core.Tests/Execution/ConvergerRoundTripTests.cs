@@ -50,7 +50,8 @@ public sealed class ConvergerRoundTripTests
             host.Batches[1].Directories.Select(d => d.Path).Should().Equal("/etc/kolla/api", "/etc/kolla/worker");
             host.Batches.SelectMany(b => b.Writes).Should().NotContain(w => w.Path.Contains(ObservedHostState.StateDirectoryName, StringComparison.Ordinal),
                 "a created container's label records its configuration; no marker file is written");
-            host.Runtime.Inspected.Should().BeEmpty();
+            host.Runtime.Inspected.Should().BeEquivalentTo(["db", "api", "worker"], "only the settle check inspects, each started container once");
+            host.Runtime.Inspected.Clear();
         }
 
         var rerun = await converger.ApplyAsync(Plan(), cancellationToken: TestContext.Current.CancellationToken);
@@ -58,7 +59,7 @@ public sealed class ConvergerRoundTripTests
         rerun.HasChanges.Should().BeFalse();
         rerun.Hosts.Should().OnlyContain(h => h.Ok == 3 && h.Changed == 0);
         hosts.Connections.Values.Should().OnlyContain(h => h.Batches.Count == 2, "nothing is written");
-        hosts.Connections.Values.Should().OnlyContain(h => h.Runtime.Inspected.Count == 0, "the container list alone shows every container matches");
+        hosts.Connections.Values.Should().OnlyContain(h => h.Runtime.Inspected.Count == 0, "the container list alone shows every container matches, and a run that starts nothing checks nothing");
     }
 
     [Fact]
@@ -67,6 +68,7 @@ public sealed class ConvergerRoundTripTests
         var hosts = new RecordingConnector();
         var converger = new Converger(hosts);
         await converger.ApplyAsync(Plan(), cancellationToken: TestContext.Current.CancellationToken);
+        hosts.Connections["node1"].Runtime.Inspected.Clear();
         var plan = Plan();
         var changed = plan with
         {
@@ -254,7 +256,7 @@ public sealed class ConvergerRoundTripTests
         }
     }
 
-    private sealed class RecordingRuntime(IContainerRuntime inner, int execExitCode) : DelegatingRuntime(inner)
+    private sealed class RecordingRuntime(IContainerRuntime inner, int execExitCode) : DelegatingRuntime(inner), ISimulatedContainerRuntime
     {
         public List<string> Inspected { get; } = [];
 

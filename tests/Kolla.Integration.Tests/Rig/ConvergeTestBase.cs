@@ -16,7 +16,12 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
 
     protected CancellationToken Token => _budget.Token;
 
-    protected static ConvergeOptions Options { get; } = new() { HealthTimeout = TimeSpan.FromSeconds(60), HealthPollInterval = TimeSpan.FromMilliseconds(250) };
+    protected static ConvergeOptions Options { get; } = new()
+    {
+        HealthTimeout = TimeSpan.FromSeconds(60),
+        HealthPollInterval = TimeSpan.FromMilliseconds(250),
+        SettleTime = TimeSpan.FromSeconds(1),
+    };
 
     public virtual async ValueTask InitializeAsync() => await engine.EnsureTestImageAsync(TestContext.Current.CancellationToken);
 

@@ -2,8 +2,9 @@ namespace Kolla.Tests.Rig;
 
 /// <summary>
 /// A small catalogue overlay of busybox services shaped like Kolla's (config files, volumes, a bootstrap one-shot,
-/// a health check, a restart-held container), written as <c>service.yml</c> files and templates. The images have no
-/// <c>kolla_start</c>, so every container runs its <c>command</c> (<c>sleep</c>, <c>httpd</c>) directly.
+/// a health check, a restart-held container, a worker that exits at once when its config says <c>threads = 0</c>), written
+/// as <c>service.yml</c> files and templates. The images have no <c>kolla_start</c>, so every container runs its
+/// <c>command</c> (<c>sleep</c>, <c>httpd</c>) directly.
 /// </summary>
 /// <remarks>
 /// Container and volume names carry a per-deployment prefix so deployments never collide on a shared engine;
@@ -114,7 +115,7 @@ internal static class TestCatalogue
                 container_name: "@P@ktworker"
                 group: kt
                 image: "{{ docker_image_url }}keystone:{{ openstack_tag }}"
-                command: "sh -c 'trap exit TERM; sleep 3600 & wait'"
+                command: "sh -c 'if grep -q \"^threads = 0\" {{ container_config_directory }}/ktworker.conf; then echo \"ktworker: threads must be at least 1\"; exit 3; fi; trap exit TERM; sleep 3600 & wait'"
                 volumes:
                   - "{{ node_config_directory }}/ktworker/:{{ container_config_directory }}/:ro"
                   - "@P@kolla_logs:/var/log/kolla/"
