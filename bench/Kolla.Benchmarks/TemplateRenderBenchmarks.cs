@@ -7,7 +7,8 @@ namespace Kolla.Benchmarks;
 
 /// <summary>
 /// Config rendering: compiling a nova.conf-like Jinja template, and rendering it for one host of a
-/// 100-host inventory (lookups into groups and hostvars, lazily evaluated globals and defaults).
+/// 100-host inventory (lookups into groups and hostvars, lazily evaluated globals and defaults); the same render with
+/// the passwords followed as secrets (the planner's setting: the template reads one, so taint is tracked).
 /// </summary>
 [MemoryDiagnoser]
 public class TemplateRenderBenchmarks
@@ -34,6 +35,7 @@ public class TemplateRenderBenchmarks
 
     private TemplateRenderer _renderer = null!;
     private CompiledTemplate _compiled = null!;
+    private CompiledTemplate _compiledWithSecrets = null!;
     private VariableContext _context = null!;
 
     [GlobalSetup]
@@ -41,10 +43,18 @@ public class TemplateRenderBenchmarks
     {
         _renderer = new TemplateRenderer();
         _compiled = _renderer.Compile(Template, "nova.conf.j2");
+        _compiledWithSecrets = new TemplateRenderer(new TemplateRendererOptions { Secrets = new TemplateSecrets(["rabbit", "db"]) }).Compile(Template, "nova.conf.j2");
         var globals = KollaGlobals.Parse("kolla_internal_vip_address: 10.0.0.250\n");
         var hosts = Enumerable.Range(1, 100)
             .Select(i => new InventoryHostInput($"node{i:000}", new Dictionary<string, object?>(), new Dictionary<string, object?> { ["ansible_host"] = $"10.0.{i / 250}.{(i % 250) + 1}" }))
             .ToList();
+        // kolla_address reads the address from the host's facts (eth0, the default network_interface).
+        var facts = hosts.ToDictionary(
+            h => h.Name,
+            h => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["eth0"] = new Dictionary<string, object?> { ["ipv4"] = new Dictionary<string, object?> { ["address"] = h.HostVars["ansible_host"] } },
+            });
         var controllers = hosts.Take(3).Select(h => h.Name).ToList();
         var groups = new Dictionary<string, IReadOnlyList<string>> { ["rabbitmq"] = controllers, ["memcached"] = controllers, ["compute"] = hosts.Skip(3).Select(h => h.Name).ToList() };
         _context = new VariableContextBuilder()
@@ -52,6 +62,7 @@ public class TemplateRenderBenchmarks
             .WithGlobals(globals.Variables)
             .WithInventory(new InventoryInput(hosts, groups))
             .WithPasswords(new Dictionary<string, object?> { ["rabbitmq_password"] = "rabbit", ["nova_database_password"] = "db" })
+            .WithFacts(facts)
             .Build();
     }
 
@@ -60,4 +71,7 @@ public class TemplateRenderBenchmarks
 
     [Benchmark]
     public string RenderOneHost() => _compiled.Render(_context.ForHost("node042"));
+
+    [Benchmark]
+    public string RenderOneHostWithSecrets() => _compiledWithSecrets.Render(_context.ForHost("node042"));
 }

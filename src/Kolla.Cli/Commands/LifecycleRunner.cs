@@ -26,10 +26,19 @@ internal static class LifecycleRunner
         Func<DeploymentInputs, DeploymentPlan, Terminal, SecretMasker, CancellationToken, Task<int>> action,
         CancellationToken cancellationToken)
     {
-        return await RunWithInputsAsync(console, parse, options, generatePasswords, (inputs, terminal, _, token) =>
+        return await RunWithInputsAsync(console, parse, options, generatePasswords, async (inputs, terminal, _, token) =>
         {
             var plan = options.Deployer(parse).Plan(inputs, options.PlanOptions(parse));
-            return action(inputs, plan, terminal, new SecretMasker(plan.Secrets), token);
+            var masker = new SecretMasker(plan.Secrets);
+            try
+            {
+                return await action(inputs, plan, terminal, masker, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is KollaException or CliUsageException)
+            {
+                // Once planned, errors are masked with all the plan knows is secret: also the values derived from passwords.
+                return await ReportAsync(console, parse, options, terminal, masker, e).ConfigureAwait(false);
+            }
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,22 +71,27 @@ internal static class LifecycleRunner
         }
         catch (Exception e) when (e is KollaException or CliUsageException)
         {
-            // Hosts without facts: one line per host, as a converge reports unreachable hosts.
-            foreach (var line in e is Kolla.Facts.FactsGatheringException gathering ? gathering.Failures : [e.Message])
-            {
-                await terminal.ErrorAsync("error: " + masker.Mask(line)).ConfigureAwait(false);
-            }
-            if (parse.GetValue(options.Verbose))
-            {
-                await console.Error.WriteLineAsync(masker.Mask(e.ToString())).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Failed;
+            return await ReportAsync(console, parse, options, terminal, masker, e).ConfigureAwait(false);
         }
         finally
         {
             await options.ReleaseAsync().ConfigureAwait(false);
         }
+    }
+
+    private static async Task<int> ReportAsync(CliConsole console, ParseResult parse, LifecycleOptions options, Terminal terminal, SecretMasker masker, Exception e)
+    {
+        // Hosts without facts: one line per host, as a converge reports unreachable hosts.
+        foreach (var line in e is Kolla.Facts.FactsGatheringException gathering ? gathering.Failures : [e.Message])
+        {
+            await terminal.ErrorAsync("error: " + masker.Mask(line)).ConfigureAwait(false);
+        }
+        if (parse.GetValue(options.Verbose))
+        {
+            await console.Error.WriteLineAsync(masker.Mask(e.ToString())).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Failed;
     }
 
     private static IEnumerable<string> Strings(IEnumerable<object?> values) => values.SelectMany(value => value switch

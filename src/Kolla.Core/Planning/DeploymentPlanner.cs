@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kolla.Inventory;
+using Kolla.Passwords;
 using Kolla.Services;
 using Kolla.Templates;
 using Kolla.Variables;
@@ -22,9 +23,13 @@ internal static class DeploymentPlanner
     /// <exception cref="InventoryException">The <see cref="PlanOptions.Limit"/> pattern matches no host.</exception>
     public static DeploymentPlan Plan(DeploymentInputs inputs, PlanOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var secrets = SecretValues(inputs.Passwords);
+        // Templates follow the passwords through what they compute, so values derived from one are masked too.
+        var renderer = new TemplateRenderer(new TemplateRendererOptions { Secrets = new TemplateSecrets(secrets) });
         try
         {
-            return PlanHosts(inputs, options);
+            return PlanHosts(inputs, options, renderer, secrets);
         }
         catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(i => i is KollaException) is { } first)
         {
@@ -34,13 +39,18 @@ internal static class DeploymentPlanner
         }
         catch (KollaException e) when (ExtraVarsErrors.Restate(e, inputs) is { } restated)
         {
-            throw restated;
+            // Named at its -e source; still masked, as every planning error is.
+            throw Masked(restated.Message, renderer.DerivedSecrets) is { } hidden ? new PlanningException(hidden) : restated;
+        }
+        catch (KollaException e) when (Masked(e.Message, renderer.DerivedSecrets) is { } masked)
+        {
+            // An error that quotes rendered text (a merge error naming a line) must not carry a value derived from a secret.
+            throw new PlanningException(masked);
         }
     }
 
-    private static DeploymentPlan PlanHosts(DeploymentInputs inputs, PlanOptions? options)
+    private static DeploymentPlan PlanHosts(DeploymentInputs inputs, PlanOptions? options, TemplateRenderer renderer, IReadOnlyCollection<string> secrets)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
         options ??= PlanOptions.All;
         var inventory = inputs.Inventory;
         var context = DeploymentVariables.Create(inputs, options.GlobalsPrecedence);
@@ -49,7 +59,6 @@ internal static class DeploymentPlanner
             : inventory.Hosts.Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
         var hosts = inventory.Hosts.Where(h => selectedHosts.Contains(h.Name)).ToList();
         var services = SelectServices(inputs.Catalogue, options);
-        var renderer = new TemplateRenderer();
         var cache = new TemplateCache(renderer);
         var containers = new ContainerRenderer(cache, inputs.Overrides);
 
@@ -97,7 +106,7 @@ internal static class DeploymentPlanner
         });
 
         var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
-        return new DeploymentPlan(plans, order, SecretValues(inputs.Passwords))
+        return new DeploymentPlan(plans, order, [.. secrets, .. renderer.DerivedSecrets])
         {
             Variables = context,
             SelectedServices = [.. services.Select(s => s.Name)],
@@ -244,6 +253,13 @@ internal static class DeploymentPlanner
             Var("ansible_user"),
             Var("ansible_connection") ?? "ssh",
             variables);
+    }
+
+    /// <summary>The message with every derived secret in it masked, or null when it holds none.</summary>
+    private static string? Masked(string message, IReadOnlyCollection<string> derived)
+    {
+        var masked = new SecretMasker(derived).Mask(message);
+        return masked == message ? null : masked;
     }
 
     private static IReadOnlyCollection<string> SecretValues(IReadOnlyDictionary<string, object?> passwords)

@@ -38,7 +38,7 @@ public sealed class CompiledTemplate
     public string Render(IVariableScope variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        return RenderToString(new RenderState(_renderer, variables, FileName));
+        return RenderAndRecord(new RenderState(_renderer, variables, FileName));
     }
 
     /// <summary>Renders against a variable scope into a writer.</summary>
@@ -47,20 +47,34 @@ public sealed class CompiledTemplate
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(variables);
-        if (TrailingNewlines > 0)
+        if (TrailingNewlines > 0 || _renderer.Options.Secrets is not null)
         {
-            writer.Write(RenderToString(new RenderState(_renderer, variables, FileName)));
+            writer.Write(RenderAndRecord(new RenderState(_renderer, variables, FileName)));
             return;
         }
 
         RenderTo(writer, new RenderState(_renderer, variables, FileName));
     }
 
-    internal string RenderToString(RenderState state)
+    /// <summary>Renders a text shown whole (a file, a catalogue field) and gives the renderer the parts that carry a secret.</summary>
+    internal string RenderAndRecord(RenderState state)
+    {
+        var text = RenderToString(state, out var spans);
+        if (spans is not null)
+        {
+            _renderer.RecordDerived(text, spans);
+        }
+
+        return text;
+    }
+
+    /// <summary>Renders to a string; <paramref name="spans"/> are the parts of it that carry a secret (null: none).</summary>
+    internal string RenderToString(RenderState state, out IReadOnlyList<TaintSpan>? spans)
     {
         using var writer = new StringWriter();
         RenderTo(writer, state);
         var text = writer.ToString();
+        spans = state.Taint?.TakeWritten(writer);
 
         // Ansible pads the output to the template's count of final newlines; ansible-core 2.19 renders a template that
         // outputs nothing to None and pads only strings, so an empty output stays empty.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Fluid;
+using Fluid.Values;
 using Kolla.Templates.Jinja;
 using Kolla.Variables;
 
@@ -18,6 +19,7 @@ internal sealed class TemplateRenderer
     private readonly ConcurrentDictionary<string, CompiledTemplate> _valueTemplates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompiledTemplate> _expressions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompiledTemplate> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _derived = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     public TemplateRenderer(TemplateRendererOptions? options = null)
@@ -89,7 +91,7 @@ internal sealed class TemplateRenderer
             compiled = _texts.GetOrAdd(source, Compile(source, fileName));
         }
 
-        return compiled.RenderToString(new RenderState(this, variables, fileName));
+        return compiled.RenderAndRecord(new RenderState(this, variables, fileName));
     }
 
     /// <summary>Reads, parses and renders a template file.</summary>
@@ -118,7 +120,7 @@ internal sealed class TemplateRenderer
     {
         ArgumentNullException.ThrowIfNull(variables);
         var state = new RenderState(this, variables, $"variable '{name}'");
-        return Guard(state.FileName, () => Py.ToNative(Py.Defined(state.Lookup(name, 1))));
+        return Guard(state, () => Recorded(state, Py.Defined(state.Lookup(name, 1))));
     }
 
     /// <summary>Like <see cref="ResolveVariable"/>, but returns false when the variable does not exist.</summary>
@@ -147,10 +149,39 @@ internal sealed class TemplateRenderer
         }
 
         var state = new RenderState(this, variables, sourceName);
-        return Guard(sourceName, () => Py.ToNative(Py.Defined(compiled.SingleExpression!.Evaluate(state))));
+        return Guard(state, () => Recorded(state, Py.Defined(compiled.SingleExpression!.Evaluate(state))));
     }
 
-    private static object? Guard(string fileName, Func<object?> evaluate)
+    /// <summary>
+    /// Texts computed from a secret by the renders so far (<see cref="TemplateRendererOptions.Secrets"/>): what to mask,
+    /// besides the secrets themselves, wherever rendered output is shown to people. Each is at least
+    /// <see cref="TemplateSecrets.MinimumLength"/> long; a shorter one is recorded as the whole line it was written on.
+    /// </summary>
+    internal IReadOnlyCollection<string> DerivedSecrets => [.. _derived.Keys];
+
+    /// <summary>Records the parts of a rendered text that carry a secret.</summary>
+    internal void RecordDerived(string text, IReadOnlyList<TaintSpan> spans) => RecordDerived(SecretPieces.Of(text, spans, Options.Secrets));
+
+    private void RecordDerived(List<string> pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            _derived.TryAdd(piece, 0);
+        }
+    }
+
+    /// <summary>A value handed back as a plain value: records its strings that carry a secret, then converts it.</summary>
+    private object? Recorded(RenderState state, FluidValue value)
+    {
+        if (state.Taint is { } taint)
+        {
+            RecordDerived(taint.PiecesOf(value, Options.Secrets));
+        }
+
+        return Py.ToNative(value);
+    }
+
+    private static object? Guard(RenderState state, Func<object?> evaluate)
     {
         try
         {
@@ -158,12 +189,12 @@ internal sealed class TemplateRenderer
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(fileName, ex.Line, ex.Reason) { Variable = ex.Variable };
+            throw new TemplateException(state.FileName, ex.Line, state.MaskSecrets(ex.Reason)) { Variable = ex.Variable };
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            throw new TemplateException(fileName, 1, ex.Message);
+            throw new TemplateException(state.FileName, 1, state.MaskSecrets(ex.Message));
         }
     }
 

@@ -25,6 +25,13 @@ internal sealed record TemplateRendererOptions
     /// </summary>
     public bool EvaluateNestedTemplates { get; init; } = true;
 
+    /// <summary>
+    /// Secret values (passwords.yml) to follow: a string read from the variables that equals one is tainted, so is every
+    /// value computed from it, and the renderer records the text they produce in <see cref="TemplateRenderer.DerivedSecrets"/>
+    /// (for masking what is shown to people). The rendered text is the same with or without. None: nothing is followed.
+    /// </summary>
+    public TemplateSecrets? Secrets { get; init; }
+
     /// <summary>Resolves template names given to <c>{% extends 'name' %}</c> (none: only template values can be extended).</summary>
     public ITemplateLoader? Loader { get; init; }
 }

@@ -5,5 +5,11 @@ namespace Kolla.Templates.Jinja;
 /// <summary>Arithmetic and <c>~</c> concatenation.</summary>
 internal sealed class BinaryNode(string op, JinjaExpression left, JinjaExpression right, int line) : JinjaExpression(line)
 {
-    public override FluidValue Evaluate(RenderState state) => Py.Binary(op, left.Evaluate(state), right.Evaluate(state), Line);
+    public override FluidValue Evaluate(RenderState state)
+    {
+        var a = left.Evaluate(state);
+        var b = right.Evaluate(state);
+        var result = Py.Binary(op, a, b, Line);
+        return state.Taint is { } taint ? taint.Combine(op, a, b, result) : result;
+    }
 }

@@ -5,11 +5,14 @@ namespace Kolla.Templates.Jinja;
 
 /// <summary>
 /// State shared by one render and the lazy variable evaluations it triggers: computed values (so a
-/// templated variable is evaluated once per render) and the evaluations in progress (to catch loops).
+/// templated variable is evaluated once per render), the evaluations in progress (to catch loops) and the secret taint.
 /// </summary>
 internal sealed class EvaluationCache
 {
     public Dictionary<(IVariableScope Scope, string Path), FluidValue> Values { get; } = [];
 
     public HashSet<(IVariableScope Scope, string Path)> InProgress { get; } = [];
+
+    /// <summary>Which values carry a secret; created by the first secret read (null: none read yet).</summary>
+    public TaintTracker? Taint { get; set; }
 }

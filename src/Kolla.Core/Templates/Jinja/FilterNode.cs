@@ -13,7 +13,10 @@ internal sealed class FilterNode(JinjaExpression input, string name, JinjaFilter
             throw undefined.Error();
         }
 
-        return filter.Invoke(value, arguments.Evaluate(state, $"filter '{name}'", Line), state);
+        var args = arguments.Evaluate(state, $"filter '{name}'", Line);
+        var reads = state.TaintReads;
+        var result = filter.Invoke(value, args, state);
+        return state.Taint is { } taint ? taint.Derive(result, reads, value, args) : result;
     }
 
     public override string Describe() => $"{input.Describe()} | {name}";

@@ -16,7 +16,9 @@ internal sealed class ForStatement(
 {
     public override void Render(TextWriter writer, RenderState state)
     {
-        var items = Py.Iterate(sequence.Evaluate(state), Line);
+        var source = sequence.Evaluate(state);
+        var items = Py.Iterate(source, Line);
+        state.Taint?.MarkItems(source, items);
         var context = state.Context;
         context.EnterChildScope();
         try
@@ -63,6 +65,7 @@ internal sealed class ForStatement(
         }
 
         var parts = Py.Iterate(item, Line);
+        state.Taint?.MarkItems(item, parts);
         if (parts.Count != targets.Count)
         {
             throw new TemplateRuntimeException($"cannot unpack {parts.Count} values into {targets.Count} loop variables", Line);

@@ -18,9 +18,9 @@ internal sealed class GetAttrNode(JinjaExpression target, string name, int line)
             case JinjaUndefined:
                 return value;
             case MappingValue mapping when mapping.TryGet(Name, Line, out var item):
-                return item;
+                return state.Taint?.Part(value, -1, item) ?? item;
             case ArrayValue array when int.TryParse(Name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Values.Count:
-                return array.Values[index];
+                return state.Taint?.Part(value, -1, array.Values[index]) ?? array.Values[index];
             default:
                 return new JinjaUndefined(Describe(), Line);
         }

@@ -17,11 +17,12 @@ internal sealed class GetItemNode(JinjaExpression target, JinjaExpression index,
         switch (value)
         {
             case MappingValue mapping when mapping.TryGet(Py.Str(key), Line, out var item):
-                return item;
+                return state.Taint?.Part(value, -1, item) ?? item;
             case ArrayValue array when TryIndex(key, array.Values.Count, out var i):
-                return array.Values[i];
+                return state.Taint?.Part(value, -1, array.Values[i]) ?? array.Values[i];
             case StringValue text when TryIndex(key, text.ToStringValue().Length, out var c):
-                return new StringValue(text.ToStringValue()[c].ToString());
+                var character = new StringValue(text.ToStringValue()[c].ToString());
+                return state.Taint?.Part(value, c, character) ?? character;
             default:
                 return new JinjaUndefined($"{target.Describe()}[{Py.Repr(key)}]", Line);
         }

@@ -19,13 +19,13 @@ internal abstract class JinjaStatement(int line) : Statement
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(state.FileName, ex.Line, ex.Reason) { Variable = ex.Variable };
+            throw new TemplateException(state.FileName, ex.Line, state.MaskSecrets(ex.Reason)) { Variable = ex.Variable };
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             // A filter given input it cannot handle: still one line with the template's location.
-            throw new TemplateException(state.FileName, Line, ex.Message);
+            throw new TemplateException(state.FileName, Line, state.MaskSecrets(ex.Message));
         }
     }
 

@@ -23,6 +23,9 @@ internal sealed class LiteralMappingValue : MappingValue
 
     public override IEnumerable<string> Keys => _keys;
 
+    /// <summary>The values (a struct enumerator, for the taint checks that run on every dict literal).</summary>
+    public Dictionary<string, FluidValue>.ValueCollection Values => _index.Values;
+
     public override int Count => _keys.Count;
 
     public override bool TryGet(string key, int line, out FluidValue value) => _index.TryGetValue(key, out value!);

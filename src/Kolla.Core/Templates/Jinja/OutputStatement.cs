@@ -13,6 +13,13 @@ internal sealed class OutputStatement(JinjaExpression expression, int line) : Ji
             return;
         }
 
-        writer.Write(Py.Output(value));
+        var reads = state.TaintReads;
+        var text = Py.Output(value);
+        if (state.Taint?.OutputSpans(value, text, reads) is { } spans)
+        {
+            state.Taint.Wrote(writer, spans);
+        }
+
+        writer.Write(text);
     }
 }

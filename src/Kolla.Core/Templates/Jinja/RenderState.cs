@@ -47,6 +47,15 @@ internal sealed class RenderState
 
     public static RenderState Get(TemplateContext context) => (RenderState)context.AmbientValues[AmbientKey];
 
+    /// <summary>Which values of this render carry a secret (null while none has been read).</summary>
+    public TaintTracker? Taint => _cache.Taint;
+
+    /// <summary><see cref="TaintTracker.Reads"/>, 0 while no secret has been read.</summary>
+    public int TaintReads => _cache.Taint?.Reads ?? 0;
+
+    /// <summary>The message with the secrets this render has seen masked (for errors).</summary>
+    public string MaskSecrets(string message) => _cache.Taint?.Mask(message) ?? message;
+
     /// <summary>Resolves a bare name: template locals first, then the root scope.</summary>
     public FluidValue Lookup(string name, int line)
     {
@@ -64,6 +73,7 @@ internal sealed class RenderState
     {
         if (_cache.Values.TryGetValue((scope, path), out value!))
         {
+            _cache.Taint?.Read(value);
             return true;
         }
 
@@ -88,9 +98,18 @@ internal sealed class RenderState
             case FluidValue fluid:
                 return fluid;
             case string s:
-                return Renderer.Options.EvaluateNestedTemplates && TemplateText.IsTemplated(s)
-                    ? EvaluateLazy(s, owner, path, line)
-                    : new StringValue(s);
+                if (Renderer.Options.EvaluateNestedTemplates && TemplateText.IsTemplated(s))
+                {
+                    return EvaluateLazy(s, owner, path, line);
+                }
+
+                var text = new StringValue(s);
+                if (Renderer.Options.Secrets is { } secrets && secrets.Contains(s))
+                {
+                    (_cache.Taint ??= new TaintTracker()).MarkWhole(text);
+                }
+
+                return text;
             case bool b:
                 return BooleanValue.Create(b);
             case int or long or short or byte or uint or ulong:
@@ -126,7 +145,9 @@ internal sealed class RenderState
                     index++;
                 }
 
-                return new ArrayValue(list);
+                var array = new ArrayValue(list);
+                _cache.Taint?.MarkElements(array);
+                return array;
             default:
                 return new StringValue(PyText.Str(value));
         }
@@ -145,7 +166,8 @@ internal sealed class RenderState
             var plain = item switch
             {
                 null or bool or int or long or short or byte or uint or ulong or double or float or decimal => true,
-                string s => !(Renderer.Options.EvaluateNestedTemplates && TemplateText.IsTemplated(s)),
+                // A secret must be converted per render, where its taint is followed.
+                string s => !(Renderer.Options.EvaluateNestedTemplates && TemplateText.IsTemplated(s)) && Renderer.Options.Secrets?.Contains(s) != true,
                 _ => false,
             };
             if (!plain)
@@ -168,6 +190,7 @@ internal sealed class RenderState
         var key = (owner, "=" + path);
         if (_cache.Values.TryGetValue(key, out var cached))
         {
+            _cache.Taint?.Read(cached);
             return cached;
         }
 
@@ -191,7 +214,8 @@ internal sealed class RenderState
             }
             else
             {
-                result = new StringValue(compiled.RenderToString(nested));
+                var rendered = new StringValue(compiled.RenderToString(nested, out var spans));
+                result = spans is null ? rendered : _cache.Taint!.MarkSpans(rendered, spans);
             }
 
             _cache.Values[key] = result;
@@ -266,6 +290,7 @@ internal sealed class RenderState
         var (name, index) = _activeBlocks.Peek();
         using var writer = new StringWriter();
         RenderBlock(name, index + 1, writer, line);
-        return new StringValue(writer.ToString());
+        var text = new StringValue(writer.ToString());
+        return _cache.Taint?.TakeWritten(writer) is { } spans ? _cache.Taint.MarkSpans(text, spans) : text;
     }
 }

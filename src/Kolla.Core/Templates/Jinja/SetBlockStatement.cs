@@ -9,6 +9,7 @@ internal sealed class SetBlockStatement(string target, IReadOnlyList<JinjaStatem
     {
         using var captured = new StringWriter();
         RenderBody(body, captured, state);
-        state.Context.SetValue(target, new StringValue(captured.ToString()));
+        var text = new StringValue(captured.ToString());
+        state.Context.SetValue(target, state.Taint?.TakeWritten(captured) is { } spans ? state.Taint.MarkSpans(text, spans) : text);
     }
 }

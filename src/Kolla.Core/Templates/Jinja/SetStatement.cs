@@ -13,6 +13,7 @@ internal sealed class SetStatement(IReadOnlyList<string> targets, JinjaExpressio
         }
 
         var parts = Py.Iterate(result, Line);
+        state.Taint?.MarkItems(result, parts);
         if (parts.Count != targets.Count)
         {
             throw new TemplateRuntimeException($"cannot unpack {parts.Count} values into {targets.Count} names", Line);

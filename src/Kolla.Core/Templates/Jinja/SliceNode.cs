@@ -22,9 +22,10 @@ internal sealed class SliceNode(JinjaExpression target, JinjaExpression? start, 
             _ => throw new TemplateRuntimeException($"'{Py.TypeName(value)}' object is not subscriptable", Line),
         };
         var indices = Indices(count, Bound(start, state), Bound(stop, state), stepValue);
-        return value is ArrayValue list
+        FluidValue result = value is ArrayValue list
             ? new ArrayValue([.. indices.Select(i => list.Values[i])])
             : new StringValue(string.Concat(indices.Select(i => value.ToStringValue()[i])));
+        return state.Taint?.Slice(value, indices, result) ?? result;
     }
 
     private static long? Bound(JinjaExpression? expression, RenderState state)
