@@ -21,7 +21,7 @@ internal static class InventoryFiles
     {
         try
         {
-            return await File.ReadAllTextAsync(path, StrictUtf8, cancellationToken).ConfigureAwait(false);
+            return await InputFile.ReadAllTextAsync(path, StrictUtf8, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (DecoderFallbackException e)
         {

@@ -79,7 +79,7 @@ public sealed class PasswordStore
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            text = await InputFile.ReadAllTextAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {

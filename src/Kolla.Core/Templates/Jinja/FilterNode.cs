@@ -13,7 +13,13 @@ internal sealed class FilterNode(JinjaExpression input, string name, JinjaFilter
             throw undefined.Error();
         }
 
-        return filter.Invoke(value, arguments.Evaluate(state, $"filter '{name}'", Line), state);
+        var result = filter.Invoke(value, arguments.Evaluate(state, $"filter '{name}'", Line), state);
+        if (result is StringValue text)
+        {
+            state.Budget.Text(text.ToStringValue().Length, Line);
+        }
+
+        return result;
     }
 
     public override string Describe() => $"{input.Describe()} | {name}";

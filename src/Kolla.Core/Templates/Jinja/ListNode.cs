@@ -7,6 +7,9 @@ internal sealed class ListNode(IReadOnlyList<JinjaExpression> items, int line, b
 {
     public IReadOnlyList<JinjaExpression> Items { get; } = items;
 
-    public override FluidValue Evaluate(RenderState state) =>
-        isTuple ? TupleItems.Create(Items.Select(i => i.Evaluate(state))) : new ArrayValue([.. Items.Select(i => i.Evaluate(state))]);
+    public override FluidValue Evaluate(RenderState state)
+    {
+        var list = isTuple ? TupleItems.Create(Items.Select(i => i.Evaluate(state))) : new ArrayValue([.. Items.Select(i => i.Evaluate(state))]);
+        return state.Budget.Built(list, Line);
+    }
 }
