@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kolla.Configuration;
 
 namespace Kolla.Cli.Commands;
 
@@ -29,7 +28,7 @@ internal static class ConfigCommandSupport
         {
             return await action().ConfigureAwait(false);
         }
-        catch (ConfigMergeException e)
+        catch (KollaException e)
         {
             await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;

@@ -37,7 +37,7 @@ internal static class InventoryCommandSupport
             await console.Out.WriteAsync(text).ConfigureAwait(false);
             return 0;
         }
-        catch (InventoryException e)
+        catch (KollaException e)
         {
             await console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;

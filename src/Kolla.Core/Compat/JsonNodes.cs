@@ -29,7 +29,7 @@ internal static class JsonNodes
             }
         }
 
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 1000 });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = KollaLimits.YamlDepth });
         try
         {
             if (!reader.Read())

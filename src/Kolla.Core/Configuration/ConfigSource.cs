@@ -35,7 +35,7 @@ public sealed record ConfigSource(string Name, string? Text)
     /// Reads a file as UTF-8 (a byte order mark is kept as a character, as Python's text mode does).
     /// A path that does not exist gives a <see cref="Missing"/> source.
     /// </summary>
-    /// <exception cref="ConfigMergeException">The path is a directory or the bytes are not valid UTF-8.</exception>
+    /// <exception cref="ConfigMergeException">The path is a directory, the file is larger than the document limit, or the bytes are not valid UTF-8.</exception>
     public static async Task<ConfigSource> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -47,12 +47,16 @@ public sealed record ConfigSource(string Name, string? Text)
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await InputFile.ReadAllBytesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             // Missing or unreadable: skipped, as kolla-ansible's os.access(R_OK) check does.
             return Missing(path);
+        }
+        catch (InputTooLargeException e)
+        {
+            throw new ConfigMergeException(path, null, e.Message);
         }
 
         return new ConfigSource(path, Decode(path, bytes));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Kolla.Inventory;
@@ -64,8 +65,11 @@ internal static partial class HostAddress
     /// <summary>
     /// A host pattern's hosts (its ranges expanded) and port: what both inventory formats do with a host entry.
     /// </summary>
-    /// <exception cref="InventoryException">A range in the pattern is malformed (located at <paramref name="file"/>:<paramref name="line"/>).</exception>
-    public static (List<string> Hosts, int? Port) ExpandPattern(string pattern, string file, int line)
+    /// <exception cref="InventoryException">
+    /// A range in the pattern is malformed, or the pattern stands for more than <paramref name="maxHosts"/> hosts (located at
+    /// <paramref name="file"/>:<paramref name="line"/>).
+    /// </exception>
+    public static (List<string> Hosts, int? Port) ExpandPattern(string pattern, string file, int line, long maxHosts = long.MaxValue)
     {
         var (host, port) = Parse(pattern) ?? (pattern, null);
         if (!host.Contains('[', StringComparison.Ordinal))
@@ -75,7 +79,10 @@ internal static partial class HostAddress
 
         try
         {
-            return (ExpandRanges(host), port);
+            return (TryExpandRanges(host, maxHosts, out var count)
+                ?? throw new InventoryException(
+                    file, line, $"host range '{pattern}' stands for {count} hosts, more than {maxHosts} (set {KollaLimits.InventoryHostsVariable} to allow more)"),
+                port);
         }
         catch (FormatException e)
         {
@@ -89,28 +96,84 @@ internal static partial class HostAddress
     /// ranges walk <c>a..zA..Z</c>, an empty begin means 0.
     /// </summary>
     /// <exception cref="FormatException">The range is malformed; the message says why.</exception>
-    public static List<string> ExpandRanges(string pattern)
-    {
-        var result = new List<string>();
-        Expand(pattern, result);
-        return result;
-    }
+    public static List<string> ExpandRanges(string pattern) => TryExpandRanges(pattern, long.MaxValue, out _)!;
 
-    private static void Expand(string line, List<string> output)
+    /// <summary>
+    /// Like <see cref="ExpandRanges"/>, but counts the hosts first: null (and the count) when there would be more than
+    /// <paramref name="maxHosts"/>, before any is made. Time and memory are linear in the pattern and the hosts made.
+    /// </summary>
+    /// <exception cref="FormatException">The range is malformed; the message says why.</exception>
+    public static List<string>? TryExpandRanges(string pattern, long maxHosts, out long count)
     {
-        var open = line.IndexOf('[', StringComparison.Ordinal);
-        var afterOpen = line.Remove(open, 1).Insert(open, "|");
-        var close = afterOpen.IndexOf(']', StringComparison.Ordinal);
-        var marked = close >= 0 ? afterOpen.Remove(close, 1).Insert(close, "|") : afterOpen;
-        var parts = marked.Split('|');
-        if (parts.Length != 3)
+        // ansible expands the first range of the name and recurses into each result. What a range expands to holds no
+        // bracket or bar, so every name of one level shares the rest of the pattern: each level is parsed once, from
+        // that rest, and the names are made at the end. A level without items ends it all (nothing after it is read).
+        var levels = new List<Level>();
+        var bars = new Queue<int>(Enumerable.Range(0, pattern.Length).Where(i => pattern[i] == '|'));
+        var expanded = new StringBuilder(); // what the first name of this level starts with, for messages
+        var offset = 0;
+        count = 1;
+        while (pattern.IndexOf('[', offset) is var open and >= 0)
         {
-            throw new FormatException(parts.Length < 3
-                ? $"unterminated host range in '{line}'"
-                : $"unexpected '|' in host range '{line}'");
+            while (bars.Count > 0 && bars.Peek() < offset)
+            {
+                bars.Dequeue();
+            }
+
+            var close = pattern.IndexOf(']', offset);
+            var parts = 2 + bars.Count + (close >= 0 ? 1 : 0);
+            if (parts != 3)
+            {
+                var line = expanded + pattern[offset..];
+                throw new FormatException(parts < 3 ? $"unterminated host range in '{line}'" : $"unexpected '|' in host range '{line}'");
+            }
+
+            // The range lies between the first '[' and the first ']' (or the one bar), in whichever order they come.
+            var other = close >= 0 ? close : bars.Peek();
+            var (from, to) = (Math.Min(open, other), Math.Max(open, other));
+            var level = ParseLevel(pattern[offset..from], pattern[(from + 1)..to]);
+            if (level.Count == 0)
+            {
+                count = 0;
+                return [];
+            }
+
+            levels.Add(level);
+            count = count > long.MaxValue / level.Count ? long.MaxValue : count * level.Count;
+            expanded.Append(level.Head).Append(level.Item(0));
+            offset = to + 1;
         }
 
-        var (head, range, tail) = (parts[0], parts[1], parts[2]);
+        if (count > maxHosts)
+        {
+            return null;
+        }
+
+        var tail = pattern[offset..];
+        var names = new List<string>((int)count);
+        var chosen = new long[levels.Count];
+        var name = new StringBuilder();
+        for (var made = 0L; made < count; made++)
+        {
+            name.Clear();
+            for (var i = 0; i < levels.Count; i++)
+            {
+                name.Append(levels[i].Head).Append(levels[i].Item(chosen[i]));
+            }
+
+            names.Add(name.Append(tail).ToString());
+            for (var i = levels.Count - 1; i >= 0 && ++chosen[i] == levels[i].Count; i--)
+            {
+                chosen[i] = 0;
+            }
+        }
+
+        return names;
+    }
+
+    // One range: the text before it and its items (counted, made on demand), with ansible's checks in ansible's order.
+    private static Level ParseLevel(string head, string range)
+    {
         var bounds = range.Split(':');
         if (bounds.Length is not (2 or 3))
         {
@@ -135,7 +198,6 @@ internal static partial class HostAddress
             }
         }
 
-        var items = new List<string>();
         var letterBegin = AsciiLetters.IndexOf(begin, StringComparison.Ordinal);
         var letterEnd = AsciiLetters.IndexOf(end, StringComparison.Ordinal);
         var step = PythonInt(stepText);
@@ -146,39 +208,25 @@ internal static partial class HostAddress
                 throw new FormatException("host range must have begin <= end");
             }
 
-            for (long i = letterBegin; step > 0 && i <= letterEnd; i += step)
-            {
-                items.Add(AsciiLetters[(int)i].ToString());
-            }
-        }
-        else
-        {
-            var from = PythonInt(begin);
-            var to = PythonInt(end);
-            if (step == 0)
-            {
-                throw new FormatException("host range step must not be zero");
-            }
-
-            for (var i = from; step > 0 ? i <= to : i >= to + 2; i += step)
-            {
-                items.Add(Fill(i, width));
-            }
+            var letters = step > 0 ? ((letterEnd - letterBegin) / step) + 1 : 0;
+            return new Level(head, letters, i => AsciiLetters[(int)(letterBegin + (i * step))].ToString());
         }
 
-        foreach (var item in items)
+        var first = PythonInt(begin);
+        var last = PythonInt(end);
+        if (step == 0)
         {
-            var name = head + item + tail;
-            if (name.Contains('[', StringComparison.Ordinal))
-            {
-                Expand(name, output);
-            }
-            else
-            {
-                output.Add(name);
-            }
+            throw new FormatException("host range step must not be zero");
         }
+
+        // Python's range(first, last + 1, step), as ansible walks it (downwards it stops short of last + 1).
+        var stop = step > 0 ? (decimal)last : (decimal)last + 2;
+        var span = step > 0 ? stop - first : first - stop;
+        var numbers = span < 0 ? 0 : (long)Math.Min(decimal.Floor(span / Math.Abs((decimal)step)) + 1, long.MaxValue);
+        return new Level(head, numbers, i => Fill((long)(first + ((decimal)i * step)), width));
     }
+
+    private sealed record Level(string Head, long Count, Func<long, string> Item);
 
     // str(x).zfill(width)
     private static string Fill(long value, int width)

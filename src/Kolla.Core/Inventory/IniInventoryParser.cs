@@ -216,7 +216,7 @@ internal sealed partial class IniInventoryParser
 
     private (List<string> Hosts, int? Port) ExpandHostPattern(string pattern)
     {
-        var (hosts, port) = HostAddress.ExpandPattern(pattern, _file, _line);
+        var (hosts, port) = HostAddress.ExpandPattern(pattern, _file, _line, _inventory.Limits.MaxInventoryHosts);
 
         if (pattern.Trim().EndsWith(':') && port is null)
         {

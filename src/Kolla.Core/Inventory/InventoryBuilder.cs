@@ -21,6 +21,9 @@ internal sealed class InventoryBuilder
         AddChild(InventoryGroup.AllName, InventoryGroup.UngroupedName, null);
     }
 
+    /// <summary>The limits on hosts (docs/limits.md).</summary>
+    public KollaLimits Limits { get; init; } = KollaLimits.FromEnvironment();
+
     /// <summary>The file being parsed (errors and locations name it).</summary>
     public string CurrentFile { get; set; } = "<inventory>";
 
@@ -57,6 +60,12 @@ internal sealed class InventoryBuilder
 
         if (!_hosts.TryGetValue(name, out var host))
         {
+            if (_hosts.Count >= Limits.MaxInventoryHosts)
+            {
+                throw new InventoryException(
+                    CurrentFile, line, $"the inventory holds more than {Limits.MaxInventoryHosts} hosts (set {KollaLimits.InventoryHostsVariable} to allow more)");
+            }
+
             host = new HostData(name, new InventoryLocation(CurrentFile, line), _hosts.Count);
             if (port is > 0)
             {
@@ -139,7 +148,7 @@ internal sealed class InventoryBuilder
                 return;
             }
 
-            if (Ancestors(p).Contains(c))
+            if (Reaches(c, p))
             {
                 throw new InventoryException(CurrentFile, line, $"Adding group '{child}' as child to '{parent}' creates a recursive dependency loop.");
             }
@@ -158,6 +167,79 @@ internal sealed class InventoryBuilder
         {
             throw new InventoryException(CurrentFile, line, $"{child} is not a known host nor group");
         }
+    }
+
+    // Whether `to` is `from` or one of its descendants: searched from both ends at once, one group a side in turn, so
+    // the cost is that of the smaller side (adding a group to either end of a long chain costs one step, not the chain).
+    private static bool Reaches(GroupData from, GroupData to)
+    {
+        var down = new Queue<GroupData>([from]);
+        var up = new Queue<GroupData>([to]);
+        var below = new HashSet<GroupData>(ReferenceEqualityComparer.Instance) { from };
+        var above = new HashSet<GroupData>(ReferenceEqualityComparer.Instance) { to };
+        if (ReferenceEquals(from, to))
+        {
+            return true;
+        }
+
+        while (down.Count > 0 && up.Count > 0)
+        {
+            foreach (var child in down.Dequeue().Children)
+            {
+                if (above.Contains(child))
+                {
+                    return true;
+                }
+
+                if (below.Add(child))
+                {
+                    down.Enqueue(child);
+                }
+            }
+
+            foreach (var parent in up.Dequeue().Parents)
+            {
+                if (below.Contains(parent))
+                {
+                    return true;
+                }
+
+                if (above.Add(parent))
+                {
+                    up.Enqueue(parent);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Every group after all of its parents (the graph has no cycle: AddChild refuses them); linear in groups and links.
+    private List<GroupData> ParentsFirst()
+    {
+        var waiting = new Dictionary<GroupData, int>(ReferenceEqualityComparer.Instance);
+        var order = new List<GroupData>(_groups.Count);
+        foreach (var group in _groups.Values)
+        {
+            waiting[group] = group.Parents.Count;
+            if (group.Parents.Count == 0)
+            {
+                order.Add(group);
+            }
+        }
+
+        for (var next = 0; next < order.Count; next++)
+        {
+            foreach (var child in order[next].Children)
+            {
+                if (--waiting[child] == 0)
+                {
+                    order.Add(child);
+                }
+            }
+        }
+
+        return order;
     }
 
     private static HashSet<GroupData> Ancestors(GroupData group)
@@ -201,20 +283,21 @@ internal sealed class InventoryBuilder
             }
         }
 
-        // Per group: does it (or an ancestor) make a host a member of ungrouped, or of a real group?
+        // Per group: does it (or an ancestor) make a host a member of ungrouped, or of a real group? Parents first, so
+        // each group combines its parents' answers.
         var flags = new Dictionary<GroupData, (bool Ungrouped, bool Other)>(ReferenceEqualityComparer.Instance);
-        (bool Ungrouped, bool Other) FlagsOf(GroupData g)
+        foreach (var g in ParentsFirst())
         {
-            if (!flags.TryGetValue(g, out var f))
+            var f = (Ungrouped: ReferenceEquals(g, ungrouped), Other: !ReferenceEquals(g, all) && !ReferenceEquals(g, ungrouped));
+            foreach (var parent in g.Parents)
             {
-                var ancestors = Ancestors(g);
-                ancestors.Add(g);
-                f = (ancestors.Contains(ungrouped), ancestors.Any(a => !ReferenceEquals(a, all) && !ReferenceEquals(a, ungrouped)));
-                flags[g] = f;
+                f = (f.Ungrouped || flags[parent].Ungrouped, f.Other || flags[parent].Other);
             }
 
-            return f;
+            flags[g] = f;
         }
+
+        (bool Ungrouped, bool Other) FlagsOf(GroupData g) => flags[g];
 
         foreach (var host in _hosts.Values)
         {
@@ -251,10 +334,18 @@ internal sealed class InventoryBuilder
     /// <summary>Freezes the inventory: depths, resolved memberships, group_names.</summary>
     public Inventory Build()
     {
+        // Depth: the longest way down from a group without parents, parents first; too deep a group is refused where it is.
         var depth = new Dictionary<GroupData, int>(ReferenceEqualityComparer.Instance);
-        foreach (var group in _groups.Values)
+        foreach (var group in ParentsFirst())
         {
-            DepthOf(group, depth);
+            var d = group.Parents.Count == 0 ? 0 : group.Parents.Max(p => depth[p]) + 1;
+            if (d > KollaLimits.InventoryGroupDepth)
+            {
+                throw new InventoryException(
+                    group.Location?.File, group.Location?.Line, $"group '{group.Name}' is nested more than {KollaLimits.InventoryGroupDepth} levels below 'all'");
+            }
+
+            depth[group] = d;
         }
 
         // Hosts first (they do not refer to groups), then groups. Hosts in the same groups share one
@@ -322,23 +413,6 @@ internal sealed class InventoryBuilder
         }
 
         return new Inventory(_sources.ToList().AsReadOnly(), groups, hosts, _warnings.Distinct(StringComparer.Ordinal).ToList().AsReadOnly());
-    }
-
-    private static int DepthOf(GroupData group, Dictionary<GroupData, int> memo)
-    {
-        if (memo.TryGetValue(group, out var known))
-        {
-            return known;
-        }
-
-        var d = 0;
-        foreach (var parent in group.Parents)
-        {
-            d = Math.Max(d, DepthOf(parent, memo) + 1);
-        }
-
-        memo[group] = d;
-        return d;
     }
 
     // Group.get_hosts(): the group, then its descendants level by level, each group's hosts once.

@@ -165,7 +165,7 @@ internal sealed class YamlInventoryParser
             throw new InventoryException(_file, line, $"Host pattern {PyText.Str(key)} must be a string. Enclose integers/floats in quotation marks.");
         }
 
-        var (hosts, port) = HostAddress.ExpandPattern(pattern, _file, line);
+        var (hosts, port) = HostAddress.ExpandPattern(pattern, _file, line, _inventory.Limits.MaxInventoryHosts);
 
         var vars = InventoryYaml.ToPlain(value, _file) ?? new Dictionary<string, object?>();
         if (InventoryYaml.IsFalsy(vars))

@@ -79,7 +79,7 @@ public sealed class PasswordStore
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await InputFile.ReadAllBytesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {

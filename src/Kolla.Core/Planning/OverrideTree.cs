@@ -48,7 +48,16 @@ public sealed class OverrideTree
 
             foreach (var path in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true }))
             {
-                var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+                byte[] bytes;
+                try
+                {
+                    bytes = await InputFile.ReadAllBytesAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (InputTooLargeException e)
+                {
+                    throw new Configuration.ConfigMergeException(path, null, e.Message);
+                }
+
                 files[Normalise(Path.GetRelativePath(root, path))] = Configuration.ConfigSource.Decode(path, bytes);
             }
         }

@@ -19,7 +19,7 @@ internal static class ServiceCatalogueLoader
     public static ServiceCatalogue LoadBuiltIn() => ServiceCatalogue.Create(ReadBuiltIn().Values, ReadBuiltInDefaults());
 
     /// <summary>Loads the built-in catalogue overlaid by <paramref name="overlayDirectory"/> (null = none).</summary>
-    /// <exception cref="CatalogueException">A definition is malformed (names file and line).</exception>
+    /// <exception cref="CatalogueException">A definition is malformed (names file and line), or a file cannot be read or is larger than the document limit.</exception>
     public static async Task<ServiceCatalogue> LoadAsync(string? overlayDirectory, CancellationToken cancellationToken = default)
     {
         var services = ReadBuiltIn();
@@ -37,7 +37,7 @@ internal static class ServiceCatalogueLoader
         var defaultsFile = Path.Combine(overlayDirectory, DefaultsName);
         if (File.Exists(defaultsFile))
         {
-            var extra = ReadDefaults(defaultsFile, await File.ReadAllTextAsync(defaultsFile, cancellationToken).ConfigureAwait(false));
+            var extra = ReadDefaults(defaultsFile, await ReadAsync(defaultsFile, cancellationToken).ConfigureAwait(false));
             foreach (var (key, value) in extra)
             {
                 defaults[key] = value;
@@ -62,14 +62,14 @@ internal static class ServiceCatalogueLoader
                 foreach (var file in Directory.GetFiles(templateDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
                     var relative = Path.GetRelativePath(templateDirectory, file).Replace('\\', '/');
-                    templates[relative] = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+                    templates[relative] = await ReadAsync(file, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             var definitionFile = Path.Combine(serviceDirectory, "service.yml");
             if (File.Exists(definitionFile))
             {
-                var yaml = await File.ReadAllTextAsync(definitionFile, cancellationToken).ConfigureAwait(false);
+                var yaml = await ReadAsync(definitionFile, cancellationToken).ConfigureAwait(false);
                 services[name] = Check(ServiceDefinitionReader.Read(definitionFile, yaml, templates), name);
             }
             else if (builtIn is not null)
@@ -83,6 +83,19 @@ internal static class ServiceCatalogueLoader
         }
 
         return ServiceCatalogue.Create(services.Values, defaults);
+    }
+
+    // An overlay file, at most the document limit long; a file that cannot be read names itself.
+    private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InputFile.ReadAllTextAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CatalogueException(path, 0, $"cannot read the file: {e.Message}");
+        }
     }
 
     private static Dictionary<string, object?> ReadBuiltInDefaults()

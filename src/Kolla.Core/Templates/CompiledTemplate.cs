@@ -53,7 +53,8 @@ public sealed class CompiledTemplate
             return;
         }
 
-        RenderTo(writer, new RenderState(_renderer, variables, FileName));
+        using var bounded = new BoundedWriter(writer, _renderer.Limits.MaxTemplateOutput);
+        RenderTo(bounded, new RenderState(_renderer, variables, FileName));
     }
 
     /// <summary>Renders a text shown whole (a file, a catalogue field) and gives the renderer the parts that carry a secret.</summary>
@@ -71,7 +72,7 @@ public sealed class CompiledTemplate
     /// <summary>Renders to a string; <paramref name="spans"/> are the parts of it that carry a secret (null: none).</summary>
     internal string RenderToString(RenderState state, out IReadOnlyList<TaintSpan>? spans)
     {
-        using var writer = new StringWriter();
+        using var writer = state.NewWriter();
         RenderTo(writer, state);
         var text = writer.ToString();
         spans = state.Taint?.TakeWritten(writer);
@@ -79,6 +80,18 @@ public sealed class CompiledTemplate
         // Ansible pads the output to the template's count of final newlines; ansible-core 2.19 renders a template that
         // outputs nothing to None and pads only strings, so an empty output stays empty.
         var missing = TrailingNewlines == 0 || text.Length == 0 ? 0 : TrailingNewlines - TemplateRenderer.TrailingNewlines(text);
+        if (missing > 0)
+        {
+            try
+            {
+                state.Budget.Text(text.Length + missing, 0);
+            }
+            catch (TemplateRuntimeException ex)
+            {
+                throw new TemplateException(FileName, 0, ex.Reason);
+            }
+        }
+
         return missing > 0 ? text + new string('\n', missing) : text;
     }
 

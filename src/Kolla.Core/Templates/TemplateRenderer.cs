@@ -25,10 +25,14 @@ internal sealed class TemplateRenderer
     public TemplateRenderer(TemplateRendererOptions? options = null)
     {
         Options = options ?? new TemplateRendererOptions();
+        Limits = Options.Limits ?? KollaLimits.FromEnvironment();
     }
 
     /// <summary>The options in use.</summary>
     public TemplateRendererOptions Options { get; }
+
+    /// <summary>The limits every render of this renderer keeps to (docs/limits.md).</summary>
+    internal KollaLimits Limits { get; }
 
     /// <summary>Fluid runtime options (no encoding, invariant culture).</summary>
     internal TemplateOptions FluidOptions { get; } = new() { Trimming = TrimmingFlags.None, Greedy = false };

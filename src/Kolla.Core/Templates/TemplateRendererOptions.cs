@@ -34,4 +34,7 @@ internal sealed record TemplateRendererOptions
 
     /// <summary>Resolves template names given to <c>{% extends 'name' %}</c> (none: only template values can be extended).</summary>
     public ITemplateLoader? Loader { get; init; }
+
+    /// <summary>What one render may produce and loop over (null: <see cref="KollaLimits.FromEnvironment()"/> when the renderer is made).</summary>
+    public KollaLimits? Limits { get; init; }
 }

@@ -18,11 +18,11 @@ internal static class AnsibleFilters
     {
         filters["mandatory"] = new(Mandatory, AcceptsUndefined: true);
         filters["ternary"] = new(Ternary);
-        filters["to_json"] = new((v, a, _) => Values.Text(ToJson(Py.ToNative(v), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false))));
-        filters["to_nice_json"] = new((v, a, _) => Values.Text(ToJson(Py.ToNative(v), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true))));
+        filters["to_json"] = new((v, a, s) => Values.Text(ToJson(Native(v, a, s), a.Find(0, "indent") is { } i && !Py.IsNone(i) ? (int)Py.NumericValue(i) : null, a.Bool(1, "sort_keys", false), a)));
+        filters["to_nice_json"] = new((v, a, s) => Values.Text(ToJson(Native(v, a, s), a.Int(0, "indent", 4), a.Bool(1, "sort_keys", true), a)));
         filters["from_json"] = new(FromJson);
-        filters["to_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 2), allowUnicode: true)));
-        filters["to_nice_yaml"] = new((v, a, _) => Values.Text(PyYamlWriter.Write(Py.ToNative(v), null, a.Int(0, "indent", 4), allowUnicode: true)));
+        filters["to_yaml"] = new((v, a, s) => Values.Text(PyYamlWriter.Write(Native(v, a, s), null, a.Int(0, "indent", 2), allowUnicode: true)));
+        filters["to_nice_yaml"] = new((v, a, s) => Values.Text(PyYamlWriter.Write(Native(v, a, s), null, a.Int(0, "indent", 4), allowUnicode: true)));
         filters["from_yaml"] = new(FromYaml);
         filters["combine"] = new(Combine);
         filters["dict2items"] = new(DictToItems);
@@ -93,12 +93,30 @@ internal static class AnsibleFilters
         }
     }
 
-    private static string ToJson(object? value, int? indent, bool sortKeys) => JsonDumps.Write(value, new JsonDumpsOptions
+    // The plain value a dump writes, measured first: a value repeating itself would be expanded in full.
+    private static object? Native(FluidValue value, Arguments args, RenderState state)
     {
-        Indent = indent,
-        SortKeys = sortKeys ? JsonDumpsOptions.CodePointOrder : null,
-        Fallback = JsonFallback,
-    });
+        state.Budget.Size(value, args.Line);
+        return Py.ToNative(value);
+    }
+
+    private static string ToJson(object? value, int? indent, bool sortKeys, Arguments args)
+    {
+        try
+        {
+            return JsonDumps.Write(value, new JsonDumpsOptions
+            {
+                Indent = indent,
+                SortKeys = sortKeys ? JsonDumpsOptions.CodePointOrder : null,
+                Fallback = JsonFallback,
+            });
+        }
+        catch (InvalidOperationException e)
+        {
+            // A value JSON cannot hold, or one nested too deeply (a cycle).
+            throw args.Error(e.Message);
+        }
+    }
 
     /// <summary>What <c>to_json</c> writes for values JSON has no type for: a scope as its mapping, anything else as its <c>str()</c>.</summary>
     private static object? JsonFallback(object value) => value is IVariableScope scope
@@ -222,7 +240,15 @@ internal static class AnsibleFilters
         var regex = BuildRegex(Py.Str(args.Required(0, "pattern")), args, 2, 3);
         var replacement = args.String(1, "replacement", string.Empty);
         var dotnet = Regex.Replace(replacement.Replace("$", "$$", StringComparison.Ordinal), @"\\(\d+)|\\g<(\w+)>", m => m.Groups[1].Success ? "${" + m.Groups[1].Value + "}" : "${" + m.Groups[2].Value + "}");
-        return Values.Text(regex.Replace(Py.Str(value), dotnet));
+        var text = Py.Str(value);
+        long length = text.Length;
+        return Values.Text(regex.Replace(text, m =>
+        {
+            var replaced = m.Result(dotnet);
+            length += replaced.Length - m.Length;
+            state.Budget.Text(length, args.Line);
+            return replaced;
+        }));
     }
 
     private static FluidValue RegexSearch(FluidValue value, Arguments args, RenderState state)

@@ -9,7 +9,7 @@ internal sealed class BinaryNode(string op, JinjaExpression left, JinjaExpressio
     {
         var a = left.Evaluate(state);
         var b = right.Evaluate(state);
-        var result = Py.Binary(op, a, b, Line);
+        var result = Py.Binary(op, a, b, Line, state.Budget);
         return state.Taint is { } taint ? taint.Combine(op, a, b, result) : result;
     }
 }

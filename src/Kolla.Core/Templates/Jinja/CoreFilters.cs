@@ -44,7 +44,12 @@ internal static class CoreFilters
         filters["items"] = new((v, a, _) => Values.List(Values.Mapping(v, a).Items(a.Line).Select(p => (FluidValue)TupleItems.Create([Values.Text(p.Key), p.Value]))));
         filters["dictsort"] = new((v, a, _) => Values.List(Values.Mapping(v, a).Items(a.Line).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => (FluidValue)TupleItems.Create([Values.Text(p.Key), p.Value]))));
         filters["indent"] = new(Indent);
-        filters["center"] = new((v, a, _) => Values.Text(Center(Py.Str(v), a.Int(0, "width", 80))));
+        filters["center"] = new((v, a, s) =>
+        {
+            var width = a.Int(0, "width", 80);
+            s.Budget.Text(width, a.Line);
+            return Values.Text(Center(Py.Str(v), width));
+        });
         filters["wordcount"] = new((v, _, _) => NumberValue.Create(Py.Str(v).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));
     }
 
@@ -144,6 +149,7 @@ internal static class CoreFilters
         var old = Py.Str(args.Required(0, "old"));
         var replacement = Py.Str(args.Required(1, "new"));
         var count = args.Int(2, "count", -1);
+        state.Budget.Text(ReplacedLength(text, old, replacement, count), args.Line);
         if (count < 0)
         {
             return Values.Text(old.Length == 0 ? InsertEverywhere(text, replacement) : text.Replace(old, replacement, StringComparison.Ordinal));
@@ -166,6 +172,30 @@ internal static class CoreFilters
         return Values.Text(sb.Append(text, start, text.Length - start).ToString());
     }
 
+    // The length str.replace would give, counted before the text is built.
+    private static long ReplacedLength(string text, string old, string replacement, int count)
+    {
+        long found = 0;
+        if (old.Length == 0)
+        {
+            found = text.Length + 1;
+        }
+        else
+        {
+            for (var at = text.IndexOf(old, StringComparison.Ordinal); at >= 0; at = text.IndexOf(old, at + old.Length, StringComparison.Ordinal))
+            {
+                found++;
+            }
+        }
+
+        if (count >= 0)
+        {
+            found = Math.Min(found, count);
+        }
+
+        return text.Length + (found * (replacement.Length - (long)old.Length));
+    }
+
     private static string InsertEverywhere(string text, string insert) =>
         insert + string.Concat(text.Select(c => c + insert));
 
@@ -174,7 +204,27 @@ internal static class CoreFilters
         var separator = args.String(0, "d", string.Empty);
         var attribute = args.Find(1, "attribute");
         var items = Values.Items(value, args);
-        return Values.Text(string.Join(separator, items.Select(i => Py.Str(attribute is null ? i : Values.Attribute(i, Py.Str(attribute), args.Line)))));
+        return Values.Text(Join(separator, items.Select(i => Py.Str(attribute is null ? i : Values.Attribute(i, Py.Str(attribute), args.Line))), state, args.Line));
+    }
+
+    /// <summary><c>separator.join(parts)</c>, refused as soon as the text would pass the output limit.</summary>
+    public static string Join(string separator, IEnumerable<string> parts, RenderState state, int line)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var part in parts)
+        {
+            state.Budget.Text(sb.Length + (first ? 0L : separator.Length) + part.Length, line);
+            if (!first)
+            {
+                sb.Append(separator);
+            }
+
+            sb.Append(part);
+            first = false;
+        }
+
+        return sb.ToString();
     }
 
     private static FluidValue Unique(FluidValue value, Arguments args, RenderState state)
@@ -204,11 +254,19 @@ internal static class CoreFilters
         var items = Values.Items(value, args).ToList();
         var keys = items.Select(i => Values.CaseKey(attribute is null ? i : Values.Attribute(i, Py.Str(attribute), args.Line), caseSensitive)).ToList();
         var order = Enumerable.Range(0, items.Count).ToList();
-        order.Sort((x, y) =>
+        try
         {
-            var c = Py.Compare(keys[x], keys[y], "<", args.Line);
-            return c != 0 ? c : x.CompareTo(y);
-        });
+            order.Sort((x, y) =>
+            {
+                var c = Py.Compare(keys[x], keys[y], "<", args.Line);
+                return c != 0 ? c : x.CompareTo(y);
+            });
+        }
+        catch (InvalidOperationException e) when (e.InnerException is TemplateRuntimeException incomparable)
+        {
+            // List.Sort wraps what the comparison throws ('<' between a str and an int, an undefined key).
+            throw new TemplateRuntimeException(incomparable.Reason, incomparable.Line);
+        }
         if (reverse)
         {
             order = StableReverse(order, keys, args.Line);
@@ -279,7 +337,7 @@ internal static class CoreFilters
         FluidValue total = args.Get(1, "start", NumberValue.Zero);
         foreach (var item in Values.Items(value, args))
         {
-            total = Py.Binary("+", total, attribute is null ? item : Values.Attribute(item, Py.Str(attribute), args.Line), args.Line);
+            total = Py.Binary("+", total, attribute is null ? item : Values.Attribute(item, Py.Str(attribute), args.Line), args.Line, state.Budget);
         }
 
         return total;
@@ -349,10 +407,11 @@ internal static class CoreFilters
 
     private static FluidValue Indent(FluidValue value, Arguments args, RenderState state)
     {
-        var width = args.Find(0, "width") is { } w && w is StringValue ? Py.Str(w) : new string(' ', args.Int(0, "width", 4));
+        var width = args.Find(0, "width") is { } w && w is StringValue ? Py.Str(w) : Spaces(args.Int(0, "width", 4), state, args.Line);
         var first = args.Bool(1, "first", false);
         var blank = args.Bool(2, "blank", false);
         var lines = Py.Str(value).Split('\n');
+        state.Budget.Text(Py.Str(value).Length + ((long)lines.Length * width.Length), args.Line);
         var sb = new StringBuilder();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -366,6 +425,12 @@ internal static class CoreFilters
         }
 
         return Values.Text(sb.ToString());
+    }
+
+    private static string Spaces(int count, RenderState state, int line)
+    {
+        state.Budget.Text(count, line);
+        return new string(' ', count);
     }
 
     private static string Center(string s, int width)

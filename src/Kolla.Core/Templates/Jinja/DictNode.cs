@@ -14,6 +14,7 @@ internal sealed class DictNode(IReadOnlyList<(JinjaExpression Key, JinjaExpressi
             secretKey |= state.Taint?.IsTainted(key) == true;
             return new KeyValuePair<string, FluidValue>(Py.Str(key), p.Value.Evaluate(state));
         }));
+        state.Budget.Size(result, Line);
         return state.Taint is not { } taint ? result : secretKey ? taint.MarkWhole(result) : taint.MarkElements(result);
     }
 }

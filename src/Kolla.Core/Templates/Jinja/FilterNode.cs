@@ -16,6 +16,11 @@ internal sealed class FilterNode(JinjaExpression input, string name, JinjaFilter
         var args = arguments.Evaluate(state, $"filter '{name}'", Line);
         var reads = state.TaintReads;
         var result = filter.Invoke(value, args, state);
+        if (result is StringValue text)
+        {
+            state.Budget.Text(text.ToStringValue().Length, Line);
+        }
+
         return state.Taint is { } taint ? taint.Derive(result, reads, value, args) : result;
     }
 

@@ -6,6 +6,7 @@ namespace Kolla.Templates.Jinja;
 /// <c>{% for a[, b] in seq [if cond] %}…{% else %}…{% endfor %}</c> with Jinja's <c>loop</c> variable
 /// (index, index0, revindex, revindex0, first, last, length, previtem, nextitem).
 /// </summary>
+/// <remarks>Every iteration (of the <c>if</c> filter too) counts against the render's loop budget.</remarks>
 internal sealed class ForStatement(
     IReadOnlyList<string> targets,
     JinjaExpression sequence,
@@ -28,6 +29,7 @@ internal sealed class ForStatement(
                 var kept = new List<FluidValue>();
                 foreach (var item in items)
                 {
+                    state.Budget.Iterations(1, Line);
                     Bind(item, state);
                     if (Py.Truthy(filter.Evaluate(state)))
                     {
@@ -40,6 +42,7 @@ internal sealed class ForStatement(
 
             for (var i = 0; i < items.Count; i++)
             {
+                state.Budget.Iterations(1, Line);
                 Bind(items[i], state);
                 context.SetValue("loop", new LoopValue(items, i, Line));
                 RenderBody(body, writer, state);

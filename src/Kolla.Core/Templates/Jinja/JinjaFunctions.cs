@@ -39,15 +39,14 @@ internal static class JinjaFunctions
             throw args.Error("step must not be zero");
         }
 
-        var result = new List<FluidValue>();
-        for (var i = start; step > 0 ? i < stop : i > stop; i += step)
+        // Python's len(range(start, stop, step)), refused past the list limit before anything is built.
+        var span = step > 0 ? (decimal)stop - start : (decimal)start - stop;
+        var count = span <= 0 ? 0 : (long)Math.Min(decimal.Ceiling(span / Math.Abs((decimal)step)), long.MaxValue);
+        state.Budget.Items(count, args.Line);
+        var result = new List<FluidValue>((int)count);
+        for (var i = 0L; i < count; i++)
         {
-            if (result.Count >= 100_000)
-            {
-                throw args.Error("range is too large");
-            }
-
-            result.Add(NumberValue.Create(i));
+            result.Add(NumberValue.Create(start + (i * step)));
         }
 
         return new ArrayValue(result);

@@ -47,9 +47,9 @@ internal static class JinjaMethods
                     case "replace":
                         return JinjaFilters.Get("replace", args.Line).Invoke(s, args, state);
                     case "join":
-                        return Values.Text(string.Join(text, Values.Items(args.Required(0, "iterable"), args).Select(Py.Str)));
+                        return Values.Text(CoreFilters.Join(text, Values.Items(args.Required(0, "iterable"), args).Select(Py.Str), state, args.Line));
                     case "format":
-                        return Values.Text(Format(text, args));
+                        return Values.Text(Format(text, args, state));
                 }
 
                 break;
@@ -78,11 +78,20 @@ internal static class JinjaMethods
         throw new TemplateRuntimeException($"'{Py.TypeName(target)}' object has no method '{name}'", args.Line);
     }
 
-    private static string Format(string template, Arguments args)
+    private static string Format(string template, Arguments args, RenderState state)
     {
-        // str.format with positional {} / {0} and keyword {name} fields.
+        // str.format with positional {} / {0} and keyword {name} fields; the text is refused once it would pass the limit.
         var auto = 0;
+        long length = template.Length;
         return System.Text.RegularExpressions.Regex.Replace(template, @"\{\{|\}\}|\{([^{}]*)\}", m =>
+        {
+            var text = Field(m);
+            length += text.Length - m.Length;
+            state.Budget.Text(length, args.Line);
+            return text;
+        });
+
+        string Field(System.Text.RegularExpressions.Match m)
         {
             if (m.Value is "{{" or "}}")
             {
@@ -94,6 +103,6 @@ internal static class JinjaMethods
                 ? args.Find(auto++, string.Empty)
                 : int.TryParse(field, out var index) ? args.Find(index, string.Empty) : args.Named.GetValueOrDefault(field);
             return value is null ? throw args.Error($"missing value for '{{{field}}}'") : Py.Str(value);
-        });
+        }
     }
 }

@@ -20,6 +20,10 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 
     private int _index;
 
+    // Levels open at this point: brackets, unary operators, block tags, and the links of an operator or filter chain
+    // (each makes the tree, and the evaluation that walks it, one level deeper).
+    private int _nesting;
+
     /// <summary>Every <c>{% block %}</c> of the template (nested ones too), by name.</summary>
     public IReadOnlyDictionary<string, BlockStatement> Blocks => _blocks;
 
@@ -79,7 +83,9 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
                     }
 
                     _index += 2;
+                    Enter(name.Line);
                     body.Add(ParseTag(name));
+                    Leave();
                     break;
                 default:
                     throw Unexpected(token);
@@ -333,15 +339,19 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 
     private JinjaExpression ParseExpression(bool allowConditional)
     {
+        Enter(Current.Line);
         var expression = ParseOr();
         if (!allowConditional)
         {
+            Leave();
             return expression;
         }
 
+        var links = 0;
         while (Current.IsName("if"))
         {
             var line = Current.Line;
+            Enter(line, ref links);
             _index++;
             var test = ParseOr();
             JinjaExpression? otherwise = null;
@@ -354,32 +364,39 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
             expression = new ConditionalNode(test, expression, otherwise, line);
         }
 
+        Leave(links + 1);
         return expression;
     }
 
     private JinjaExpression ParseOr()
     {
         var left = ParseAnd();
+        var links = 0;
         while (Current.IsName("or"))
         {
             var line = Current.Line;
+            Enter(line, ref links);
             _index++;
             left = new LogicalNode(isAnd: false, left, ParseAnd(), line);
         }
 
+        Leave(links);
         return left;
     }
 
     private JinjaExpression ParseAnd()
     {
         var left = ParseNot();
+        var links = 0;
         while (Current.IsName("and"))
         {
             var line = Current.Line;
+            Enter(line, ref links);
             _index++;
             left = new LogicalNode(isAnd: true, left, ParseNot(), line);
         }
 
+        Leave(links);
         return left;
     }
 
@@ -388,8 +405,11 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
         if (Current.IsName("not"))
         {
             var line = Current.Line;
+            Enter(line);
             _index++;
-            return new UnaryNode("not", ParseNot(), line);
+            var node = new UnaryNode("not", ParseNot(), line);
+            Leave();
+            return node;
         }
 
         return ParseCompare();
@@ -430,52 +450,64 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
     private JinjaExpression ParseMath1()
     {
         var left = ParseConcat();
+        var links = 0;
         while (Current.Kind == TokenKind.Operator && Current.Value is "+" or "-")
         {
             var op = Current;
+            Enter(op.Line, ref links);
             _index++;
             left = new BinaryNode(op.Value, left, ParseConcat(), op.Line);
         }
 
+        Leave(links);
         return left;
     }
 
     private JinjaExpression ParseConcat()
     {
         var left = ParseMath2();
+        var links = 0;
         while (Current.IsOperator("~"))
         {
             var line = Current.Line;
+            Enter(line, ref links);
             _index++;
             left = new BinaryNode("~", left, ParseMath2(), line);
         }
 
+        Leave(links);
         return left;
     }
 
     private JinjaExpression ParseMath2()
     {
         var left = ParsePow();
+        var links = 0;
         while (Current.Kind == TokenKind.Operator && Current.Value is "*" or "/" or "//" or "%")
         {
             var op = Current;
+            Enter(op.Line, ref links);
             _index++;
             left = new BinaryNode(op.Value, left, ParsePow(), op.Line);
         }
 
+        Leave(links);
         return left;
     }
 
     private JinjaExpression ParsePow()
     {
         var left = ParseUnary(withFilter: true);
+        var links = 0;
         while (Current.IsOperator("**"))
         {
             var line = Current.Line;
+            Enter(line, ref links);
             _index++;
             left = new BinaryNode("**", left, ParseUnary(withFilter: true), line);
         }
 
+        Leave(links);
         return left;
     }
 
@@ -485,8 +517,10 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
         if (Current.Kind == TokenKind.Operator && Current.Value is "-" or "+")
         {
             var op = Current;
+            Enter(op.Line);
             _index++;
             node = new UnaryNode(op.Value, ParseUnary(withFilter: false), op.Line);
+            Leave();
         }
         else
         {
@@ -523,7 +557,9 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
                 return new LiteralNode(new StringValue(text), token.Line);
             case TokenKind.Integer:
                 _index++;
-                return new LiteralNode(NumberValue.Create(decimal.Parse(token.Value, CultureInfo.InvariantCulture)), token.Line);
+                return decimal.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
+                    ? new LiteralNode(NumberValue.Create(integer), token.Line)
+                    : throw new TemplateSyntaxError($"the number {token.Value} is too large", token.Line);
             case TokenKind.Float:
                 _index++;
                 return new LiteralNode(Py.FromDouble(double.Parse(token.Value, CultureInfo.InvariantCulture)), token.Line);
@@ -579,9 +615,15 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 
     private JinjaExpression ParsePostfix(JinjaExpression node)
     {
+        var links = 0;
         while (true)
         {
             var token = Current;
+            if (token.IsOperator(".") || token.IsOperator("[") || token.IsOperator("("))
+            {
+                Enter(token.Line, ref links);
+            }
+
             if (token.IsOperator("."))
             {
                 _index++;
@@ -607,6 +649,7 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
             }
             else
             {
+                Leave(links);
                 return node;
             }
         }
@@ -685,8 +728,14 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 
     private JinjaExpression ParseFilters(JinjaExpression node)
     {
+        var links = 0;
         while (true)
         {
+            if (Current.IsOperator("|") || Current.IsName("is"))
+            {
+                Enter(Current.Line, ref links);
+            }
+
             if (Current.IsOperator("|"))
             {
                 var pipe = Current;
@@ -748,6 +797,7 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
             }
             else
             {
+                Leave(links);
                 return node;
             }
         }
@@ -786,6 +836,23 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 
         return name;
     }
+
+    private void Enter(int line)
+    {
+        if (++_nesting > KollaLimits.TemplateNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new TemplateSyntaxError(
+                $"the template nests brackets, operators, filters and tags more than {KollaLimits.TemplateNesting} levels deep", line);
+        }
+    }
+
+    private void Enter(int line, ref int links)
+    {
+        Enter(line);
+        links++;
+    }
+
+    private void Leave(int levels = 1) => _nesting -= levels;
 
     private void Expect(TokenKind kind)
     {

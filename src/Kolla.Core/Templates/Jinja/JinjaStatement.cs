@@ -15,11 +15,13 @@ internal abstract class JinjaStatement(int line) : Statement
     {
         try
         {
+            RenderBudget.EnsureStack(Line);
             Render(writer, state);
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(state.FileName, ex.Line, state.MaskSecrets(ex.Reason)) { Variable = ex.Variable };
+            // Line 0: the error has no position of its own (the output grew too long), so it is this statement's.
+            throw new TemplateException(state.FileName, ex.Line > 0 ? ex.Line : Line, state.MaskSecrets(ex.Reason)) { Variable = ex.Variable };
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)

@@ -9,7 +9,8 @@ internal sealed class ListNode(IReadOnlyList<JinjaExpression> items, int line, b
 
     public override FluidValue Evaluate(RenderState state)
     {
-        var result = isTuple ? TupleItems.Create(Items.Select(i => i.Evaluate(state))) : new ArrayValue([.. Items.Select(i => i.Evaluate(state))]);
+        var list = isTuple ? TupleItems.Create(Items.Select(i => i.Evaluate(state))) : new ArrayValue([.. Items.Select(i => i.Evaluate(state))]);
+        var result = state.Budget.Built(list, Line);
         return state.Taint?.MarkElements(result) ?? result;
     }
 }

@@ -64,8 +64,17 @@ internal static class Py
     public static string Repr(FluidValue value)
     {
         var sb = new StringBuilder();
-        AppendRepr(sb, value);
+        AppendRepr(sb, value, 0);
         return sb.ToString();
+    }
+
+    /// <summary>Refuses to walk a value deeper than a document may nest (values a template builds are held to it too).</summary>
+    private static void Nested(int depth)
+    {
+        if (depth > KollaLimits.YamlDepth)
+        {
+            throw new TemplateRuntimeException($"the value is nested more than {KollaLimits.YamlDepth} levels deep", 0);
+        }
     }
 
     public static string NumberText(decimal d)
@@ -104,6 +113,7 @@ internal static class Py
             case StringValue when b is StringValue:
                 return string.Equals(a.ToStringValue(), b.ToStringValue(), StringComparison.Ordinal);
             case ArrayValue la when b is ArrayValue lb:
+                RenderBudget.EnsureStack(0);
                 return TupleItems.IsTuple(la) == TupleItems.IsTuple(lb)
                     && la.Values.Count == lb.Values.Count && la.Values.Zip(lb.Values).All(p => Equal(p.First, p.Second));
             case MappingValue ma when b is MappingValue mb:
@@ -142,6 +152,7 @@ internal static class Py
 
         if (a is ArrayValue la && b is ArrayValue lb)
         {
+            RenderBudget.EnsureStack(line);
             for (var i = 0; i < Math.Min(la.Values.Count, lb.Values.Count); i++)
             {
                 if (!Equal(la.Values[i], lb.Values[i]))
@@ -160,11 +171,13 @@ internal static class Py
 
     public static decimal NumericValue(FluidValue value) => value is BooleanValue b ? (b.ToBooleanValue() ? 1 : 0) : value.ToNumberValue();
 
-    /// <summary>Iterates like Python's <c>for</c>: list items, dict keys, string characters.</summary>
+    /// <summary>Iterates like Python's <c>for</c>: list items, dict keys, string characters (at most the list limit of them).</summary>
     public static IReadOnlyList<FluidValue> Iterate(FluidValue value, int line) => Defined(value) switch
     {
         ArrayValue a => a.Values,
         MappingValue m => [.. m.Keys.Select(k => (FluidValue)new StringValue(k))],
+        StringValue s when s.ToStringValue().Length > KollaLimits.TemplateListItems => throw new TemplateRuntimeException(
+            $"this would build a list of {s.ToStringValue().Length} characters, more than {KollaLimits.TemplateListItems}", line),
         StringValue s => [.. s.ToStringValue().Select(c => (FluidValue)new StringValue(c.ToString()))],
         _ => throw new TemplateRuntimeException($"'{TypeName(value)}' object is not iterable", line),
     };
@@ -184,8 +197,11 @@ internal static class Py
     }
 
     /// <summary>Converts a template value back into plain .NET values (long/double/string/bool/list/dict).</summary>
-    public static object? ToNative(FluidValue value)
+    public static object? ToNative(FluidValue value) => ToNative(value, 0);
+
+    private static object? ToNative(FluidValue value, int depth)
     {
+        Nested(depth);
         switch (Defined(value))
         {
             case StringValue s:
@@ -201,14 +217,14 @@ internal static class Py
 
                 return (double)d;
             case ArrayValue a:
-                return a.Values.Select(ToNative).ToList();
+                return a.Values.Select(v => ToNative(v, depth + 1)).ToList();
             case ScopeMappingValue scope:
                 return scope.Scope;
             case MappingValue m:
                 var map = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
                 foreach (var (k, v) in m.Items(0))
                 {
-                    map[k] = ToNative(v);
+                    map[k] = ToNative(v, depth + 1);
                 }
 
                 return map;
@@ -217,13 +233,16 @@ internal static class Py
         }
     }
 
-    public static FluidValue Binary(string op, FluidValue a, FluidValue b, int line)
+    /// <summary>An arithmetic operator or <c>~</c>; texts and lists it would build past the budget's limits are refused first.</summary>
+    public static FluidValue Binary(string op, FluidValue a, FluidValue b, int line, RenderBudget budget)
     {
         Defined(a);
         Defined(b);
         if (op == "~")
         {
-            return new StringValue(Str(a) + Str(b));
+            var (left, right) = (Str(a), Str(b));
+            budget.Text((long)left.Length + right.Length, line);
+            return new StringValue(left + right);
         }
 
         if (op == "+")
@@ -231,20 +250,28 @@ internal static class Py
             switch (a)
             {
                 case StringValue when b is StringValue:
+                    budget.Text((long)a.ToStringValue().Length + b.ToStringValue().Length, line);
                     return new StringValue(a.ToStringValue() + b.ToStringValue());
                 case ArrayValue la when b is ArrayValue lb:
-                    return new ArrayValue([.. la.Values, .. lb.Values]);
+                    budget.Items((long)la.Values.Count + lb.Values.Count, line);
+                    var joined = new ArrayValue([.. la.Values, .. lb.Values]);
+                    return budget.Built(joined, line);
             }
         }
 
         if (op == "*" && a is StringValue str && IsNumeric(b))
         {
-            return new StringValue(string.Concat(Enumerable.Repeat(str.ToStringValue(), Math.Max(0, (int)NumericValue(b)))));
+            var times = Times(b);
+            budget.Text(str.ToStringValue().Length * times, line);
+            return new StringValue(new StringBuilder(str.ToStringValue().Length * (int)times).Insert(0, str.ToStringValue(), (int)times).ToString());
         }
 
         if (op == "*" && a is ArrayValue list && IsNumeric(b))
         {
-            return new ArrayValue([.. Enumerable.Repeat(list.Values, Math.Max(0, (int)NumericValue(b))).SelectMany(x => x)]);
+            var times = Times(b);
+            budget.Repeated(list, times, line);
+            var repeated = new ArrayValue(list.Values.Count == 0 ? [] : [.. Enumerable.Repeat(list.Values, (int)times).SelectMany(x => x)]);
+            return budget.Built(repeated, line);
         }
 
         if (!IsNumeric(a) || !IsNumeric(b))
@@ -289,6 +316,10 @@ internal static class Py
         throw new TemplateRuntimeException($"unknown operator '{op}'", line);
     }
 
+    // Python's sequence repetition: a count below 1 gives an empty result; a float count is refused by Python and
+    // truncated here. Counts past a billion are clamped (every limit refuses them anyway).
+    private static long Times(FluidValue count) => (long)Math.Clamp(decimal.Truncate(NumericValue(count)), 0, 1_000_000_000);
+
     private static FluidValue AsFloat(decimal d) => NumberValue.Create(IsFloat(d) ? d : d * 1.0m);
 
     private static void NotZero(decimal d, int line)
@@ -299,8 +330,9 @@ internal static class Py
         }
     }
 
-    private static void AppendRepr(StringBuilder sb, FluidValue value)
+    private static void AppendRepr(StringBuilder sb, FluidValue value, int depth)
     {
+        Nested(depth);
         switch (Defined(value))
         {
             case StringValue s:
@@ -316,7 +348,7 @@ internal static class Py
                         sb.Append(", ");
                     }
 
-                    AppendRepr(sb, a.Values[i]);
+                    AppendRepr(sb, a.Values[i], depth + 1);
                 }
 
                 sb.Append(tuple ? (a.Values.Count == 1 ? ",)" : ")") : "]");
@@ -333,7 +365,7 @@ internal static class Py
 
                     first = false;
                     sb.Append(PyText.Repr(k)).Append(": ");
-                    AppendRepr(sb, v);
+                    AppendRepr(sb, v, depth + 1);
                 }
 
                 sb.Append('}');

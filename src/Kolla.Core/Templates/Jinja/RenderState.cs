@@ -24,7 +24,7 @@ internal sealed class RenderState
         Renderer = renderer;
         Root = root;
         FileName = fileName;
-        _cache = cache ?? new EvaluationCache();
+        _cache = cache ?? new EvaluationCache(renderer.Limits);
         Context = new TemplateContext(renderer.FluidOptions);
         Context.AmbientValues[AmbientKey] = this;
     }
@@ -44,6 +44,12 @@ internal sealed class RenderState
     private Stack<(string Name, int Index)>? _activeBlocks;
 
     public TemplateContext Context { get; }
+
+    /// <summary>What this render, and the values it evaluates, may still spend.</summary>
+    public RenderBudget Budget => _cache.Budget;
+
+    /// <summary>A writer for text this render produces, refusing more than the output limit.</summary>
+    public BoundedStringWriter NewWriter() => new(Budget.Limits.MaxTemplateOutput);
 
     public static RenderState Get(TemplateContext context) => (RenderState)context.AmbientValues[AmbientKey];
 
@@ -199,6 +205,7 @@ internal sealed class RenderState
             throw new TemplateRuntimeException($"recursive loop detected while evaluating '{path}'", line);
         }
 
+        Budget.Enter($"'{path}'", line);
         try
         {
             var compiled = Renderer.CompileValue(text);
@@ -223,17 +230,22 @@ internal sealed class RenderState
         }
         catch (TemplateException ex)
         {
-            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line) { Variable = ex.Variable ?? path };
+            throw new TemplateRuntimeException(InValueOf(ex.Reason, path), line) { Variable = ex.Variable ?? path };
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateRuntimeException($"{ex.Reason} (in the value of '{path}')", line) { Variable = ex.Variable ?? path };
+            throw new TemplateRuntimeException(InValueOf(ex.Reason, path), line) { Variable = ex.Variable ?? path };
         }
         finally
         {
             _cache.InProgress.Remove(key);
+            Budget.Leave();
         }
     }
+
+    // The innermost value an error happened in is named once: a chain of values does not grow the message.
+    private static string InValueOf(string reason, string path) =>
+        reason.Contains(" (in the value of '", StringComparison.Ordinal) ? reason : $"{reason} (in the value of '{path}')";
 
     /// <summary>Adds a template's block definitions behind those of the templates that extend it.</summary>
     public void AddBlocks(CompiledTemplate template)
@@ -265,6 +277,7 @@ internal sealed class RenderState
 
         var (block, owner) = chain[index];
         var file = FileName;
+        Budget.Enter($"block '{name}'", line);
         _activeBlocks ??= new Stack<(string, int)>();
         _activeBlocks.Push((name, index));
         FileName = owner.FileName;
@@ -276,6 +289,7 @@ internal sealed class RenderState
         {
             FileName = file;
             _activeBlocks.Pop();
+            Budget.Leave();
         }
     }
 
@@ -288,7 +302,7 @@ internal sealed class RenderState
         }
 
         var (name, index) = _activeBlocks.Peek();
-        using var writer = new StringWriter();
+        using var writer = NewWriter();
         RenderBlock(name, index + 1, writer, line);
         var text = new StringValue(writer.ToString());
         return _cache.Taint?.TakeWritten(writer) is { } spans ? _cache.Taint.MarkSpans(text, spans) : text;

@@ -7,7 +7,7 @@ internal sealed class SetBlockStatement(string target, IReadOnlyList<JinjaStatem
 {
     public override void Render(TextWriter writer, RenderState state)
     {
-        using var captured = new StringWriter();
+        using var captured = state.NewWriter();
         RenderBody(body, captured, state);
         var text = new StringValue(captured.ToString());
         state.Context.SetValue(target, state.Taint?.TakeWritten(captured) is { } spans ? state.Taint.MarkSpans(text, spans) : text);
