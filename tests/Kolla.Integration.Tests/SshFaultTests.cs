@@ -19,6 +19,10 @@ public sealed class SshFaultTests(DockerEngineFixture engine) : ConvergeTestBase
     [InlineData(true)]
     public async Task Converge_ConnectionCutMidFileBatch_LeavesNoFileCutShort_AndARerunConverges(bool withoutSftp)
     {
+        // A 48 MiB override is past the default input and output limits (16 MiB, docs/limits.md): raise them, as an
+        // operator would, for this process (no test of this assembly relies on the defaults).
+        Environment.SetEnvironmentVariable("KOLLA_MAX_DOCUMENT_BYTES", (PolicySize * 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable("KOLLA_MAX_TEMPLATE_OUTPUT", (PolicySize * 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var server = await SshServer.StartAsync(new SshServerOptions { DockerHost = Engine.DockerHost, WithoutSftp = withoutSftp }, Token);
         var deployment = NewSshDeployment(server);
         deployment.WriteOverride("ktapi/policy.yaml", "# " + new string('p', PolicySize) + "\n");
