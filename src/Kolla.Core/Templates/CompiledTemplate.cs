@@ -42,19 +42,12 @@ public sealed class CompiledTemplate
     }
 
     /// <summary>Renders against a variable scope into a writer.</summary>
+    /// <remarks>The text is rendered whole first (held to the output limit), so a failing render writes nothing.</remarks>
     /// <exception cref="TemplateException">An undefined variable or a failing filter, with file and line.</exception>
     public void Render(TextWriter writer, IVariableScope variables)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(variables);
-        if (TrailingNewlines > 0 || _renderer.Options.Secrets is not null)
-        {
-            writer.Write(RenderAndRecord(new RenderState(_renderer, variables, FileName)));
-            return;
-        }
-
-        using var bounded = new BoundedWriter(writer, _renderer.Limits.MaxTemplateOutput);
-        RenderTo(bounded, new RenderState(_renderer, variables, FileName));
+        writer.Write(Render(variables));
     }
 
     /// <summary>Renders a text shown whole (a file, a catalogue field) and gives the renderer the parts that carry a secret.</summary>
