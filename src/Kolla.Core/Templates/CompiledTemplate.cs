@@ -50,19 +50,30 @@ public sealed class CompiledTemplate
         writer.Write(Render(variables));
     }
 
-    /// <summary>Renders a text shown whole (a file, a catalogue field) and gives the renderer the parts that carry a secret.</summary>
+    /// <summary>
+    /// Renders a text shown whole (a file, a catalogue field) and gives the renderer the parts that carry a secret; an
+    /// error becomes the public <see cref="TemplateException"/> here, once.
+    /// </summary>
     internal string RenderAndRecord(RenderState state)
     {
-        var text = RenderToString(state, out var spans);
-        if (spans is not null)
+        try
         {
-            _renderer.RecordDerived(text, spans);
-        }
+            var text = RenderToString(state, out var spans);
+            if (spans is not null)
+            {
+                _renderer.RecordDerived(text, spans);
+            }
 
-        return text;
+            return text;
+        }
+        catch (TemplateRuntimeException ex)
+        {
+            throw ex.ToTemplateException(state.FileName, state);
+        }
     }
 
     /// <summary>Renders to a string; <paramref name="spans"/> are the parts of it that carry a secret (null: none).</summary>
+    /// <exception cref="TemplateRuntimeException">The render failed (placed in its template and line when known).</exception>
     internal string RenderToString(RenderState state, out IReadOnlyList<TaintSpan>? spans)
     {
         using var writer = state.NewWriter();
@@ -75,14 +86,7 @@ public sealed class CompiledTemplate
         var missing = TrailingNewlines == 0 || text.Length == 0 ? 0 : TrailingNewlines - TemplateRenderer.TrailingNewlines(text);
         if (missing > 0)
         {
-            try
-            {
-                state.Budget.Text(text.Length + missing, 0);
-            }
-            catch (TemplateRuntimeException ex)
-            {
-                throw new TemplateException(FileName, 0, ex.Reason);
-            }
+            state.Budget.Text(text.Length + missing, 0);
         }
 
         return missing > 0 ? text + new string('\n', missing) : text;

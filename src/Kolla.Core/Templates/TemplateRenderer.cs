@@ -193,7 +193,7 @@ internal sealed class TemplateRenderer
         }
         catch (TemplateRuntimeException ex)
         {
-            throw new TemplateException(state.FileName, ex.Line, state.MaskSecrets(ex.Reason)) { Variable = ex.Variable };
+            throw ex.ToTemplateException(state.FileName, state);
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)

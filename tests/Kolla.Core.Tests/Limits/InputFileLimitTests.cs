@@ -27,7 +27,7 @@ public sealed class InputFileLimitTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    public static TheoryData<string> Readers => ["globals", "passwords", "inventory", "extra vars", "config source", "catalogue overlay", "override tree"];
+    public static TheoryData<string> Readers => ["globals", "passwords", "genpwd", "inventory", "extra vars", "config source", "catalogue overlay", "override tree"];
 
     [Theory]
     [MemberData(nameof(Readers))]
@@ -38,6 +38,7 @@ public sealed class InputFileLimitTests : IDisposable
         {
             "globals" => () => KollaGlobals.LoadAsync(_big, cancellationToken: ct),
             "passwords" => () => PasswordStore.LoadAsync(_big, ct),
+            "genpwd" => () => GenPwd.RunAsync(_big, createIfMissing: false, cancellationToken: ct),
             "inventory" => () => InventoryLoader.LoadAsync(_big, ct),
             "extra vars" => () => ExtraVariables.LoadAsync(["@" + _big], ct),
             "config source" => () => ConfigSource.ReadFileAsync(_big, ct),

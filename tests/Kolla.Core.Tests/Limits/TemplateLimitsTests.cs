@@ -73,6 +73,78 @@ public sealed class TemplateLimitsTests
         Fail("{{ ('a' * 10000) | replace('a', 'b' * 10000) }}").Reason.Should().StartWith("this would build a text of 100000000 characters");
     }
 
+    [Theory]
+    [InlineData("{{ x ~ x }}")]
+    [InlineData("{{ x + x }}")]
+    [InlineData("{{ [x, x] | join(',') }}")]
+    [InlineData("{{ ','.join([x, x]) }}")]
+    [InlineData("{{ '{}{}'.format(x, x) }}")]
+    [InlineData("{{ (x ~ '\\n' ~ x) | indent(600) }}")]
+    [InlineData("{{ 'a' | center(1200) }}")]
+    [InlineData("{{ x | regex_replace('(.)', '\\\\1\\\\1') }}")]
+    [InlineData("{{ [x, x] | to_json }}")]
+    [InlineData("{{ [x, x] | to_nice_yaml }}")]
+    [InlineData("{% set t %}{{ x }}{{ x }}{% endset %}")]
+    public void Render_TextBuiltPastTheLimit_IsRefusedWhereItIsBuilt(string template)
+    {
+        var limits = KollaLimits.Default with { MaxTemplateOutput = 1000 };
+
+        var error = Fail("\n" + template, limits, new() { ["x"] = new string('x', 600) });
+
+        error.Line.Should().Be(2);
+        error.Reason.Should().MatchRegex("^(this would build a (text|value) of (about )?[0-9]+ characters, more than 1000|the rendered text is longer than 1000 characters) ");
+    }
+
+    [Fact]
+    public void Render_ListsJoinedPastTheItemLimit_AreRefused()
+    {
+        Fail("{% set l = range(600000) | list %}{{ (l + l) | length }}").Reason.Should().Be("this would build a list of 1200000 items, more than 1000000");
+    }
+
+    [Fact]
+    public void Render_LoopOverATextLongerThanTheItemLimit_IsRefused()
+    {
+        Fail("{% for c in 'x' * 2000000 %}{% endfor %}").Reason.Should().Be("this would build a list of 2000000 characters, more than 1000000");
+    }
+
+    [Fact]
+    public void Render_SuperThroughMoreTemplatesThanTheDepthLimit_IsRefused()
+    {
+        // t0 extends t1 ... extends t150, each block adding to its parent's through super().
+        var templates = Enumerable.Range(0, 150).ToDictionary(i => $"t{i}", i => $"{{% extends 't{i + 1}' %}}{{% block b %}}{i} {{{{ super() }}}}{{% endblock %}}");
+        templates["t150"] = "{% block b %}end{% endblock %}";
+        var renderer = new TemplateRenderer(new TemplateRendererOptions { Limits = KollaLimits.Default, Loader = new Loader(templates) });
+
+        var act = () => renderer.Render(templates["t0"], "t0", DictionaryVariableScope.Empty);
+
+        act.Should().Throw<TemplateException>().Which.Reason.Should().StartWith("templates are nested more than 100 deep (evaluating block 'b')");
+    }
+
+    [Fact]
+    public void Render_ChainOfVariablesOnASmallStack_EndsInATemplateErrorOrTheValueNeverACrash()
+    {
+        // Within every numeric limit, but on a 256 KiB stack: the engine checks the stack as it goes deeper.
+        var variables = Enumerable.Range(0, 99).ToDictionary(i => $"v{i}", i => (object?)$"{{{{ (v{i + 1} ~ '') | upper | lower }}}}");
+        variables["v99"] = "end";
+        object? outcome = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                outcome = Render("{{ v0 }}", variables);
+            }
+            catch (TemplateException e)
+            {
+                outcome = e;
+            }
+        }, maxStackSize: 256 * 1024);
+
+        thread.Start();
+        thread.Join();
+
+        outcome.Should().Match(o => "end".Equals(o) || (o is TemplateException && ((TemplateException)o).Reason.StartsWith("the template or a value in it is nested too deeply to evaluate on this thread's stack")));
+    }
+
     [Fact]
     public void Render_OutputPastTheLimit_IsRefusedAtTheStatementWritingIt()
     {
@@ -163,9 +235,26 @@ public sealed class TemplateLimitsTests
     }
 
     [Fact]
+    public void Render_ListThatContainsItself_IsRefusedAtTheDepthLimit()
+    {
+        // What YAML's `x: &a [1, *a]` loads to; Ansible fails on it with a RecursionError.
+        var list = new List<object?> { 1L };
+        list.Add(list);
+
+        var error = Fail("\n{{ x | length }}", variables: new() { ["x"] = list });
+
+        error.Message.Should().Be("t.j2:2: the value of 'x' is nested more than 512 levels deep (does it contain itself?)");
+    }
+
+    [Fact]
     public void Render_SortOfItemsPythonCannotCompare_IsATemplateError()
     {
         Fail("\n{{ [1, 'a'] | sort }}").Message.Should().StartWith("t.j2:2: '<' is not supported between ");
+    }
+
+    private sealed class Loader(Dictionary<string, string> templates) : ITemplateLoader
+    {
+        public string? Load(string name) => templates.GetValueOrDefault(name);
     }
 
     [Fact]

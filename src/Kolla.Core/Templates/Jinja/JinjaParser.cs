@@ -839,10 +839,16 @@ internal sealed class JinjaParser(IReadOnlyList<Token> tokens)
 
     private void Enter(int line)
     {
-        if (++_nesting > KollaLimits.TemplateNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_nesting > KollaLimits.TemplateNesting)
         {
             throw new TemplateSyntaxError(
                 $"the template nests brackets, operators, filters and tags more than {KollaLimits.TemplateNesting} levels deep", line);
+        }
+
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Templates parsed while others are evaluated (templated variables) share the thread's stack with them.
+            throw new TemplateSyntaxError(RenderBudget.StackMessage, line);
         }
     }
 

@@ -18,16 +18,19 @@ internal abstract class JinjaStatement(int line) : Statement
             RenderBudget.EnsureStack(Line);
             Render(writer, state);
         }
-        catch (TemplateRuntimeException ex)
+        catch (TemplateRuntimeException ex) when (ex.Locate(state.FileName, Line))
         {
-            // Line 0: the error has no position of its own (the output grew too long), so it is this statement's.
-            throw new TemplateException(state.FileName, ex.Line > 0 ? ex.Line : Line, state.MaskSecrets(ex.Reason)) { Variable = ex.Variable };
+            // Never entered: the filter places the error (line 0, as when the output grew too long, is this statement's)
+            // and lets it rise.
+            throw;
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException or ArgumentException
             or System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             // A filter given input it cannot handle: still one line with the template's location.
-            throw new TemplateException(state.FileName, Line, state.MaskSecrets(ex.Message));
+            var error = new TemplateRuntimeException(ex.Message, Line);
+            error.Locate(state.FileName, Line);
+            throw error;
         }
     }
 

@@ -73,12 +73,15 @@ internal sealed class RenderBudget(KollaLimits limits)
 
     public void Leave() => _depth--;
 
+    /// <summary>What is said when the thread's stack runs short.</summary>
+    public const string StackMessage = "the template or a value in it is nested too deeply to evaluate on this thread's stack";
+
     /// <summary>Refuses to go deeper when the thread's stack runs short (deep values, long operator chains).</summary>
     public static void EnsureStack(int line)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new TemplateRuntimeException("the template or a value in it is nested too deeply to evaluate", line);
+            throw new TemplateRuntimeException(StackMessage, line);
         }
     }
 

@@ -95,7 +95,11 @@ internal sealed class RenderState
     }
 
     /// <summary>Converts a plain .NET value into a template value; templated strings are evaluated in <paramref name="owner"/>.</summary>
-    public FluidValue FromNative(object? value, IVariableScope owner, string path, int line)
+    public FluidValue FromNative(object? value, IVariableScope owner, string path, int line) => FromNative(value, owner, path, line, 0, path);
+
+    // depth: lists converted around this one, from the one at `root` (mappings convert their values when read, so
+    // they start again at 0).
+    private FluidValue FromNative(object? value, IVariableScope owner, string path, int line, int depth, string root)
     {
         switch (value)
         {
@@ -142,12 +146,15 @@ internal sealed class RenderState
                 return new NativeMappingValue(converted, owner, path, this);
             case IList { IsReadOnly: true, Count: >= SharedListMinimum } collection when Renderer.SharedLists.GetValue(collection, ConvertIfPlain).Value is { } shared:
                 return shared;
+            case IEnumerable when depth >= KollaLimits.YamlDepth:
+                // A YAML list holding itself through an alias (x: &a [*a]) is nested without end; Ansible fails on it too.
+                throw new TemplateRuntimeException($"the value of '{root}' is nested more than {KollaLimits.YamlDepth} levels deep (does it contain itself?)", line);
             case IEnumerable items:
                 var list = new List<FluidValue>();
                 var index = 0;
                 foreach (var item in items)
                 {
-                    list.Add(FromNative(item, owner, $"{path}[{index}]", line));
+                    list.Add(FromNative(item, owner, $"{path}[{index}]", line, depth + 1, root));
                     index++;
                 }
 
@@ -230,11 +237,15 @@ internal sealed class RenderState
         }
         catch (TemplateException ex)
         {
-            throw new TemplateRuntimeException(InValueOf(ex.Reason, path), line) { Variable = ex.Variable ?? path };
+            // The value's own template does not parse (or extends one that does not).
+            var error = new TemplateRuntimeException(ex.Reason, line) { Variable = ex.Variable };
+            error.InValueOf(path, line);
+            throw error;
         }
-        catch (TemplateRuntimeException ex)
+        catch (TemplateRuntimeException ex) when (ex.InValueOf(path, line))
         {
-            throw new TemplateRuntimeException(InValueOf(ex.Reason, path), line) { Variable = ex.Variable ?? path };
+            // Never entered: the filter moves the error to where the variable is used and lets it rise.
+            throw;
         }
         finally
         {
@@ -242,10 +253,6 @@ internal sealed class RenderState
             Budget.Leave();
         }
     }
-
-    // The innermost value an error happened in is named once: a chain of values does not grow the message.
-    private static string InValueOf(string reason, string path) =>
-        reason.Contains(" (in the value of '", StringComparison.Ordinal) ? reason : $"{reason} (in the value of '{path}')";
 
     /// <summary>Adds a template's block definitions behind those of the templates that extend it.</summary>
     public void AddBlocks(CompiledTemplate template)
