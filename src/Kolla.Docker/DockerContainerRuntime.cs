@@ -214,6 +214,24 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
     }
 
     /// <inheritdoc />
+    /// <exception cref="ContainerOperationException">The engine refused (a container uses the image).</exception>
+    public Task RemoveImageAsync(string image, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(image);
+        return _policy.RunAsync("remove image", image, async ct =>
+        {
+            try
+            {
+                await _client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = false }, ct).ConfigureAwait(false);
+            }
+            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Already gone.
+            }
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task EnsureVolumeAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -35,6 +35,9 @@ internal sealed class SshGuardedContainerRuntime(IContainerRuntime inner, SshSes
     public Task<ImageState?> InspectImageAsync(string image, CancellationToken cancellationToken = default) =>
         Guard($"inspecting image {image}", () => inner.InspectImageAsync(image, cancellationToken), cancellationToken);
 
+    public Task RemoveImageAsync(string image, CancellationToken cancellationToken = default) =>
+        Guard($"removing image {image}", () => inner.RemoveImageAsync(image, cancellationToken), cancellationToken);
+
     public Task PullImageAsync(string image, CancellationToken cancellationToken = default) =>
         Guard($"pulling {image}", () => inner.PullImageAsync(image, cancellationToken), cancellationToken);
 

@@ -5,6 +5,7 @@ using Kolla.Tests.Rig;
 namespace Kolla.Tests;
 
 /// <summary><c>kolla build</c> end to end on the private engine: a two-level busybox tree, JSON summary, failures and exit code.</summary>
+[Collection(KollaImagesCollection.Name)]
 public sealed class CliBuildTests(DockerEngineFixture engine) : IAsyncLifetime
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kolla-cli-build-it-");

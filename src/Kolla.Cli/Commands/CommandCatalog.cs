@@ -23,6 +23,7 @@ internal static class CommandCatalog
         yield return UpgradeCommand.Create(console);
         yield return TeardownCommand.CreateStop(console);
         yield return TeardownCommand.CreateDestroy(console);
+        yield return PruneImagesCommand.Create(console);
         yield return PostDeployCommand.Create(console);
         yield return BuildCommand.Create(console);
     }

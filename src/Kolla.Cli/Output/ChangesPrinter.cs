@@ -48,7 +48,7 @@ internal static class ChangesPrinter
                 var mark = change switch
                 {
                     RecreateContainerChange or RestartContainerChange or DeleteFileChange or StopContainerChange or RemoveContainerChange
-                        or RemoveDirectoryChange or RemoveVolumeChange => terminal.Red("! "),
+                        or RemoveDirectoryChange or RemoveVolumeChange or RemoveImageChange => terminal.Red("! "),
                     HeldRestartChange => terminal.Yellow("~ "),
                     _ => terminal.Green("+ "),
                 };

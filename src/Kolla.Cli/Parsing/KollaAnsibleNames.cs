@@ -18,7 +18,7 @@ internal static class KollaAnsibleNames
     public static IReadOnlySet<string> MissingVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "bootstrap-servers", "certificates", "octavia-certificates", "mariadb_recovery", "mariadb-recovery", "mariadb_backup",
-        "mariadb-backup", "prune-images", "validate-config", "deploy-bifrost", "deploy-servers", "upgrade-bifrost",
+        "mariadb-backup", "validate-config", "deploy-bifrost", "deploy-servers", "upgrade-bifrost",
         "install-deps", "nova-libvirt-cleanup", "rabbitmq-reset-state",
     };
 }

@@ -139,6 +139,24 @@ public interface IKollaDeployer
     /// <returns>The recap.</returns>
     Task<DeployResult> TeardownAsync(DeploymentPlan plan, TeardownOptions? options = null, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads every host and returns the Kolla images <c>kolla prune-images</c> would remove, touching nothing.</summary>
+    /// <param name="plan">The deployment: the images its containers use are kept.</param>
+    /// <param name="options">Dangling only, forks; null for the registered forks.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>One change set per host; an unreachable host has <see cref="HostChangeSet.Error"/> set.</returns>
+    Task<IReadOnlyList<HostChangeSet>> GetPruneImagesChangesAsync(DeploymentPlan plan, PruneImagesOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>kolla prune-images</c>: removes the Kolla images (labelled <c>kolla_version</c>) that no planned container and no
+    /// container on the host uses; with <see cref="PruneImagesOptions.DanglingOnly"/> only untagged ones, as kolla-ansible.
+    /// </summary>
+    /// <param name="plan">The deployment: the images its containers use are kept.</param>
+    /// <param name="options">Dangling only, forks; null for the registered forks.</param>
+    /// <param name="progress">Receives per-host events; null for none.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The recap: <c>changed</c> counts removed images.</returns>
+    Task<DeployResult> PruneImagesAsync(DeploymentPlan plan, PruneImagesOptions? options = null, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary><c>kolla post-deploy</c>: writes <c>admin-openrc.sh</c> and <c>clouds.yaml</c> with the admin credentials, atomically and with mode 0600.</summary>
     /// <param name="inputs">The inputs (globals, passwords).</param>
     /// <param name="options">Directory and globals precedence; null for the config directory.</param>

@@ -156,12 +156,26 @@ internal sealed class KollaDeployer : IKollaDeployer
         return new Teardown(_connector, options ?? DefaultTeardown, _time).ApplyAsync(plan, progress, cancellationToken);
     }
 
+    public Task<IReadOnlyList<HostChangeSet>> GetPruneImagesChangesAsync(DeploymentPlan plan, PruneImagesOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new ImagePruner(_connector, options ?? DefaultPrune, _time).GetChangesAsync(plan, cancellationToken);
+    }
+
+    public Task<DeployResult> PruneImagesAsync(DeploymentPlan plan, PruneImagesOptions? options = null, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new ImagePruner(_connector, options ?? DefaultPrune, _time).ApplyAsync(plan, progress, cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> PostDeployAsync(DeploymentInputs inputs, PostDeployOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new PostDeployOptions();
         return PostDeploy.WriteAsync(inputs, options.Directory ?? _options.Value.ConfigDirectory, options.GlobalsPrecedence, cancellationToken);
     }
+
+    private PruneImagesOptions DefaultPrune => new() { Forks = _converge.Forks, ContinueOnError = _converge.ContinueOnError };
 
     private TeardownOptions DefaultTeardown => new() { Forks = _converge.Forks, ContinueOnError = _converge.ContinueOnError };
 }

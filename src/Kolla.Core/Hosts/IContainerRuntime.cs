@@ -35,6 +35,12 @@ public interface IContainerRuntime
     /// <summary>Pulls an image from its registry.</summary>
     Task PullImageAsync(string image, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes a local image by id or name, never forced: a name of an image with several is only untagged, and an image a
+    /// container uses is refused. No-op if it does not exist.
+    /// </summary>
+    Task RemoveImageAsync(string image, CancellationToken cancellationToken = default);
+
     /// <summary>Creates a named local volume labelled <c>kolla_managed=true</c> unless it exists.</summary>
     Task EnsureVolumeAsync(string name, CancellationToken cancellationToken = default);
 

@@ -33,6 +33,19 @@ internal sealed class MemoryContainerRuntime(string host) : IContainerRuntime, I
         return Task.CompletedTask;
     }
 
+    public Task RemoveImageAsync(string image, CancellationToken cancellationToken = default)
+    {
+        foreach (var (key, state) in _images)
+        {
+            if (key == image || state.Id == image)
+            {
+                _images.TryRemove(key, out _);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task EnsureVolumeAsync(string name, CancellationToken cancellationToken = default)
     {
         _volumes[name] = 0;

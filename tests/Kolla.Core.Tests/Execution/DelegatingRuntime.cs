@@ -19,6 +19,7 @@ internal abstract class DelegatingRuntime(IContainerRuntime inner) : IContainerR
     public virtual Task<ImageState?> InspectImageAsync(string image, CancellationToken cancellationToken = default) => inner.InspectImageAsync(image, cancellationToken);
 
     public virtual Task PullImageAsync(string image, CancellationToken cancellationToken = default) => inner.PullImageAsync(image, cancellationToken);
+    public virtual Task RemoveImageAsync(string image, CancellationToken cancellationToken = default) => inner.RemoveImageAsync(image, cancellationToken);
 
     public virtual Task EnsureVolumeAsync(string name, CancellationToken cancellationToken = default) => inner.EnsureVolumeAsync(name, cancellationToken);
 
