@@ -6,8 +6,9 @@ using Kolla.Tests.Lifecycle;
 namespace Kolla.Tests.Packaging;
 
 /// <summary>
-/// <c>dotnet pack -c Release</c> produces the three library packages (with README, XML docs, licence and symbols) and the
-/// <c>kolla</c> .NET tool, which installs from the pack output into a folder and runs. Slow (a Release build): Integration.
+/// <c>scripts/pack.sh</c> produces the three library packages (with README, XML docs, licence and symbols) and the
+/// <c>kolla</c> .NET tool as RID-specific packages; installed from that folder on linux-x64 it is the native binary, which
+/// runs without any .NET. Slow (Release builds and a NativeAOT compile): Integration.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed partial class ToolPackageTests : IDisposable
@@ -48,14 +49,12 @@ public sealed partial class ToolPackageTests : IDisposable
         var packages = Path.Combine(_work, "packages");
         var artifacts = Path.Combine(_work, "artifacts");
 
-        foreach (var project in new[] { "Kolla.Cli", "Kolla.Core", "Kolla.Docker", "Kolla.Ssh" })
-        {
-            (await ExternalCommand.RunAsync(
-                Dotnet,
-                ["pack", Path.Combine(RepositoryPaths.Root, "src", project, project + ".csproj"), "-c", "Release", "-o", packages, "--artifacts-path", artifacts, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
-                Env(),
-                token)).EnsureSuccess();
-        }
+        // The script users run makes every package: the libraries and the three tool packages.
+        (await ExternalCommand.RunAsync(
+            "bash",
+            [RepositoryPaths.InRepo("scripts", "pack.sh"), packages],
+            Env(("PACK_ARTIFACTS", artifacts)),
+            token)).EnsureSuccess();
 
         foreach (var library in new[] { "Kolla.Core", "Kolla.Docker", "Kolla.Ssh" })
         {
@@ -67,9 +66,22 @@ public sealed partial class ToolPackageTests : IDisposable
             metadata.Should().Contain("<license type=\"expression\">Apache-2.0</license>").And.Contain("<readme>README.md</readme>").And.Contain($"<version>{version}</version>");
         }
 
-        using (var tool = ZipFile.OpenRead(Path.Combine(packages, $"Kolla.Cli.{version}.nupkg")))
+        using (var pointer = ZipFile.OpenRead(Path.Combine(packages, $"Kolla.Cli.{version}.nupkg")))
         {
-            tool.Entries.Select(e => e.FullName).Should().Contain("tools/net10.0/any/DotnetToolSettings.xml");
+            using var settings = new StreamReader(pointer.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open());
+            (await settings.ReadToEndAsync(token)).Should().Contain("RuntimeIdentifier=\"linux-x64\" Id=\"Kolla.Cli.linux-x64\"")
+                .And.Contain("RuntimeIdentifier=\"any\" Id=\"Kolla.Cli.any\"");
+        }
+
+        using (var native = ZipFile.OpenRead(Path.Combine(packages, $"Kolla.Cli.linux-x64.{version}.nupkg")))
+        {
+            native.Entries.Select(e => e.FullName).Should().Contain("tools/any/linux-x64/kolla")
+                .And.NotContain(e => e.EndsWith(".dll", StringComparison.Ordinal) || e.EndsWith(".dbg", StringComparison.Ordinal), "the native package carries the binary only");
+        }
+
+        using (var fallback = ZipFile.OpenRead(Path.Combine(packages, $"Kolla.Cli.any.{version}.nupkg")))
+        {
+            fallback.Entries.Select(e => e.FullName).Should().Contain(["tools/net10.0/any/kolla.dll", "tools/net10.0/any/DotnetToolSettings.xml"]);
         }
 
         // Only the pack output as a source, and a private package cache, so an older copy of the tool can never be picked up.
@@ -90,9 +102,11 @@ public sealed partial class ToolPackageTests : IDisposable
             Env(("NUGET_PACKAGES", Path.Combine(_work, "nuget-cache"))),
             token)).EnsureSuccess();
 
+        // On linux-x64 the installed command is the native binary: it runs with no .NET anywhere in its environment.
         var kolla = Path.Combine(tools, "kolla");
-        var dotnetRoot = Dotnet == "dotnet" ? null : Path.GetDirectoryName(Dotnet);
-        var help = (await ExternalCommand.RunAsync(kolla, ["--help"], Env(("DOTNET_ROOT", dotnetRoot)), token)).EnsureSuccess();
+        new FileInfo(kolla).ResolveLinkTarget(returnFinalTarget: true)!.FullName.Should().Contain("kolla.cli.linux-x64").And.EndWith("/tools/any/linux-x64/kolla");
+        var dotnetRoot = "/nonexistent";
+        var help = (await ExternalCommand.RunAsync(kolla, ["--help"], Env(("DOTNET_ROOT", dotnetRoot), ("PATH", "/usr/bin:/bin")), token)).EnsureSuccess();
         help.StandardOutput.Should().Contain("deploy").And.Contain("prechecks").And.Contain("post-deploy");
 
         var sample = new SampleConfig();
