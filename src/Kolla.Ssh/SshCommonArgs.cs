@@ -41,6 +41,11 @@ internal static class SshCommonArgs
             }
 
             var flag = word[1];
+            if (!"oJilp".Contains(flag, StringComparison.Ordinal))
+            {
+                throw new FormatException($"{Variable}: ssh option -{flag} is not supported (only -o, -J, -i, -l and -p are applied)");
+            }
+
             var value = word.Length > 2 ? word[2..] : i + 1 < words.Count ? words[++i] : throw new FormatException($"{Variable}: {word} needs a value");
             switch (flag)
             {
@@ -60,11 +65,9 @@ internal static class SshCommonArgs
                 case 'l':
                     options.Add(new SshOption("user", value, Variable));
                     break;
-                case 'p':
+                default:
                     options.Add(new SshOption("port", value, Variable));
                     break;
-                default:
-                    throw new FormatException($"{Variable}: ssh option -{flag} is not supported (only -o, -J, -i, -l and -p are applied)");
             }
         }
 
