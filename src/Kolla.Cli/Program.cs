@@ -1,4 +1,5 @@
 using Kolla.Cli;
+using Kolla.Cli.Output;
 
 // SSH.NET waits synchronously inside its async calls (key exchange, channel open): with the default of one pool thread
 // per core, hosts connected in parallel queue behind each other until the pool grows (about one thread per 0.5 s).
@@ -12,4 +13,5 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await KollaApp.RunAsync(args, new CliConsole(Console.Out, Console.Error, !Console.IsOutputRedirected), cancellation.Token);
+var readSecret = Console.IsInputRedirected ? null : (Func<string, string?>)TerminalSecret.Read;
+return await KollaApp.RunAsync(args, new CliConsole(Console.Out, Console.Error, !Console.IsOutputRedirected, readSecret), cancellation.Token);

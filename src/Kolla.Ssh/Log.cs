@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(3009, LogLevel.Debug, "{Host}: writing {Path} over SFTP failed ({Reason}); trying a shell command, which says why")]
     public static partial void SftpWriteFailed(this ILogger logger, string host, string path, string reason);
+
+    [LoggerMessage(3010, LogLevel.Warning, "{Host}: ssh-agent not used: {Reason}")]
+    public static partial void AgentUnavailable(this ILogger logger, string host, string reason);
+
+    [LoggerMessage(3011, LogLevel.Warning, "{Warning}")]
+    public static partial void SshConfigWarning(this ILogger logger, string warning);
+
+    [LoggerMessage(3012, LogLevel.Information, "{Host}: connecting through jump host {Jump} ({Address}:{Port})")]
+    public static partial void Jumping(this ILogger logger, string host, string jump, string address, int port);
 }

@@ -20,8 +20,9 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
     {
         ArgumentNullException.ThrowIfNull(transportOptions);
         var commandText = BuildDialCommand(transportOptions);
+        var passwordLine = transportOptions is { UseSudo: true, SudoPassword: { } password } ? new Become(true) { Password = password }.PasswordLine : null;
         var handler = new SshDockerHandler(
-            cancellationToken => OpenAsync(commandText, logger, cancellationToken),
+            cancellationToken => OpenAsync(commandText, passwordLine, logger, cancellationToken),
             transportOptions,
             logger);
         return new ResolvedTransport(handler, Endpoint);
@@ -45,12 +46,13 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
 
         // sudo resets the environment: pass the login user's DOCKER_HOST (expanded by its shell) unless one is given.
         endpoint = endpoint.Length == 0 ? "${DOCKER_HOST:+DOCKER_HOST=\"$DOCKER_HOST\"} " : endpoint;
-        return "exec " + Become.SudoPrefix(options.SudoUser) + "env " + endpoint + "docker system dial-stdio";
+        return "exec " + Become.SudoPrefix(options.SudoUser, options.SudoPassword is not null) + "env " + endpoint + "docker system dial-stdio";
     }
 
-    private async Task<Stream> OpenAsync(string commandText, ILogger logger, CancellationToken cancellationToken)
+    private async Task<Stream> OpenAsync(string commandText, byte[]? passwordLine, ILogger logger, CancellationToken cancellationToken)
     {
-        var combined = readAhead?.TryAttach(commandText);
+        // sudo reading a password takes the first line of the input: no read-ahead script may run ahead of it.
+        var combined = passwordLine is null ? readAhead?.TryAttach(commandText) : null;
         SshExecStream stream;
         try
         {
@@ -67,6 +69,11 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
         {
             var reader = new Thread(() => readAhead!.ReadFrom(stream.Errors)) { IsBackground = true, Name = "kolla-ssh-tree-read-ahead" };
             reader.Start();
+        }
+
+        if (passwordLine is not null)
+        {
+            stream.Write(passwordLine);
         }
 
         logger.DialStdioStarted(client.ConnectionInfo.Host, commandText);

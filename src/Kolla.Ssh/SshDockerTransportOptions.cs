@@ -12,6 +12,9 @@ internal sealed record SshDockerTransportOptions
     /// <summary>Run dial-stdio through <c>sudo -n</c> (login user not root and not in the docker group).</summary>
     public bool UseSudo { get; init; }
 
+    /// <summary>The become password sudo reads as the first line of dial-stdio's input (<c>sudo -k -S</c>); null for <c>sudo -n</c>.</summary>
+    public string? SudoPassword { get; init; }
+
     /// <summary>User sudo switches to (<c>ansible_become_user</c>); null means root.</summary>
     public string? SudoUser { get; init; }
 

@@ -5,20 +5,36 @@ namespace Kolla.Ssh;
 /// <para>Inventory variables override these per host, as in kolla-ansible: <c>ansible_host</c>, <c>ansible_port</c>,
 /// <c>ansible_user</c>, <c>ansible_ssh_private_key_file</c> (or <c>ansible_private_key_file</c>), <c>ansible_become</c>,
 /// <c>ansible_become_user</c>, <c>ansible_become_method</c> (only <c>sudo</c>).</para>
-/// <para>Authentication is by private key only: password authentication is off, and SSH.NET has no ssh-agent support, so
-/// keys held only by an agent cannot be used; give the key file(s) here or per host. Encrypted keys are not supported.</para>
+/// <para>Each host is also looked up in <see cref="SshConfigFile"/> (<c>Host</c>, <c>HostName</c>, <c>User</c>, <c>Port</c>,
+/// <c>IdentityFile</c>, <c>ProxyJump</c>, <c>StrictHostKeyChecking</c>, <c>UserKnownHostsFile</c>, <c>IdentityAgent</c>), and
+/// <c>ansible_ssh_common_args</c> is read for the same options; inventory variables win over both, both win over these
+/// options. Keys are offered in order: the key files, then the ssh-agent's keys (<see cref="AgentSocket"/>), then the
+/// password of <c>ansible_ssh_pass</c>. Encrypted key files are decrypted with <see cref="KeyPassphrase"/>.</para>
 /// </remarks>
 public sealed class SshExecutorOptions
 {
     /// <summary>Login user when the host has no <c>ansible_user</c>. Default <c>root</c>.</summary>
     public string User { get; set; } = "root";
 
-    /// <summary>One private key file (OpenSSH or PEM format, not encrypted). Tried before <see cref="PrivateKeyFiles"/>.</summary>
+    /// <summary>One private key file (OpenSSH or PEM format; encrypted ones through <see cref="KeyPassphrase"/>). Tried before <see cref="PrivateKeyFiles"/>.</summary>
     public string? PrivateKeyFile { get; set; }
 
     /// <summary>Further private key files, tried in order. When neither this nor <see cref="PrivateKeyFile"/> is set,
     /// the existing ones of <c>~/.ssh/id_ed25519</c>, <c>~/.ssh/id_ecdsa</c> and <c>~/.ssh/id_rsa</c> are used.</summary>
     public IList<string> PrivateKeyFiles { get; } = [];
+
+    /// <summary>OpenSSH client configuration read for every host (as <c>ssh -F</c>). Null (default): <c>~/.ssh/config</c> when it
+    /// exists; <c>none</c>: no file. A file named here must exist.</summary>
+    public string? SshConfigFile { get; set; }
+
+    /// <summary>The ssh-agent socket whose keys are offered after the key files. Default: the <c>SSH_AUTH_SOCK</c> environment
+    /// variable when this object is created; null or empty for no agent.</summary>
+    public string? AgentSocket { get; set; } = Environment.GetEnvironmentVariable("SSH_AUTH_SOCK");
+
+    /// <summary>Gives the passphrase of an encrypted private key file (called with the file's path, at most once per file and
+    /// connector, the answer kept for the connector's life); null (default) or a null answer leaves the key unusable and the
+    /// host fails naming the file.</summary>
+    public Func<string, CancellationToken, ValueTask<string?>>? KeyPassphrase { get; set; }
 
     /// <summary>known_hosts file checked for every host key. Default <c>~/.ssh/known_hosts</c>.</summary>
     public string KnownHostsFile { get; set; } = "~/.ssh/known_hosts";
@@ -41,7 +57,8 @@ public sealed class SshExecutorOptions
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Run file operations and Docker as root through <c>sudo -n</c>. Null (default): only when the login user is not
-    /// <c>root</c>. The host variable <c>ansible_become</c> overrides it. sudo must not ask for a password (NOPASSWD).</summary>
+    /// <c>root</c>. The host variable <c>ansible_become</c> overrides it. When sudo asks for a password, the host variable
+    /// <c>ansible_become_password</c> gives it.</summary>
     public bool? Become { get; set; }
 
     /// <summary>Docker endpoint on the target, as the docker CLI takes it (e.g. <c>unix:///var/run/docker.sock</c>). Null

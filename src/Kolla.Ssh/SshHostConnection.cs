@@ -1,11 +1,10 @@
 using Docker.DotNet;
 using Kolla.Hosts;
-using Renci.SshNet;
 
 namespace Kolla.Ssh;
 
 /// <summary>An open SSH connection to one host: its files over SFTP/commands and its Docker engine over dial-stdio.</summary>
-internal sealed class SshHostConnection(SshSession session, SshHostFiles files, SshGuardedContainerRuntime containers, DockerClient docker, IReadOnlyList<PrivateKeyFile> keys)
+internal sealed class SshHostConnection(SshSession session, SshHostFiles files, SshGuardedContainerRuntime containers, DockerClient docker, List<IDisposable> owned)
     : IHostConnection
 {
     private int _disposed;
@@ -27,10 +26,8 @@ internal sealed class SshHostConnection(SshSession session, SshHostFiles files, 
             containers.Dispose();
             docker.Dispose();
             session.Dispose();
-            foreach (var key in keys)
-            {
-                key.Dispose();
-            }
+            // Credentials, and the jump hosts' connections and forwards (after the session that used them).
+            SshJumpTunnel.DisposeAll(owned);
         }
 
         return ValueTask.CompletedTask;

@@ -41,6 +41,9 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _knownHostsWrite = new(1, 1);
     private readonly ConcurrentDictionary<string, IHostConnection> _gathered = new(StringComparer.Ordinal);
+    private readonly Lock _configGate = new();
+    private readonly PassphraseCache _passphrases;
+    private SshConfigFile? _config;
 
     /// <summary>Creates the connector.</summary>
     /// <param name="options">SSH settings; validated here.</param>
@@ -58,6 +61,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         ArgumentNullException.ThrowIfNull(containerRuntimeFactory);
         options.Validate();
         _options = options;
+        _passphrases = new PassphraseCache(options.KeyPassphrase);
         _containerRuntimeFactory = containerRuntimeFactory;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Kolla.Ssh");
     }
@@ -165,30 +169,28 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
 
     private async Task<IHostConnection> OpenAsync(HostTarget target, bool withFacts, CancellationToken cancellationToken)
     {
-        var settings = SshHostSettings.Resolve(target, _options);
-        var knownHosts = await KnownHosts.LoadAsync(_options.KnownHostsFile, cancellationToken).ConfigureAwait(false);
-        foreach (var warning in knownHosts.Warnings)
-        {
-            _logger.KnownHostsWarning(warning);
-        }
-
-        var keys = LoadKeys(settings);
-        var hostKeys = new HostKeyCheck(settings, knownHosts, _options.AcceptUnknownHostKeys);
+        var config = Config(target.Name);
+        var settings = SshHostSettings.Resolve(target, _options, config);
+        var owned = new List<IDisposable>();
         SshClient? ssh = null;
         SshSession? session = null;
         DockerClient? docker = null;
         try
         {
-            ssh = new SshClient(CreateConnectionInfo(settings, keys, knownHosts)) { KeepAliveInterval = KeepAlive };
-            ssh.HostKeyReceived += hostKeys.OnHostKeyReceived;
-            await ConnectClientAsync(settings, hostKeys, ssh, cancellationToken).ConfigureAwait(false);
-            await AddAcceptedKeysAsync(settings, hostKeys, cancellationToken).ConfigureAwait(false);
+            var (host, port) = await OpenJumpsAsync(settings, config, owned, cancellationToken).ConfigureAwait(false);
+            var login = await PrepareLoginAsync(settings, host, port, owned, cancellationToken).ConfigureAwait(false);
+            ssh = new SshClient(login.ConnectionInfo()) { KeepAliveInterval = KeepAlive };
+            ssh.HostKeyReceived += login.HostKeys.OnHostKeyReceived;
+            await ConnectClientAsync(login, ssh, cancellationToken).ConfigureAwait(false);
+            await AddAcceptedKeysAsync(settings, login.HostKeys, cancellationToken).ConfigureAwait(false);
 
-            Func<CancellationToken, Task<SftpClient>>? connectSftp = settings.Become.Enabled
+            var become = await SudoProbe.RunAsync(settings, ssh, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            settings = settings with { Become = become };
+            Func<CancellationToken, Task<SftpClient>>? connectSftp = become.Enabled
                 ? null
-                : token => ConnectSftpAsync(settings, keys, knownHosts, hostKeys, token);
-            var readAhead = TreeReadAhead.For(target.ReadAheadDirectory, settings.Become, withFacts);
-            session = new SshSession(settings.Name, ssh, connectSftp, settings.Become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
+                : token => ConnectSftpAsync(login, token);
+            var readAhead = become.ReadsPassword ? null : TreeReadAhead.For(target.ReadAheadDirectory, become, withFacts);
+            session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
             docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger, readAhead);
             if (_options.VerifyDockerOnConnect && target.NeedsContainerEngine)
             {
@@ -197,7 +199,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
 
             var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name), session);
             _logger.Connected(settings.Name, settings.Address, settings.Port, settings.User);
-            return new SshHostConnection(session, new SshHostFiles(session, _logger), runtime, docker, keys);
+            return new SshHostConnection(session, new SshHostFiles(session, _logger), runtime, docker, owned);
         }
         catch
         {
@@ -211,28 +213,103 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
                 ssh?.Dispose();
             }
 
-            foreach (var key in keys)
-            {
-                key.Dispose();
-            }
-
+            SshJumpTunnel.DisposeAll(owned);
             throw;
         }
     }
 
+    /// <summary>The ssh config file, read once per connector; its warnings are logged once.</summary>
+    /// <exception cref="HostExecutionException">The file named by the options is missing or cannot be read.</exception>
+    private SshConfigFile Config(string host)
+    {
+        lock (_configGate)
+        {
+            if (_config is null)
+            {
+                try
+                {
+                    _config = _options.SshConfigFile switch
+                    {
+                        null => SshConfigFile.Load("~/.ssh/config", required: false),
+                        "none" => SshConfigFile.None,
+                        var path => SshConfigFile.Load(path, required: true),
+                    };
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+                {
+                    throw new HostExecutionException(host, $"ssh config (-F): {ex.Message}", ex);
+                }
+
+                foreach (var warning in _config.Warnings)
+                {
+                    _logger.SshConfigWarning(warning);
+                }
+            }
+
+            return _config;
+        }
+    }
+
+    /// <summary>Loads what a login to <paramref name="settings"/> needs (known hosts, keys) for the endpoint <paramref name="host"/>:<paramref name="port"/>.</summary>
+    private async Task<SshLogin> PrepareLoginAsync(SshHostSettings settings, string host, int port, List<IDisposable> owned, CancellationToken cancellationToken)
+    {
+        var knownHosts = await KnownHosts.LoadAsync(settings.KnownHostsFile, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in knownHosts.Warnings)
+        {
+            _logger.KnownHostsWarning(warning);
+        }
+
+        var credentials = await SshCredentials.LoadAsync(settings, _passphrases.GetAsync, _logger, cancellationToken).ConfigureAwait(false);
+        owned.Add(credentials);
+        var hostKeys = new HostKeyCheck(settings, knownHosts, settings.AcceptUnknownHostKeys);
+        return new SshLogin(settings, credentials, knownHosts, hostKeys, host, port, _options.ConnectTimeout);
+    }
+
+    /// <summary>
+    /// Connects through the settings' <c>ProxyJump</c> hops, each a full SSH login (its own host key check and keys), and
+    /// returns the local end of a forward to the target (the last hop's <c>direct-tcpip</c> channel); the target's own
+    /// address and port when there are no hops.
+    /// </summary>
+    private async Task<(string Host, int Port)> OpenJumpsAsync(SshHostSettings settings, SshConfigFile config, List<IDisposable> owned, CancellationToken cancellationToken)
+    {
+        if (settings.Jumps.Count == 0)
+        {
+            return (settings.Address, settings.Port);
+        }
+
+        var hops = settings.Jumps.Select(j => SshHostSettings.ResolveJump(settings.Name, j, _options, config)).ToList();
+        string host = hops[0].Address;
+        var port = hops[0].Port;
+        for (var i = 0; i < hops.Count; i++)
+        {
+            var hop = hops[i];
+            _logger.Jumping(settings.Name, settings.Jumps[i].ToString(), hop.Address, hop.Port);
+            var login = await PrepareLoginAsync(hop, host, port, owned, cancellationToken).ConfigureAwait(false);
+            var client = new SshClient(login.ConnectionInfo()) { KeepAliveInterval = KeepAlive };
+            owned.Add(client);
+            client.HostKeyReceived += login.HostKeys.OnHostKeyReceived;
+            await ConnectClientAsync(login, client, cancellationToken).ConfigureAwait(false);
+            await AddAcceptedKeysAsync(hop, login.HostKeys, cancellationToken).ConfigureAwait(false);
+            var (nextHost, nextPort) = i + 1 < hops.Count ? (hops[i + 1].Address, hops[i + 1].Port) : (settings.Address, settings.Port);
+            (host, port) = SshJumpTunnel.Forward(client, nextHost, nextPort, owned);
+        }
+
+        return (host, port);
+    }
+
     private TimeSpan KeepAlive => _options.KeepAliveInterval == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : _options.KeepAliveInterval;
 
-    private async Task<SftpClient> ConnectSftpAsync(SshHostSettings settings, IReadOnlyList<PrivateKeyFile> keys, KnownHosts knownHosts, HostKeyCheck hostKeys, CancellationToken cancellationToken)
+    private async Task<SftpClient> ConnectSftpAsync(SshLogin login, CancellationToken cancellationToken)
     {
-        var sftp = new SftpClient(CreateConnectionInfo(settings, keys, knownHosts))
+        var sftp = new SftpClient(login.ConnectionInfo())
         {
             KeepAliveInterval = KeepAlive,
             OperationTimeout = _options.CommandTimeout,
         };
-        sftp.HostKeyReceived += hostKeys.OnHostKeyReceived;
+        sftp.HostKeyReceived += login.HostKeys.OnHostKeyReceived;
         try
         {
-            await ConnectClientAsync(settings, hostKeys, sftp, cancellationToken).ConfigureAwait(false);
+            await ConnectClientAsync(login, sftp, cancellationToken).ConfigureAwait(false);
             return sftp;
         }
         catch
@@ -242,7 +319,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         }
     }
 
-    private async Task ConnectClientAsync(SshHostSettings settings, HostKeyCheck hostKeys, BaseClient client, CancellationToken cancellationToken)
+    private async Task ConnectClientAsync(SshLogin login, BaseClient client, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
@@ -256,14 +333,15 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         }
         catch (Exception ex) when (ex is not KollaException)
         {
-            throw DescribeConnectFailure(settings, hostKeys, ex, timeout.IsCancellationRequested);
+            throw DescribeConnectFailure(login, ex, timeout.IsCancellationRequested);
         }
     }
 
-    private HostUnreachableException DescribeConnectFailure(SshHostSettings settings, HostKeyCheck hostKeys, Exception exception, bool timedOut)
+    private HostUnreachableException DescribeConnectFailure(SshLogin login, Exception exception, bool timedOut)
     {
+        var settings = login.Settings;
         var endpoint = $"{settings.Address}:{settings.Port}";
-        if (hostKeys.Refusal is { } refusal)
+        if (login.HostKeys.Refusal is { } refusal)
         {
             return new HostUnreachableException(settings.Name, $"refusing to connect to {endpoint}: {refusal.Message}", exception);
         }
@@ -271,8 +349,8 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         var message = exception switch
         {
             _ when timedOut => $"no SSH connection to {endpoint} within {_options.ConnectTimeout.TotalSeconds:0.#} s",
-            SshAuthenticationException => $"authentication as '{settings.User}' at {endpoint} failed with key(s) " +
-                $"{string.Join(", ", settings.KeyFiles)}: {exception.Message}",
+            SshAuthenticationException => $"authentication as '{settings.User}' at {endpoint} failed with " +
+                $"{string.Join(", ", login.Credentials.Described)}: {exception.Message} (set ansible_user, --private-key, ansible_ssh_private_key_file or ansible_ssh_pass)",
             SocketException socket => $"cannot connect to {endpoint}: {socket.Message}",
             SshOperationTimeoutException => $"no SSH connection to {endpoint} within {_options.ConnectTimeout.TotalSeconds:0.#} s",
             _ => $"SSH connection to {endpoint} failed: {exception.GetBaseException().Message}",
@@ -297,6 +375,11 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
             var reason = timeout.IsCancellationRequested
                 ? $"no answer within {_options.ConnectTimeout.TotalSeconds:0.#} s"
                 : ex.GetBaseException().Message;
+            if (reason.Contains("a password is required", StringComparison.Ordinal))
+            {
+                reason += " (sudo asks for a password: set ansible_become_password)";
+            }
+
             throw new HostUnreachableException(settings.Name,
                 $"the Docker engine is not reachable through 'docker system dial-stdio' on {settings.Address}: {reason}", ex);
         }
@@ -307,53 +390,12 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         DockerHost = _options.DockerHost,
         UseSudo = settings.Become.Enabled,
         SudoUser = settings.Become.User,
+        SudoPassword = settings.Become.ReadsPassword ? settings.Become.Password : null,
         ApiVersion = _options.DockerApiVersion,
         MaxConnections = _options.DockerMaxConnections,
         IdleTimeout = _options.DockerIdleTimeout,
         RequestTimeout = _options.DockerRequestTimeout,
     };
-
-    private ConnectionInfo CreateConnectionInfo(SshHostSettings settings, IReadOnlyList<PrivateKeyFile> keys, KnownHosts knownHosts)
-    {
-        var info = new PrivateKeyConnectionInfo(settings.Address, settings.Port, settings.User, [.. keys])
-        {
-            Timeout = _options.ConnectTimeout,
-        };
-        HostKeyAlgorithmOrder.Apply(info, knownHosts.GetKnownKeyTypes(settings.Address, settings.Port));
-        KeyExchangeOrder.Apply(info);
-        return info;
-    }
-
-    private static List<PrivateKeyFile> LoadKeys(SshHostSettings settings)
-    {
-        if (settings.KeyFiles.Count == 0)
-        {
-            throw new HostUnreachableException(settings.Name,
-                "no private key to log in with: set SshExecutorOptions.PrivateKeyFile or ansible_ssh_private_key_file " +
-                "(SSH.NET cannot use ssh-agent)");
-        }
-
-        var keys = new List<PrivateKeyFile>();
-        try
-        {
-            foreach (var file in settings.KeyFiles)
-            {
-                keys.Add(new PrivateKeyFile(file));
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SshException or ArgumentException)
-        {
-            foreach (var key in keys)
-            {
-                key.Dispose();
-            }
-
-            var file = settings.KeyFiles[keys.Count];
-            throw new HostExecutionException(settings.Name, $"cannot use private key {file}: {ex.Message}", ex);
-        }
-
-        return keys;
-    }
 
     private async Task AddAcceptedKeysAsync(SshHostSettings settings, HostKeyCheck hostKeys, CancellationToken cancellationToken)
     {
@@ -363,12 +405,12 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         }
 
         _logger.AcceptedUnknownHostKey(settings.Name, accepted.Message);
-        if (!_options.AddUnknownHostKeys)
+        if (!settings.AddUnknownHostKeys)
         {
             return;
         }
 
-        var path = HomePath.Expand(_options.KnownHostsFile);
+        var path = HomePath.Expand(settings.KnownHostsFile);
         await _knownHostsWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

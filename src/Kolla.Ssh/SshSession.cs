@@ -129,6 +129,12 @@ internal sealed class SshSession : IDisposable
     public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken, string? what = null)
     {
         var input = stdin is { IsEmpty: false } given ? given : (ReadOnlyMemory<byte>?)null;
+        if (Become.ReadsPassword)
+        {
+            // sudo -S reads the password line first; the rest is the script's input.
+            input = input is { } rest ? (ReadOnlyMemory<byte>)Become.PasswordLine.Concat(rest.ToArray()).ToArray() : Become.PasswordLine;
+        }
+
         var commandText = input is null ? Become.Wrap(script) : DrainingInput(Become.Wrap(script));
         _logger.RunningCommand(Host, commandText);
         return await GuardAsync(what ?? Display(script), async () =>

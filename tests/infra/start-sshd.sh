@@ -8,6 +8,7 @@
 #   KT_SSHD_DOCKER_HOST      sessions see DOCKER_HOST=<this> (sshd_config SetEnv)
 #   KT_SSHD_AUTHORIZED_KEYS  public key file that may log in (default: a client key generated in DIR)
 #   KT_SSHD_NO_SFTP          when 1, no sftp subsystem (like an sshd started with -f /dev/null)
+#   KT_SSHD_PASSWORD_AUTH    when 1, password logins are allowed too (PasswordAuthentication yes)
 # Writes DIR/host_key(.pub), DIR/client_key(.pub) unless given, DIR/sshd_config, DIR/known_hosts,
 # DIR/sshd.pid, DIR/sshd.log. Prints "ADDRESS PORT". Stop with stop-pid.sh DIR/sshd.pid.
 set -euo pipefail
@@ -50,6 +51,13 @@ if [[ "$(id -un)" == root ]] && [[ "$(getent shadow root 2>/dev/null | cut -d: -
     use_pam=yes
 fi
 
+password_auth=no
+auth_methods=publickey
+if [[ "${KT_SSHD_PASSWORD_AUTH:-}" == 1 ]]; then
+    password_auth=yes
+    auth_methods="publickey password"
+fi
+
 port_in_use() {
     local p
     for p in $("${run_in[@]}" ss -Htln 2>/dev/null | awk '{ print $4 }' | sed 's/.*://'); do
@@ -77,9 +85,9 @@ PermitRootLogin yes
 UsePAM $use_pam
 StrictModes no
 PubkeyAuthentication yes
-PasswordAuthentication no
+PasswordAuthentication $password_auth
 KbdInteractiveAuthentication no
-AuthenticationMethods publickey
+AuthenticationMethods $auth_methods
 UseDNS no
 PrintMotd no
 PrintLastLog no

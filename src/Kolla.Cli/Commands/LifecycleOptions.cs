@@ -35,6 +35,8 @@ internal sealed class LifecycleOptions
 
     public Option<bool> AcceptUnknownHostKeys { get; } = new("--accept-unknown-host-keys") { Description = "Trust SSH host keys not in known_hosts (changed keys are still refused)." };
 
+    public Option<string?> SshConfig { get; } = new("--ssh-config", "-F") { Description = "OpenSSH client config read for every SSH host (default ~/.ssh/config when it exists; 'none' for no file); inventory ansible_* variables win over it." };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show full error details." };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON event per line and nothing else on stdout." };
@@ -54,7 +56,7 @@ internal sealed class LifecycleOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, Verbose, Json, GlobalsPrecedence, FactsCache, AllowUnimplemented })
+        foreach (var option in new Option[] { Inventory, ConfigDir, Passwords, Executor, Limit, Tags, SkipTags, Forks, ExtraVars, Catalogue, SshKey, KnownHosts, AcceptUnknownHostKeys, SshConfig, Verbose, Json, GlobalsPrecedence, FactsCache, AllowUnimplemented })
         {
             command.Options.Add(option);
         }
@@ -84,6 +86,9 @@ internal sealed class LifecycleOptions
         "kolla-ansible" => Kolla.Variables.GlobalsPrecedence.LikeKollaAnsible,
         var other => throw new CliUsageException($"--globals-precedence must be 'inventory' or 'kolla-ansible', not '{other}'"),
     };
+
+    /// <summary>The console of this invocation (set by <see cref="LifecycleRunner"/>): asks for encrypted SSH keys' passphrases.</summary>
+    public CliConsole? Console { get; set; }
 
     /// <summary>True when the verb, as invoked, contacts no container engine (<c>genconfig -o</c>): facts are then gathered without one.</summary>
     public Func<ParseResult, bool>? EnginesUntouched { get; set; }
@@ -125,6 +130,16 @@ internal sealed class LifecycleOptions
         if (parse.GetValue(SshKey) is { } key)
         {
             ssh.PrivateKeyFile = CliPaths.ExpandHome(key);
+        }
+
+        if (parse.GetValue(SshConfig) is { } config)
+        {
+            ssh.SshConfigFile = config == "none" ? config : CliPaths.ExpandHome(config);
+        }
+
+        if (Console is { } console)
+        {
+            ssh.KeyPassphrase = SshKeyPassphrase.Source(console, Environment.GetEnvironmentVariable);
         }
     });
 

@@ -54,6 +54,7 @@ internal static class LifecycleRunner
     {
         var terminal = new Terminal(console);
         var masker = new SecretMasker([]);
+        options.Console = console;
         try
         {
             var kolla = options.Deployer(parse);
