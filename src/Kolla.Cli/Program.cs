@@ -12,4 +12,4 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await KollaApp.RunAsync(args, new CliConsole(Console.Out, Console.Error, !Console.IsOutputRedirected), cancellation.Token);
+return await KollaApp.RunAsync(args, CliConsole.ForProcess(), cancellation.Token);
