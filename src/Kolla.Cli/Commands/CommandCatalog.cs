@@ -25,5 +25,6 @@ internal static class CommandCatalog
         yield return TeardownCommand.CreateDestroy(console);
         yield return PostDeployCommand.Create(console);
         yield return BuildCommand.Create(console);
+        yield return CompletionCommand.Create(console);
     }
 }
