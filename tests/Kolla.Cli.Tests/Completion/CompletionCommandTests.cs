@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using Kolla.Cli;
-using Kolla.Tests.Lifecycle;
 using Kolla.TestKit;
+using Kolla.Tests.Lifecycle;
 
 namespace Kolla.Tests.Completion;
 
