@@ -1,5 +1,4 @@
 using Kolla.Cli;
-using Kolla.Cli.Output;
 
 // SSH.NET waits synchronously inside its async calls (key exchange, channel open): with the default of one pool thread
 // per core, hosts connected in parallel queue behind each other until the pool grows (about one thread per 0.5 s).
@@ -13,5 +12,4 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var readSecret = Console.IsInputRedirected ? null : (Func<string, string?>)TerminalSecret.Read;
-return await KollaApp.RunAsync(args, new CliConsole(Console.Out, Console.Error, !Console.IsOutputRedirected, readSecret), cancellation.Token);
+return await KollaApp.RunAsync(args, CliConsole.ForProcess(), cancellation.Token);

@@ -9,7 +9,7 @@ using Kolla.TestKit;
 namespace Kolla.Tests;
 
 /// <summary>
-/// <c>kolla deploy --executor dry-run</c> on the shipped samples: the whole plan is printed, nothing is contacted
+/// <c>kolla deploy --executor dry-run --diff</c> on the shipped samples: the whole plan is printed, nothing is contacted
 /// (every host's SSH address and Docker endpoint point at listeners that count connections), and no secret from the
 /// generated passwords.yml appears.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class DeployDryRunTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await KollaApp.RunAsync(
-            ["deploy", "-i", inventory, "--configdir", config, "--executor", "dry-run", .. extraVars],
+            ["deploy", "--diff", "-i", inventory, "--configdir", config, "--executor", "dry-run", .. extraVars],
             new CliConsole(output, error, IsInteractive: false),
             token);
 

@@ -13,12 +13,31 @@ public sealed class PasswordCommandTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
-    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    private static Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => RunAsync(errorIsTerminal: false, args);
+
+    private static async Task<(int Code, string Out, string Error)> RunAsync(bool errorIsTerminal, params string[] args)
     {
         using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await KollaApp.RunAsync(args, new CliConsole(output, error, IsInteractive: false), TestContext.Current.CancellationToken);
+        using var error = new StringWriter { NewLine = "\n" };
+        var console = new CliConsole(output, error, IsInteractive: false) { ErrorIsInteractive = errorIsTerminal };
+        var code = await KollaApp.RunAsync(args, console, TestContext.Current.CancellationToken);
         return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData(false, "generating 2 RSA key pair(s)...\n")]
+    [InlineData(true, "\rgenerating 2 RSA key pair(s)... 0/2\rgenerating 2 RSA key pair(s)... 1/2\rgenerating 2 RSA key pair(s)... 2/2\n")]
+    public async Task Genpwd_EmptySshKeys_ShowsTheKeyProgressOnStderr_RedrawnOnlyOnATerminal(bool errorIsTerminal, string expected)
+    {
+        var path = PathOf("passwords.yml");
+        await File.WriteAllTextAsync(path, "kolla_ssh_key:\nnova_ssh_key:\nkeystone_admin_password:\n", TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (code, output, error) = await RunAsync(errorIsTerminal, "genpwd", "--passwords", path);
+
+        code.Should().Be(0, error);
+        error.Should().Be(expected);
+        output.Should().Be($"{path}: updated; 3 empty key(s) filled\n");
     }
 
     private static string WithSshKeys(string yaml)

@@ -39,7 +39,7 @@ public sealed class CliLifecycleTests(DockerEngineFixture engine) : ConvergeTest
 
         deployment.SetGlobal("kt_greeting", "bonjour");
         deployment.SetGlobal("ktworker_threads", "16");
-        var changed = await KollaCli.RunAsync(deployment.CliArguments("plan", "--detailed-exitcode"), Token);
+        var changed = await KollaCli.RunAsync(deployment.CliArguments("plan", "--detailed-exitcode", "--diff"), Token);
 
         changed.Code.Should().Be(2, changed.Out + changed.Error);
         changed.Out.Should().Contain($"update {deployment.ConfigPath("node1", "ktapi", "ktapi.conf")}")

@@ -26,5 +26,6 @@ internal static class CommandCatalog
         yield return PruneImagesCommand.Create(console);
         yield return PostDeployCommand.Create(console);
         yield return BuildCommand.Create(console);
+        yield return CompletionCommand.Create(console);
     }
 }

@@ -22,9 +22,14 @@ internal static class CommonOptions
         Description = "Path to passwords.yml (default: CONFIGDIR/passwords.yml).",
     };
 
-    public static Option<string> Executor() => new("--executor")
+    public static Option<string> Executor()
     {
-        Description = "How hosts are reached: docker (local engine), ssh, dry-run, or auto (docker for ansible_connection=local, ssh otherwise).",
-        DefaultValueFactory = _ => "auto",
-    };
+        var option = new Option<string>("--executor")
+        {
+            Description = "How hosts are reached: docker (local engine), ssh, dry-run, or auto (docker for ansible_connection=local, ssh otherwise).",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.CompletionSources.Add([.. CliServices.Executors]);
+        return option;
+    }
 }

@@ -19,9 +19,11 @@ internal static class DeployCommand
         var liveness = new LivenessOptions();
         var serial = WholeNumberOption.CreateOptional("--serial", "Rolling batches: at most N hosts per service at a time.", minimum: 1);
         var continueOnError = new Option<bool>("--continue-on-error") { Description = "Keep going on other hosts when one fails." };
+        var diffs = new DiffOptions();
         var command = new Command(name, description) { serial, continueOnError };
         options.AddTo(command);
         liveness.AddTo(command);
+        diffs.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (plan, terminal, masker, token) =>
         {
             var json = parse.GetValue(options.Json);
@@ -34,7 +36,7 @@ internal static class DeployCommand
             });
             if (parse.GetValue(options.Executor) == "dry-run")
             {
-                // The dry-run executor prints the changes (what would be created, recreated, restarted and why, with diffs).
+                // The dry-run executor prints the changes (what would be created, recreated, restarted and why, with diffs or summarised).
                 var preview = new ConvergeOptions { Forks = parse.GetValue(options.Forks), ContainersOnly = containersOnly };
                 if (!json)
                 {
@@ -42,7 +44,7 @@ internal static class DeployCommand
                 }
 
                 var sets = await options.Deployer(parse).GetChangesAsync(plan, preview, token).ConfigureAwait(false);
-                ChangesPrinter.Print(terminal, sets, masker, json, diffs: true);
+                ChangesPrinter.Print(terminal, sets, masker, json, diffs.Selection(parse));
                 return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kolla.Cli.Output;
 using Kolla.Passwords;
 
 namespace Kolla.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class GenPwdCommand
             "Fill every empty key of a passwords file with the kind of value kolla-genpwd uses for it (40-character passwords, "
             + "UUIDs, Fernet keys, RSA SSH key pairs, ...); values already set are never changed. The file is written atomically "
             + "with mode 0600, keys sorted. Extension to kolla-genpwd: when the file does not exist it is created with "
-            + "kolla-ansible's full key list instead of failing.")
+            + "kolla-ansible's full key list instead of failing. Progress of the RSA key pairs goes to stderr.")
         {
             passwords,
         };
@@ -27,7 +28,8 @@ internal static class GenPwdCommand
             var path = CliPaths.ExpandHome(parse.GetValue(passwords)!);
             try
             {
-                var result = await GenPwd.RunAsync(path, createIfMissing: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var progress = new KeyProgress(console.Error, console.ErrorIsInteractive);
+                var result = await GenPwd.RunAsync(path, createIfMissing: true, generator: null, progress, cancellationToken).ConfigureAwait(false);
                 foreach (var warning in result.Warnings)
                 {
                     await console.Error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);

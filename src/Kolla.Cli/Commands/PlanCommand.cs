@@ -11,10 +11,11 @@ internal static class PlanCommand
     {
         var options = new LifecycleOptions();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when changes are pending (0 when none)." };
-        var noDiff = new Option<bool>("--no-diff") { Description = "List changes without file diffs." };
-        var command = new Command("plan", "Show what deploy would change on each host, with a unified diff per file; secrets are masked. Touches nothing.") { detailed, noDiff };
+        var diffs = new DiffOptions();
+        var command = new Command("plan", "Show what deploy would change on each host, with a unified diff per file (a summary per host when that is long); secrets are masked. Touches nothing.") { detailed };
         options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(console, parse, options, showDiffs: !parse.GetValue(noDiff), exitTwoOnChanges: parse.GetValue(detailed), cancellationToken));
+        diffs.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(console, parse, options, diffs.Selection(parse), exitTwoOnChanges: parse.GetValue(detailed), cancellationToken));
         return command;
     }
 
@@ -23,15 +24,15 @@ internal static class PlanCommand
         var options = new LifecycleOptions();
         var command = new Command("check", "Drift check: compare running containers and config files with the desired state; exit 2 when anything differs.");
         options.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(console, parse, options, showDiffs: false, exitTwoOnChanges: true, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(console, parse, options, DiffSelection.None, exitTwoOnChanges: true, cancellationToken));
         return command;
     }
 
-    private static Task<int> RunAsync(CliConsole console, ParseResult parse, LifecycleOptions options, bool showDiffs, bool exitTwoOnChanges, CancellationToken cancellationToken) =>
+    private static Task<int> RunAsync(CliConsole console, ParseResult parse, LifecycleOptions options, DiffSelection diffs, bool exitTwoOnChanges, CancellationToken cancellationToken) =>
         LifecycleRunner.RunAsync(console, parse, options, generatePasswords: false, async (plan, terminal, masker, token) =>
         {
             var sets = await options.Deployer(parse).GetChangesAsync(plan, new ConvergeOptions { Forks = parse.GetValue(options.Forks) }, token).ConfigureAwait(false);
-            ChangesPrinter.Print(terminal, sets, masker, parse.GetValue(options.Json), showDiffs);
+            ChangesPrinter.Print(terminal, sets, masker, parse.GetValue(options.Json), diffs);
             if (sets.Any(s => s.Error is not null))
             {
                 foreach (var set in sets.Where(s => s.Error is not null))

@@ -54,7 +54,7 @@ internal static class PruneImagesCommand
                     }
 
                     var sets = await deployer.GetPruneImagesChangesAsync(plan, prune, token).ConfigureAwait(false);
-                    ChangesPrinter.Print(terminal, sets, masker, json, diffs: false, noChanges: "Nothing to prune: no unused Kolla image found.");
+                    ChangesPrinter.Print(terminal, sets, masker, json, DiffSelection.None, noChanges: "Nothing to prune: no unused Kolla image found.");
                     return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
                 }
 

@@ -68,7 +68,7 @@ internal static class TeardownCommand
                     }
 
                     var sets = await options.Deployer(parse).GetTeardownChangesAsync(plan, teardown, token).ConfigureAwait(false);
-                    ChangesPrinter.Print(terminal, sets, masker, json, diffs: false, noChanges: $"Nothing to {name}: no Kolla container or config directory found.");
+                    ChangesPrinter.Print(terminal, sets, masker, json, DiffSelection.None, noChanges: $"Nothing to {name}: no Kolla container or config directory found.");
                     return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
                 }
 

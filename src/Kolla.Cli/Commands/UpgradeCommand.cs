@@ -27,8 +27,10 @@ internal static class UpgradeCommand
         {
             serial, rollingGroup, skipPull, continueOnError,
         };
+        var diffs = new DiffOptions();
         options.AddTo(command);
         liveness.AddTo(command);
+        diffs.AddTo(command);
         command.SetAction((parse, cancellationToken) => LifecycleRunner.RunAsync(console, parse, options, generatePasswords: true, async (inputs, plan, terminal, masker, token) =>
         {
             var json = parse.GetValue(options.Json);
@@ -51,6 +53,15 @@ internal static class UpgradeCommand
                 terminal.Out.WriteLine(terminal.Bold(
                     $"upgrade{dryRun}: {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); "
                     + $"{rolling.Count(h => plan.Hosts.Any(p => p.Host == h))} host(s) of '{group}' in batches of {upgrade.RollingBatchSize}"));
+            }
+
+            if (parse.GetValue(options.Executor) == "dry-run")
+            {
+                // What the upgrade would change (pulls, one-shot jobs from the new images, recreations), as deploy's dry run
+                // shows it; the rolling order is the header's.
+                var sets = await options.Deployer(parse).GetChangesAsync(plan, upgrade.Converge, token).ConfigureAwait(false);
+                ChangesPrinter.Print(terminal, sets, masker, json, diffs.Selection(parse));
+                return sets.Any(s => s.Error is not null) ? ExitCodes.Failed : ExitCodes.Ok;
             }
 
             var result = await ProgressView.RunAsync(terminal, masker, json, [.. plan.Hosts.Select(h => h.Host)], progress => options.Deployer(parse).UpgradeAsync(plan, upgrade, progress, token)).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Text;
 using Kolla.Changes;
 using Kolla.Operations;
 using Kolla.Passwords;
@@ -6,40 +5,65 @@ using Kolla.Serialization;
 
 namespace Kolla.Cli.Output;
 
-/// <summary>Prints what an operation would change (deploy, stop, destroy), per host, with a unified diff per file and secrets masked.</summary>
+/// <summary>
+/// Prints what an operation would change (deploy, plan, upgrade, genconfig, stop, destroy), per host, secrets masked:
+/// every change with a unified diff per file when that is short (or asked for with <c>--diff</c>), else a per-host
+/// summary (<see cref="ChangeSummary"/>); one JSON object per change with <c>--json</c>.
+/// </summary>
 internal static class ChangesPrinter
 {
-    public static void Print(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, bool json, bool diffs, string? noChanges = null)
+    /// <summary>The longest plan shown in full by default: about a screen, what a person reads without scrolling back.</summary>
+    public const int MaxDetailLines = 80;
+
+    public static void Print(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, bool json, DiffSelection diffs, string? noChanges = null)
+    {
+        if (json)
+        {
+            PrintJson(terminal, sets, masker);
+            return;
+        }
+
+        var summarised = false;
+        if (diffs.Mode == DiffMode.Auto)
+        {
+            // Rendered lazily: only as much of the full plan as it takes to know it is too long.
+            var head = Detail(terminal, sets, masker, DiffSelection.All).Take(MaxDetailLines + 1).ToList();
+            summarised = head.Count > MaxDetailLines;
+            foreach (var line in summarised ? ChangeSummary.Lines(terminal, sets, masker) : head)
+            {
+                terminal.Out.WriteLine(line);
+            }
+        }
+        else
+        {
+            foreach (var line in Detail(terminal, sets, masker, diffs))
+            {
+                terminal.Out.WriteLine(line);
+            }
+        }
+
+        var total = sets.Sum(s => s.Changes.Count);
+        var unreadable = sets.Count(s => s.Error is not null);
+        if (summarised)
+        {
+            terminal.Out.WriteLine($"(a summary: the full plan is over {MaxDetailLines} lines; --diff shows every change with its diff, --diff GLOB only the diffs of matching files, --no-diff every change without diffs)");
+        }
+
+        var summary = total == 0 ? noChanges ?? "No changes: every host matches the plan." : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).";
+        terminal.Out.WriteLine(unreadable > 0
+            ? terminal.Red($"Plan incomplete: {unreadable} of {sets.Count} host(s) could not be read; ") + (total == 0 ? "no change on the others." : $"{total} change(s) on the others.")
+            : total == 0 ? terminal.Green(summary) : summary);
+    }
+
+    /// <summary>Every change of every host, with the diffs <paramref name="diffs"/> selects.</summary>
+    private static IEnumerable<string> Detail(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker, DiffSelection diffs)
     {
         foreach (var set in sets)
         {
-            if (json)
-            {
-                foreach (var change in set.Changes)
-                {
-                    terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?>
-                    {
-                        ["event"] = "PlannedChange",
-                        ["host"] = set.Host,
-                        ["change"] = change.GetType().Name.Replace("Change", "", StringComparison.Ordinal),
-                        ["container"] = change.Container,
-                        ["description"] = masker.Mask(change.Describe()),
-                        ["disruptive"] = change.Disruptive,
-                    }));
-                }
-
-                if (set.Error is not null)
-                {
-                    terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?> { ["event"] = "HostFailed", ["host"] = set.Host, ["message"] = masker.Mask(set.Error) }));
-                }
-
-                continue;
-            }
-
-            terminal.Out.WriteLine(terminal.Bold($"== {set.Host}") + (set.Error is null ? $" ({set.Changes.Count} change(s))" : ""));
+            yield return terminal.Bold($"== {set.Host}") + (set.Error is null ? $" ({set.Changes.Count} change(s))" : "");
             if (set.Error is not null)
             {
-                terminal.Out.WriteLine("   " + terminal.Red("unreachable: " + masker.Mask(set.Error)));
+                yield return "   " + terminal.Red("unreachable: " + masker.Mask(set.Error));
                 continue;
             }
 
@@ -52,52 +76,55 @@ internal static class ChangesPrinter
                     HeldRestartChange => terminal.Yellow("~ "),
                     _ => terminal.Green("+ "),
                 };
-                terminal.Out.WriteLine($"   {mark}{masker.Mask(change.Describe())}{(change.Disruptive ? terminal.Red("  [disruptive]") : "")}");
+                yield return $"   {mark}{masker.Mask(change.Describe())}{(change.Disruptive ? terminal.Red("  [disruptive]") : "")}";
                 if (change is RecreateContainerChange recreate)
                 {
                     foreach (var difference in recreate.Differences)
                     {
-                        terminal.Out.WriteLine(masker.Mask($"       {difference.Field}: {difference.Current} -> {difference.Desired}"));
+                        yield return masker.Mask($"       {difference.Field}: {difference.Current} -> {difference.Desired}");
                     }
                 }
 
-                if (!diffs)
+                var path = change switch { WriteFileChange write => write.File.Path, DeleteFileChange delete => delete.Path, _ => null };
+                if (path is null || !diffs.ShowsDiffOf(path))
                 {
                     continue;
                 }
 
-                var diff = change switch
-                {
-                    WriteFileChange write => UnifiedDiff.Create(
-                        write.File.Path,
-                        set.CurrentFiles.TryGetValue(write.File.Path, out var old) ? Encoding.UTF8.GetString(old) : null,
-                        Encoding.UTF8.GetString(write.File.Content.Span)),
-                    DeleteFileChange delete => UnifiedDiff.Create(
-                        delete.Path,
-                        set.CurrentFiles.TryGetValue(delete.Path, out var gone) ? Encoding.UTF8.GetString(gone) : "",
-                        null),
-                    _ => "",
-                };
-                foreach (var line in masker.Mask(diff).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var line in (FileDiffs.Of(set, change, masker) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var painted = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) ? terminal.Bold(line)
                         : line.StartsWith('+') ? terminal.Green(line)
                         : line.StartsWith('-') ? terminal.Red(line)
                         : line.StartsWith("@@", StringComparison.Ordinal) ? terminal.Cyan(line)
                         : line;
-                    terminal.Out.WriteLine("       " + painted);
+                    yield return "       " + painted;
                 }
             }
         }
+    }
 
-        if (!json)
+    private static void PrintJson(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker)
+    {
+        foreach (var set in sets)
         {
-            var total = sets.Sum(s => s.Changes.Count);
-            var unreadable = sets.Count(s => s.Error is not null);
-            var summary = total == 0 ? noChanges ?? "No changes: every host matches the plan." : $"Plan: {total} change(s) on {sets.Count(s => s.Changes.Count > 0)} host(s).";
-            terminal.Out.WriteLine(unreadable > 0
-                ? terminal.Red($"Plan incomplete: {unreadable} of {sets.Count} host(s) could not be read; ") + (total == 0 ? "no change on the others." : $"{total} change(s) on the others.")
-                : total == 0 ? terminal.Green(summary) : summary);
+            foreach (var change in set.Changes)
+            {
+                terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?>
+                {
+                    ["event"] = "PlannedChange",
+                    ["host"] = set.Host,
+                    ["change"] = change.GetType().Name.Replace("Change", "", StringComparison.Ordinal),
+                    ["container"] = change.Container,
+                    ["description"] = masker.Mask(change.Describe()),
+                    ["disruptive"] = change.Disruptive,
+                }));
+            }
+
+            if (set.Error is not null)
+            {
+                terminal.Out.WriteLine(PlainJson.Serialize(new Dictionary<string, object?> { ["event"] = "HostFailed", ["host"] = set.Host, ["message"] = masker.Mask(set.Error) }));
+            }
         }
     }
 }

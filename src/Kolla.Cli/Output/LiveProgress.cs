@@ -27,7 +27,7 @@ internal sealed class LiveProgress(Terminal terminal, SecretMasker masker, IRead
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.Standard,
+            ColorSystem = terminal.Color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.Yes,
             Out = output,
         });

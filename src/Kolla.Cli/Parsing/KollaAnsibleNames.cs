@@ -8,8 +8,8 @@ internal static class KollaAnsibleNames
     {
         ["--check"] = "kolla has no --check: 'kolla plan' shows what deploy would change, touching nothing",
         ["-C"] = "kolla has no --check: 'kolla plan' shows what deploy would change, touching nothing",
-        ["--diff"] = "kolla has no --diff: 'kolla plan' shows each changed file's diff",
-        ["-D"] = "kolla has no --diff: 'kolla plan' shows each changed file's diff",
+        ["--diff"] = "--diff belongs to plan and to the dry runs of deploy, reconfigure, upgrade and genconfig: 'kolla plan --diff' shows each changed file's diff",
+        ["-D"] = "kolla has no -D: 'kolla plan --diff' shows each changed file's diff",
         ["--ask-vault-pass"] = "kolla reads no Ansible vault: give passwords.yml in clear (mode 0600) with --passwords",
         ["--vault-password-file"] = "kolla reads no Ansible vault: give passwords.yml in clear (mode 0600) with --passwords",
     };

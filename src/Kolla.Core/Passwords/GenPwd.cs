@@ -14,7 +14,17 @@ public static class GenPwd
     /// <param name="filledKeys">The keys that were filled, sorted.</param>
     /// <returns>The filled store (the same instance when nothing was empty).</returns>
     /// <exception cref="PasswordsException">An SSH key entry that is neither empty nor a mapping.</exception>
-    public static PasswordStore Fill(PasswordStore store, PasswordGenerator generator, out IReadOnlyList<string> filledKeys)
+    public static PasswordStore Fill(PasswordStore store, PasswordGenerator generator, out IReadOnlyList<string> filledKeys) =>
+        Fill(store, generator, progress: null, out filledKeys);
+
+    /// <summary>Fills the empty keys of a store, reporting the RSA key pairs as they are generated.</summary>
+    /// <param name="store">The passwords.</param>
+    /// <param name="generator">Where values come from.</param>
+    /// <param name="progress">Told the number of key pairs to make before the first, then after each (from any thread); null for none.</param>
+    /// <param name="filledKeys">The keys that were filled, sorted.</param>
+    /// <returns>The filled store (the same instance when nothing was empty).</returns>
+    /// <exception cref="PasswordsException">An SSH key entry that is neither empty nor a mapping.</exception>
+    public static PasswordStore Fill(PasswordStore store, PasswordGenerator generator, IProgress<GenPwdProgress>? progress, out IReadOnlyList<string> filledKeys)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(generator);
@@ -32,7 +42,21 @@ public static class GenPwd
 
         // RSA key pairs take most of the time (about a second each at 4096 bits): one per core at once.
         var values = new object?[filled.Count];
-        Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => values[i] = generator.Generate(kinds[i]));
+        var keys = kinds.Count(k => k == PasswordKind.SshKeyPair);
+        var done = 0;
+        if (keys > 0)
+        {
+            progress?.Report(new GenPwdProgress(0, keys));
+        }
+
+        Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            values[i] = generator.Generate(kinds[i]);
+            if (kinds[i] == PasswordKind.SshKeyPair)
+            {
+                progress?.Report(new GenPwdProgress(Interlocked.Increment(ref done), keys));
+            }
+        });
         var result = store;
         for (var i = 0; i < values.Length; i++)
         {
@@ -56,10 +80,26 @@ public static class GenPwd
     /// not UTF-8 (rather than read with replacement characters) and values with tags other than the core schema's.
     /// </remarks>
     /// <exception cref="PasswordsException">Unreadable or malformed file, or it cannot be written.</exception>
-    public static async Task<GenPwdResult> RunAsync(
+    public static Task<GenPwdResult> RunAsync(
         string path,
         bool createIfMissing = true,
         PasswordGenerator? generator = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(path, createIfMissing, generator, progress: null, cancellationToken);
+
+    /// <summary>Runs genpwd on a file, as the other overload, reporting the RSA key pairs as they are generated.</summary>
+    /// <param name="path">The passwords file.</param>
+    /// <param name="createIfMissing">Start from the built-in key list when the file does not exist.</param>
+    /// <param name="generator">Where values come from; null for the default.</param>
+    /// <param name="progress">Told the number of key pairs to make before the first, then after each (from any thread); null for none.</param>
+    /// <param name="cancellationToken">Cancels reading and writing.</param>
+    /// <returns>What genpwd did.</returns>
+    /// <exception cref="PasswordsException">Unreadable or malformed file, or it cannot be written.</exception>
+    public static async Task<GenPwdResult> RunAsync(
+        string path,
+        bool createIfMissing,
+        PasswordGenerator? generator,
+        IProgress<GenPwdProgress>? progress,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -89,7 +129,7 @@ public static class GenPwd
             warnings.AddRange(store.Warnings);
         }
 
-        var filledStore = Fill(store, generator, out var filled);
+        var filledStore = Fill(store, generator, progress, out var filled);
         var text = filledStore.ToYaml();
         var written = !string.Equals(text, before, StringComparison.Ordinal);
         if (written)

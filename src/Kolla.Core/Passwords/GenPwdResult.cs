@@ -1,6 +1,6 @@
 namespace Kolla.Passwords;
 
-/// <summary>What <see cref="GenPwd.RunAsync"/> did.</summary>
+/// <summary>What <see cref="GenPwd.RunAsync(string, bool, PasswordGenerator?, IProgress{GenPwdProgress}?, CancellationToken)"/> did.</summary>
 /// <param name="Store">The passwords now in the file.</param>
 /// <param name="FilledKeys">Keys that were empty and got a value (sorted).</param>
 /// <param name="Created">True when the file did not exist and was created from the built-in key list.</param>

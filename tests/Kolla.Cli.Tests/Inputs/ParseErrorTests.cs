@@ -14,7 +14,8 @@ public sealed class ParseErrorTests
     [InlineData(new[] { "inventory", "lst" }, "error: unknown 'inventory' command 'lst'; did you mean 'list'?", "Run 'kolla inventory --help' for usage.")]
     [InlineData(new[] { "config", "merg" }, "error: unknown 'config' command 'merg'; did you mean one of: 'merge', 'merge-yaml'?", "Run 'kolla config --help' for usage.")]
     [InlineData(new[] { "deploy", "--check" }, "error: unknown option '--check': kolla has no --check: 'kolla plan' shows what deploy would change, touching nothing", "Run 'kolla deploy --help' for usage.")]
-    [InlineData(new[] { "plan", "--diff" }, "error: unknown option '--diff': kolla has no --diff: 'kolla plan' shows each changed file's diff", "Run 'kolla plan --help' for usage.")]
+    [InlineData(new[] { "check", "--diff" }, "error: unknown option '--diff': --diff belongs to plan and to the dry runs of deploy, reconfigure, upgrade and genconfig: 'kolla plan --diff' shows each changed file's diff", "Run 'kolla check --help' for usage.")]
+    [InlineData(new[] { "plan", "-D" }, "error: unknown option '-D': kolla has no -D: 'kolla plan --diff' shows each changed file's diff", "Run 'kolla plan --help' for usage.")]
     [InlineData(new[] { "deploy", "--invetnory=x" }, "error: unknown option '--invetnory'; did you mean '--inventory'?", "Run 'kolla deploy --help' for usage.")]
     [InlineData(new[] { "plan", "--tgas", "keystone" }, "error: unknown option '--tgas'; did you mean '--tags'?", "error: unexpected argument 'keystone'", "Run 'kolla plan --help' for usage.")]
     public async Task Run_UnknownName_SaysWhatToUseAndNoHelp(string[] args, params string[] lines)

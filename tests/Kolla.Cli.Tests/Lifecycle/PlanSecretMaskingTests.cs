@@ -53,7 +53,7 @@ public sealed class PlanSecretMaskingTests(SampleConfig sample) : IClassFixture<
     {
         var password = await PasswordAsync();
 
-        var (code, output, error) = await CliRun.RunAsync(Args("plan"));
+        var (code, output, error) = await CliRun.RunAsync([.. Args("plan"), "--diff"]);
 
         code.Should().Be(0, error);
         output.Should().Contain("+derived_upper = ***").And.Contain("+derived_slice = ***").And.Contain("+derived_b64 = ***")

@@ -1,0 +1,43 @@
+using System.Text;
+using Kolla.Changes;
+using Kolla.Passwords;
+
+namespace Kolla.Cli.Output;
+
+/// <summary>The diff of a file change as the plan shows it (secrets masked), and its added and removed line counts.</summary>
+internal static class FileDiffs
+{
+    /// <summary>The masked unified diff of a file write or deletion; null for any other change.</summary>
+    public static string? Of(HostChangeSet set, HostChange change, SecretMasker masker) => change switch
+    {
+        WriteFileChange write => masker.Mask(UnifiedDiff.Create(write.File.Path, Current(set, write.File.Path), Encoding.UTF8.GetString(write.File.Content.Span))),
+        DeleteFileChange delete => masker.Mask(UnifiedDiff.Create(delete.Path, Current(set, delete.Path) ?? "", null)),
+        _ => null,
+    };
+
+    /// <summary>Lines added and removed by a file change (a new file: all its lines; a deleted one: all of them, removed).</summary>
+    public static (int Added, int Removed) Count(HostChangeSet set, HostChange change, SecretMasker masker)
+    {
+        if (change is WriteFileChange { Current: null } created)
+        {
+            // A new file is all additions: no need to diff it against nothing.
+            return (Lines(masker.Mask(Encoding.UTF8.GetString(created.File.Content.Span))), 0);
+        }
+
+        var added = 0;
+        var removed = 0;
+        // The first two lines are the ---/+++ headers.
+        foreach (var line in (Of(set, change, masker) ?? "").Split('\n').Skip(2))
+        {
+            added += line.StartsWith('+') ? 1 : 0;
+            removed += line.StartsWith('-') ? 1 : 0;
+        }
+
+        return (added, removed);
+    }
+
+    private static string? Current(HostChangeSet set, string path) =>
+        set.CurrentFiles.TryGetValue(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+
+    private static int Lines(string text) => text.Length == 0 ? 0 : text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+}
