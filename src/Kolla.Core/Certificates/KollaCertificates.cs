@@ -33,6 +33,11 @@ public static class KollaCertificates
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new CertificatesOptions();
         var settings = CertificateSettings.Evaluate(inputs, options.GlobalsPrecedence);
+        var makeExternal = settings.TlsExternal || settings.DatabaseTlsInternal;
+        var makeInternal = (settings.TlsInternal || settings.DatabaseTlsInternal) && !settings.SameVip;
+        // Names first: a setting that cannot be a certificate's name fails before anything is written.
+        var externalNames = makeExternal ? CertificateSettings.AlternativeNames(settings.ExternalFqdn, settings.ExternalVip, "kolla_external_vip_address") : default;
+        var internalNames = makeInternal ? CertificateSettings.AlternativeNames(settings.InternalFqdn, settings.InternalVip, "kolla_internal_vip_address") : default;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         var store = new CertificateStore(settings.Directory, options.Regenerate);
         store.EnsureDirectories("ca", "private", "private/root", "private/internal", "private/external");
@@ -58,9 +63,9 @@ public static class KollaCertificates
             await store.DerivedAsync("proxysql-ca.pem", rootPem, CertificateStore.SharedMode, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (settings.TlsExternal || settings.DatabaseTlsInternal)
+        if (makeExternal)
         {
-            var (certificate, key) = await ServerAsync(store, "external", settings.ExternalFqdn, settings.ExternalVip, "kolla_external_vip_address", root, rootKey, now, cancellationToken).ConfigureAwait(false);
+            var (certificate, key) = await ServerAsync(store, "external", externalNames, root, rootKey, now, cancellationToken).ConfigureAwait(false);
             using (certificate)
             using (key)
             {
@@ -82,9 +87,9 @@ public static class KollaCertificates
             }
         }
 
-        if ((settings.TlsInternal || settings.DatabaseTlsInternal) && !settings.SameVip)
+        if (makeInternal)
         {
-            var (certificate, key) = await ServerAsync(store, "internal", settings.InternalFqdn, settings.InternalVip, "kolla_internal_vip_address", root, rootKey, now, cancellationToken).ConfigureAwait(false);
+            var (certificate, key) = await ServerAsync(store, "internal", internalNames, root, rootKey, now, cancellationToken).ConfigureAwait(false);
             using (certificate)
             using (key)
             {
@@ -104,9 +109,9 @@ public static class KollaCertificates
     }
 
     private static async Task<(X509Certificate2 Certificate, RSA Key)> ServerAsync(
-        CertificateStore store, string name, string fqdn, string vip, string vipVariable, X509Certificate2 root, RSA rootKey, DateTimeOffset now, CancellationToken cancellationToken)
+        CertificateStore store, string name, (IReadOnlyList<string> DnsNames, System.Net.IPAddress Address) names, X509Certificate2 root, RSA rootKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (dnsNames, address) = CertificateSettings.AlternativeNames(fqdn, vip, vipVariable);
+        var (dnsNames, address) = names;
         var wanted = dnsNames.Select(n => "DNS:" + n).Append("IP:" + address).ToArray();
         var key = await store.KeyAsync($"private/{name}/{name}.key", CertificateFactory.ServerKeySize, cancellationToken).ConfigureAwait(false);
         var certificate = await store.CertificateAsync(
