@@ -28,11 +28,12 @@ internal static class CertificateFactory
     /// <summary>The server certificates' subject: C=US, ST=NC, L=RTP, OU=kolla, no common name.</summary>
     public static X500DistinguishedName ServerSubject()
     {
+        // The builder encodes the last name added first: C, ST, L, OU in the certificate, as openssl_csr writes them.
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddCountryOrRegion("US");
-        builder.AddStateOrProvinceName("NC");
-        builder.AddLocalityName("RTP");
         builder.AddOrganizationalUnitName("kolla");
+        builder.AddLocalityName("RTP");
+        builder.AddStateOrProvinceName("NC");
+        builder.AddCountryOrRegion("US");
         return builder.Build();
     }
 

@@ -48,7 +48,9 @@ internal sealed class CertificateStore(string directory, bool regenerate)
                     }
                     else
                     {
+                        // Set after creation too: the process umask narrows the mode given at creation.
                         System.IO.Directory.CreateDirectory(path, DirectoryMode);
+                        File.SetUnixFileMode(path, DirectoryMode);
                     }
                 }
             }

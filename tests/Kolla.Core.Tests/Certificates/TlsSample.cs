@@ -1,5 +1,4 @@
 using Kolla.Planning;
-using Kolla.TestKit;
 using Kolla.Tests.Planning;
 
 namespace Kolla.Tests.Certificates;
