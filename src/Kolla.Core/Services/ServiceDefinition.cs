@@ -39,5 +39,5 @@ public sealed record ServiceDefinition
     /// in <c>ca-certificates/</c> (and, with a <c>config_json</c> mapping, the entry installing them), as kolla-ansible's
     /// <c>service-cert-copy</c> role does for the roles that include it.
     /// </summary>
-    public string CaCertificates { get; init; } = "{{ kolla_copy_ca_into_containers | bool }}";
+    public string CaCertificates { get; init; } = "{{ kolla_copy_ca_into_containers | default(false) | bool }}";
 }

@@ -118,7 +118,7 @@ internal static class ServiceDefinitionReader
             Containers = containers,
             Bootstrap = bootstrap,
             Templates = templates,
-            CaCertificates = caCertificates ?? "{{ kolla_copy_ca_into_containers | bool }}",
+            CaCertificates = caCertificates ?? "{{ kolla_copy_ca_into_containers | default(false) | bool }}",
         };
     }
 
