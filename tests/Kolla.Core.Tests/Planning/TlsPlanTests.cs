@@ -154,6 +154,29 @@ public sealed class TlsPlanTests
     }
 
     [Fact]
+    public async Task Plan_ExternallyManagedCertificates_NothingIsCopiedAndNothingIsRequiredOnTheDeployHost()
+    {
+        using var sample = await TlsSample.CreateAsync("kolla_enable_tls_external: \"yes\"\nkolla_externally_managed_cert: \"yes\"\n", Token);
+
+        var tree = Samples.Tree(DeploymentPlanner.Plan(await sample.LoadAsync(Token)));
+
+        tree.Keys.Should().NotContain(k => k.EndsWith(".pem", StringComparison.Ordinal));
+        Text(tree, "haproxy/services.d/keystone.cfg").Should().Contain("ssl crt /etc/haproxy/certificates/haproxy.pem alpn h2,http/1.1\n");
+    }
+
+    [Fact]
+    public async Task Plan_IntermediateSslSettings_AddTheTls12CiphersAndMinimum()
+    {
+        using var sample = await TlsSample.CreateAsync(TlsSample.Tls + "kolla_haproxy_ssl_settings: intermediate\n", Token);
+
+        var (tree, _, _) = await PlanAsync(sample);
+
+        Text(tree, "haproxy/haproxy.cfg").Should().Contain("    ssl-default-bind-ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:")
+            .And.Contain("    ssl-default-bind-options prefer-client-ciphers ssl-min-ver TLSv1.2 no-tls-tickets\n")
+            .And.Contain("    ssl-default-server-options ssl-min-ver TLSv1.2 no-tls-tickets\n    \n    tune.ssl.default-dh-param 4096\n");
+    }
+
+    [Fact]
     public async Task Plan_CopyCaWithoutCertificates_FailsNamingTheCaDirectory()
     {
         using var sample = await TlsSample.CreateAsync("kolla_copy_ca_into_containers: \"yes\"\n", Token);
