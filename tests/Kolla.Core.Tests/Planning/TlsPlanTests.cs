@@ -161,7 +161,8 @@ public sealed class TlsPlanTests
         var tree = Samples.Tree(DeploymentPlanner.Plan(await sample.LoadAsync(Token)));
 
         tree.Keys.Should().NotContain(k => k.EndsWith(".pem", StringComparison.Ordinal));
-        Text(tree, "haproxy/services.d/keystone.cfg").Should().Contain("ssl crt /etc/haproxy/certificates/haproxy.pem alpn h2,http/1.1\n");
+        Text(tree, "haproxy/config.json").Should().Contain("\"dest\": \"/etc/haproxy/certificates/haproxy.pem\",\n            \"owner\": \"haproxy\",\n            \"perm\": \"0600\",\n            \"optional\": true\n");
+        Text(tree, "haproxy/haproxy.cfg").Should().Contain("    tune.ssl.default-dh-param 4096\n");
     }
 
     [Fact]
