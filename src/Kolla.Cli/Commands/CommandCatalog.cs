@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return GenConfigCommand.Create(console);
         yield return ConfigCommand.Create(console);
         yield return GenPwdCommand.Create(console);
+        yield return CertificatesCommand.Create(console);
         yield return MergePwdCommand.Create(console);
         yield return InventoryCommand.Create(console);
         yield return PrechecksCommand.Create(console);

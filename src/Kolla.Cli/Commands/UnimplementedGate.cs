@@ -21,7 +21,8 @@ internal static class UnimplementedGate
     public static async Task ApplyAsync(DeploymentInputs inputs, ParseResult parse, LifecycleOptions options, Terminal terminal)
     {
         var verb = parse.CommandResult.Command.Name;
-        if (verb is "stop" or "destroy" or "prechecks" or "gather-facts")
+        // certificates refuses what it cannot make itself (backend TLS), and nothing else concerns it.
+        if (verb is "stop" or "destroy" or "prechecks" or "gather-facts" or "certificates")
         {
             return;
         }

@@ -8,8 +8,14 @@ using Kolla.Services;
 namespace Kolla.Planning;
 
 /// <summary>Renders one container of one service for one host: spec, files, config.json, bootstraps.</summary>
-internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree overrides)
+internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree overrides, OverrideTree certificates)
 {
+    /// <summary>Where the CA certificates go in a container's config directory, and where kolla_set_configs installs them from.</summary>
+    private const string CaCertificatesDirectory = "ca-certificates";
+
+    /// <summary>The CA certificates' mode in the config directory (kolla-ansible's).</summary>
+    private const int CaCertificateMode = 0b110_100_100;
+
     public ContainerPlan Render(ServiceDefinition service, ContainerDefinition container, string host, ValueEvaluator values, bool runsBootstraps)
     {
         var where = $"{host}: {container.ContainerName}";
@@ -31,8 +37,14 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             }
         }
 
+        var caCertificates = values.Bool(service.CaCertificates) ? CaCertificates(where) : [];
+        foreach (var (name, text) in caCertificates)
+        {
+            files.Add(PlannedFile.Create($"{configDirectory}/{CaCertificatesDirectory}/{name}", Encoding.UTF8.GetBytes(text), CaCertificateMode));
+        }
+
         var produced = files.Select(f => f.Path[(configDirectory.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
-        var (manifest, manifestText) = RenderManifest(service, container, values, containerConfigDirectory, where);
+        var (manifest, manifestText) = RenderManifest(service, container, values, containerConfigDirectory, where, caCertificates.Count > 0);
         var problems = ConfigManifestValidator.Validate(manifest, containerConfigDirectory, produced);
         if (problems.Count > 0)
         {
@@ -87,6 +99,8 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             {
                 case FileMergeKind.Template:
                     return template is null ? null : Render(template.Name, template.Text!);
+                case FileMergeKind.Copy:
+                    return Copy(values.Text(file.Source ?? throw new PlanningException($"{where}: {file.Dest}: merge: copy needs a source")), file.Dest, where);
                 case FileMergeKind.FirstFound:
                     var first = overrideSources.FirstOrDefault(s => s.Exists) ?? template;
                     return first is null ? null : Render(first.Name, first.Text!);
@@ -122,12 +136,38 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         }
     }
 
+    /// <summary>A file of <c>kolla_certificates_dir</c>, as read with the inputs; its absence is an error naming what makes it.</summary>
+    private string Copy(string source, string dest, string where)
+    {
+        var relative = Path.GetRelativePath(certificates.Root.Length == 0 ? "/" : certificates.Root, Path.GetFullPath(source)).Replace('\\', '/');
+        if (certificates.Root.Length == 0 || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new PlanningException($"{where}: {dest}: {source} is not in kolla_certificates_dir ({certificates.Root}); only files there are copied to the hosts");
+        }
+
+        return certificates.Read(relative)
+            ?? throw new PlanningException($"{where}: {dest}: {source} does not exist; run `kolla certificates` to make it, or put your own there");
+    }
+
+    /// <summary>The files of <c>kolla_certificates_dir/ca/</c> by name below it, in order.</summary>
+    private List<(string Name, string Text)> CaCertificates(string where)
+    {
+        var found = certificates.Files
+            .Where(f => f.StartsWith("ca/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f["ca/".Length..], certificates.Read(f)!))
+            .ToList();
+        return found.Count > 0
+            ? found
+            : throw new PlanningException($"{where}: kolla_copy_ca_into_containers is set, but {Path.Combine(certificates.Root, "ca")} holds no certificate; run `kolla certificates`, or put your CA certificates there");
+    }
+
     /// <summary>
     /// The container's config.json: written from the structured <c>config_json</c> mapping in the layout its
     /// <c>inline_close</c> names (kolla-ansible's common layout by default), or rendered from the catalogue template
     /// <c>config_json.template</c> (for layouts only a template produces) and read back, so it is validated the same way.
     /// </summary>
-    private (ConfigManifest Manifest, string Text) RenderManifest(ServiceDefinition service, ContainerDefinition container, ValueEvaluator values, string containerConfigDirectory, string where)
+    private (ConfigManifest Manifest, string Text) RenderManifest(ServiceDefinition service, ContainerDefinition container, ValueEvaluator values, string containerConfigDirectory, string where, bool caCertificates)
     {
         if (container.ConfigJson.TryGetValue("template", out var name) && name is string template)
         {
@@ -151,6 +191,16 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             ? new ConfigManifestLayout(lists.Select(ValueEvaluator.Stringify).ToArray())
             : ConfigManifestLayout.KollaAnsible;
         var manifest = BuildManifest(container, values, containerConfigDirectory, where);
+        // Last in config_files, as kolla-ansible's templates put it; a mapping with `ca_certificates: false` leaves it out
+        // (kolla-ansible's template for that container lacks it, though the certificates are copied).
+        if (caCertificates && !(container.ConfigJson.TryGetValue("ca_certificates", out var entry) && !values.Bool(entry, fallback: true)))
+        {
+            manifest = manifest with
+            {
+                ConfigFiles = [.. manifest.ConfigFiles, new ConfigFileEntry($"{containerConfigDirectory}/{CaCertificatesDirectory}", "/var/lib/kolla/share/ca-certificates", "root", "0644")],
+            };
+        }
+
         return (manifest, ConfigManifestWriter.Write(manifest, layout));
     }
 

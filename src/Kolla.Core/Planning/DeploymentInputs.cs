@@ -39,6 +39,12 @@ public sealed record DeploymentInputs
     /// </summary>
     public IReadOnlyDictionary<string, InputLocation> GlobalsLocations { get; init; } = new Dictionary<string, InputLocation>();
 
+    /// <summary>The deploy host's config directory (<c>--configdir</c>): kolla-ansible's <c>CONFIG_DIR</c>, from which <c>node_config</c> derives.</summary>
+    internal string? ConfigDirectory { get; init; }
+
+    /// <summary>A snapshot of <c>kolla_certificates_dir</c> (what <c>kolla certificates</c> writes), read with the other inputs.</summary>
+    internal OverrideTree Certificates { get; init; } = OverrideTree.Empty;
+
     /// <summary>Where each key of <see cref="ExtraVars"/> was set: the <c>-e</c> option or <c>@FILE</c>, with the key's line in it.</summary>
     internal IReadOnlyDictionary<string, Kolla.Inventory.InventoryLocation> ExtraVarsOrigins { get; init; } = new Dictionary<string, Kolla.Inventory.InventoryLocation>();
 }

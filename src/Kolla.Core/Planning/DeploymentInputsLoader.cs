@@ -53,7 +53,7 @@ internal static class DeploymentInputsLoader
             : Path.Combine(configDirectory, "config");
         var overrides = await OverrideTree.LoadAsync(customConfig, cancellationToken).ConfigureAwait(false);
         var catalogue = await ServiceCatalogueLoader.LoadAsync(options.CatalogueDirectory, cancellationToken).ConfigureAwait(false);
-        return new DeploymentInputs
+        var inputs = new DeploymentInputs
         {
             Inventory = inventory,
             Catalogue = catalogue,
@@ -63,6 +63,33 @@ internal static class DeploymentInputsLoader
             ExtraVarsOrigins = extraVarsOrigins,
             Overrides = overrides,
             GlobalsLocations = globalLocations,
+            ConfigDirectory = configDirectory,
         };
+        var certificates = await OverrideTree.LoadAsync(CertificatesDirectory(inputs, configDirectory), cancellationToken).ConfigureAwait(false);
+        return inputs with { Certificates = certificates };
+    }
+
+    /// <summary>
+    /// <c>kolla_certificates_dir</c> as the first host sees it (globals, <c>all</c>'s group vars and <c>-e</c> set it for
+    /// everyone); <c>&lt;config dir&gt;/certificates</c> when it cannot be evaluated before facts are gathered.
+    /// </summary>
+    private static string CertificatesDirectory(DeploymentInputs inputs, string configDirectory)
+    {
+        var fallback = Path.Combine(configDirectory, "certificates");
+        try
+        {
+            var context = DeploymentVariables.Create(inputs);
+            if (context.HostNames.FirstOrDefault() is not { } host)
+            {
+                return fallback;
+            }
+
+            var value = new ValueEvaluator(new Templates.TemplateRenderer(), context.ForHost(host), host).Text("{{ kolla_certificates_dir }}");
+            return value.Length > 0 ? Path.GetFullPath(value, configDirectory) : fallback;
+        }
+        catch (KollaException)
+        {
+            return fallback;
+        }
     }
 }

@@ -24,7 +24,7 @@ internal static class DeploymentPlanner
     public static DeploymentPlan Plan(DeploymentInputs inputs, PlanOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var secrets = SecretValues(inputs.Passwords);
+        var secrets = SecretValues(inputs.Passwords, inputs.Certificates);
         // Templates follow the passwords through what they compute, so values derived from one are masked too.
         var renderer = new TemplateRenderer(new TemplateRendererOptions { Secrets = new TemplateSecrets(secrets) });
         try
@@ -60,7 +60,7 @@ internal static class DeploymentPlanner
         var hosts = inventory.Hosts.Where(h => selectedHosts.Contains(h.Name)).ToList();
         var services = SelectServices(inputs.Catalogue, options);
         var cache = new TemplateCache(renderer);
-        var containers = new ContainerRenderer(cache, inputs.Overrides);
+        var containers = new ContainerRenderer(cache, inputs.Overrides, inputs.Certificates);
 
         // Placement first (cheap), so one-shot jobs can run on the first placed host only.
         var placement = new ConcurrentDictionary<(string Host, string Service, string Key), bool>();
@@ -262,9 +262,27 @@ internal static class DeploymentPlanner
         return masked == message ? null : masked;
     }
 
-    private static IReadOnlyCollection<string> SecretValues(IReadOnlyDictionary<string, object?> passwords)
+    private static IReadOnlyCollection<string> SecretValues(IReadOnlyDictionary<string, object?> passwords, OverrideTree certificates)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
+        // Private keys the TLS bundles carry into config directories: each line of their base64 body, as diffs show lines.
+        foreach (var file in certificates.Files)
+        {
+            var inKey = false;
+            foreach (var line in (certificates.Read(file) ?? "").Split('\n'))
+            {
+                var text = line.TrimEnd('\r');
+                if (text.StartsWith("-----", StringComparison.Ordinal))
+                {
+                    inKey = text.StartsWith("-----BEGIN", StringComparison.Ordinal) && text.Contains("PRIVATE KEY", StringComparison.Ordinal);
+                }
+                else if (inKey && text.Length >= 4)
+                {
+                    secrets.Add(text);
+                }
+            }
+        }
+
         void Collect(object? value)
         {
             switch (value)

@@ -20,6 +20,10 @@ internal static class DeploymentVariables
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var defaults = new Dictionary<string, object?>(inputs.Catalogue.CommonDefaults, StringComparer.Ordinal);
+        if (inputs.ConfigDirectory is { } configDirectory)
+        {
+            defaults["CONFIG_DIR"] = configDirectory;
+        }
         foreach (var service in inputs.Catalogue.Services)
         {
             foreach (var (key, value) in service.Defaults)

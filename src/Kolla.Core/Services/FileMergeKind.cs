@@ -14,4 +14,10 @@ public enum FileMergeKind
 
     /// <summary>The template is rendered as is; overrides are not consulted.</summary>
     Template,
+
+    /// <summary>
+    /// The file <see cref="ServiceFileDefinition.Source"/> names on the deploy host, copied as is (kolla-ansible's <c>copy</c>
+    /// of the TLS bundles); it must lie in <c>kolla_certificates_dir</c>, which is read with the other inputs.
+    /// </summary>
+    Copy,
 }

@@ -33,4 +33,11 @@ public sealed record ServiceDefinition
 
     /// <summary>Templates shipped with the service, by relative name (<c>keystone.conf.j2</c>).</summary>
     public IReadOnlyDictionary<string, string> Templates { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Boolean expression: whether each of the service's containers gets the CA certificates of <c>kolla_certificates_dir/ca/</c>
+    /// in <c>ca-certificates/</c> (and, with a <c>config_json</c> mapping, the entry installing them), as kolla-ansible's
+    /// <c>service-cert-copy</c> role does for the roles that include it.
+    /// </summary>
+    public string CaCertificates { get; init; } = "{{ kolla_copy_ca_into_containers | default(false) | bool }}";
 }

@@ -10,7 +10,7 @@ namespace Kolla.Services;
 /// </remarks>
 internal static class ServiceDefinitionReader
 {
-    private static readonly HashSet<string> s_topKeys = ["service", "after", "restart", "defaults", "containers", "bootstrap"];
+    private static readonly HashSet<string> s_topKeys = ["service", "after", "restart", "defaults", "containers", "bootstrap", "ca_certificates"];
 
     private static readonly HashSet<string> s_containerKeys =
     [
@@ -21,7 +21,7 @@ internal static class ServiceDefinitionReader
 
     private static readonly HashSet<string> s_precheckKeys = ["ports"];
 
-    private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists"];
+    private static readonly HashSet<string> s_fileKeys = ["dest", "template", "merge", "overrides", "template_last", "mode", "when", "extend_lists", "source"];
 
     private static readonly HashSet<string> s_bootstrapKeys = ["name", "container", "environment", "command", "volumes", "run_once", "timeout"];
 
@@ -45,6 +45,7 @@ internal static class ServiceDefinitionReader
         var defaults = new Dictionary<string, object?>(StringComparer.Ordinal);
         var containers = new List<ContainerDefinition>();
         var bootstrap = new List<BootstrapDefinition>();
+        string? caCertificates = null;
         foreach (var (key, value, _) in nodes.Entries(root))
         {
             switch (key)
@@ -57,6 +58,9 @@ internal static class ServiceDefinitionReader
                     break;
                 case "restart":
                     restart = ReadRestart(nodes, value);
+                    break;
+                case "ca_certificates":
+                    caCertificates = nodes.Text(value, "ca_certificates");
                     break;
                 case "defaults":
                     foreach (var (k, v, _) in nodes.Entries(nodes.Mapping(value, "defaults")))
@@ -114,6 +118,7 @@ internal static class ServiceDefinitionReader
             Containers = containers,
             Bootstrap = bootstrap,
             Templates = templates,
+            CaCertificates = caCertificates ?? "{{ kolla_copy_ca_into_containers | default(false) | bool }}",
         };
     }
 
@@ -195,8 +200,15 @@ internal static class ServiceDefinitionReader
             "yaml" => FileMergeKind.Yaml,
             "first_found" => FileMergeKind.FirstFound,
             "template" => FileMergeKind.Template,
-            var other => throw nodes.Error(map, $"file {dest}: merge must be ini, yaml, first_found or template, not '{other}'"),
+            "copy" => FileMergeKind.Copy,
+            var other => throw nodes.Error(map, $"file {dest}: merge must be ini, yaml, first_found, template or copy, not '{other}'"),
         };
+        var source = Optional("source");
+        if ((merge == FileMergeKind.Copy) != (source is not null))
+        {
+            throw nodes.Error(map, $"file {dest}: 'source' goes with merge: copy, and merge: copy needs it");
+        }
+
         return new ServiceFileDefinition
         {
             Dest = dest,
@@ -207,6 +219,7 @@ internal static class ServiceDefinitionReader
             Mode = Optional("mode") ?? "0660",
             When = Optional("when") ?? "true",
             ExtendLists = Optional("extend_lists") is "true" or "True" or "yes",
+            Source = source,
         };
     }
 

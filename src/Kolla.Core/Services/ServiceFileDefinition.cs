@@ -31,6 +31,9 @@ public sealed record ServiceFileDefinition
     /// <summary>Boolean expression: whether the file is produced at all.</summary>
     public string When { get; init; } = "true";
 
+    /// <summary>For <see cref="FileMergeKind.Copy"/>: the file to copy, an expression (<c>{{ kolla_external_fqdn_cert }}</c>).</summary>
+    public string? Source { get; init; }
+
     /// <summary><c>extend_lists</c> for YAML merges.</summary>
     public bool ExtendLists { get; init; }
 }

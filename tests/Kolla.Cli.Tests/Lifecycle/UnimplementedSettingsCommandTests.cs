@@ -13,7 +13,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
     private const string FiveSettings = """
         enable_cinder: "yes"
         enable_heat: "yes"
-        kolla_enable_tls_external: "yes"
+        kolla_enable_tls_backend: "yes"
         kolla_container_engine: podman
         neutron_plugin_agent: ovn
 
@@ -48,7 +48,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
     private static string FiveLines(int first) => $"""
           globals.yml:{first}: enable_cinder: "yes" — service 'cinder' is not in the catalogue
           globals.yml:{first + 1}: enable_heat: "yes" — service 'heat' is not in the catalogue
-          globals.yml:{first + 2}: kolla_enable_tls_external: "yes" — TLS is not implemented
+          globals.yml:{first + 2}: kolla_enable_tls_backend: "yes" — TLS between HAProxy and the services (backend TLS) is not implemented
           globals.yml:{first + 3}: kolla_container_engine: "podman" — only Docker is implemented
           globals.yml:{first + 4}: neutron_plugin_agent: "ovn" — only the Open vSwitch agent is implemented
 
@@ -110,7 +110,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
             .And.Contain($"FAIL  unimplemented  globals.yml:{first + 4}: neutron_plugin_agent: \"ovn\" — only the Open vSwitch agent is implemented\n")
             .And.MatchRegex(@"prechecks: \d+ passed, 0 warning\(s\), 5 failed, 1 skipped\n$");
         allowed.Code.Should().Be(0, allowed.Out + allowed.Error);
-        allowed.Out.Should().Contain($"WARN  unimplemented  globals.yml:{first + 2}: kolla_enable_tls_external: \"yes\" — TLS is not implemented\n")
+        allowed.Out.Should().Contain($"WARN  unimplemented  globals.yml:{first + 2}: kolla_enable_tls_backend: \"yes\" — TLS between HAProxy and the services (backend TLS) is not implemented\n")
             .And.MatchRegex(@"prechecks: \d+ passed, 5 warning\(s\), 0 failed, 1 skipped\n$");
     }
 
@@ -149,7 +149,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
         await ConfigAsync(string.Empty);
         var inventory = Path.Combine(_scratch, "inventory");
         var text = await File.ReadAllTextAsync(sample.Inventory, Token);
-        await File.WriteAllTextAsync(inventory, text.TrimEnd('\n') + "\n\n[all:vars]\nkolla_enable_tls_internal=yes\n", Token);
+        await File.WriteAllTextAsync(inventory, text.TrimEnd('\n') + "\n\n[all:vars]\nkolla_enable_tls_backend=yes\n", Token);
         var line = text.TrimEnd('\n').Count(c => c == '\n') + 4;
 
         var (code, _, error) = await CliRun.RunAsync(
@@ -159,7 +159,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
         code.Should().Be(1);
         error.Should().Be(
             "error: settings this deployment asks for are not implemented (use --allow-unimplemented to continue anyway):\n"
-            + $"  inventory {inventory}:{line}: kolla_enable_tls_internal: \"yes\" — TLS is not implemented\n"
+            + $"  inventory {inventory}:{line}: kolla_enable_tls_backend: \"yes\" — TLS between HAProxy and the services (backend TLS) is not implemented\n"
             + "  -e: enable_octavia: \"yes\" — service 'octavia' is not in the catalogue\n");
     }
 

@@ -14,7 +14,8 @@ public sealed class UnimplementedRulesTests
         flags.Should().OnlyContain(r => r.Variable.StartsWith("enable_", StringComparison.Ordinal));
         flags.Select(r => r.Variable).Should().OnlyHaveUniqueItems().And.HaveCount(158);
         rules.Where(r => r.Kind is UnimplementedRuleKind.RefusedWhenTrue or UnimplementedRuleKind.SupportedValues).Select(r => r.Variable)
-            .Should().Contain(["kolla_enable_tls_internal", "kolla_enable_tls_external", "kolla_container_engine", "neutron_plugin_agent"]);
+            .Should().Contain(["kolla_enable_tls_backend", "kolla_container_engine", "neutron_plugin_agent"])
+            .And.NotContain(["kolla_enable_tls_internal", "kolla_enable_tls_external", "database_enable_tls_internal"], "TLS on the VIPs and ProxySQL's frontend TLS are implemented");
     }
 
     [Fact]

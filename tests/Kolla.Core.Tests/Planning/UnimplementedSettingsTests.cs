@@ -41,7 +41,10 @@ public sealed class UnimplementedSettingsTests : IDisposable
         var inputs = await LoadAsync("""
             enable_cinder: "no"
             enable_heat: false
-            kolla_enable_tls_external: "False"
+            kolla_enable_tls_backend: "False"
+            kolla_enable_tls_external: "yes"
+            kolla_enable_tls_internal: "yes"
+            database_enable_tls_internal: "yes"
             kolla_container_engine: docker
             neutron_plugin_agent: "openvswitch"
             nova_compute_virt_type: qemu
@@ -72,7 +75,7 @@ public sealed class UnimplementedSettingsTests : IDisposable
     [InlineData("enable_nova_serialconsole_proxy", "the Nova serial console proxy is not implemented")]
     [InlineData("enable_prometheus", "service 'prometheus' is not in the catalogue")]
     [InlineData("enable_ovs_dpdk", "service 'ovs-dpdk' is not in the catalogue")]
-    [InlineData("kolla_enable_tls_internal", "TLS is not implemented")]
+    [InlineData("kolla_enable_tls_backend", "TLS between HAProxy and the services (backend TLS) is not implemented")]
     [InlineData("rabbitmq_enable_tls", "TLS for RabbitMQ is not implemented")]
     [InlineData("database_enable_tls_backend", "TLS for the database is not implemented")]
     [InlineData("glance_backend_ceph", "Ceph storage for Glance is not implemented")]
@@ -138,8 +141,8 @@ public sealed class UnimplementedSettingsTests : IDisposable
     public async Task Find_GlobalsD_NamesTheFileThatSetItLast()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "globals.d"));
-        await File.WriteAllTextAsync(Path.Combine(_dir, "globals.d", "tls.yml"), "# TLS\n\nkolla_enable_tls_external: \"yes\"\n", Token);
-        var inputs = await LoadAsync("kolla_enable_tls_external: \"no\"\n");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "globals.d", "tls.yml"), "# TLS\n\nkolla_enable_tls_backend: \"yes\"\n", Token);
+        var inputs = await LoadAsync("kolla_enable_tls_backend: \"no\"\n");
 
         UnimplementedSettings.Find(inputs).Should().ContainSingle().Which.Location.Should().Be("globals.d/tls.yml:3");
     }
