@@ -44,9 +44,9 @@ trap teardown EXIT
 
 echo "bench-converge.sh: building kolla (NativeAOT as scripts/publish.sh makes it; ReadyToRun and plain JIT for comparison)"
 bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
-dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
     -o "$out/kolla-r2r" --disable-build-servers -nologo -v quiet -clp:NoSummary
-dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -o "$out/kolla-jit" --disable-build-servers -nologo -v quiet -clp:NoSummary
+dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -p:PublishAot=false -o "$out/kolla-jit" --disable-build-servers -nologo -v quiet -clp:NoSummary
 kolla=$out/kolla-native/kolla
 
 echo "bench-converge.sh: starting the harness ($K hosts)"
