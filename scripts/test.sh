@@ -11,6 +11,7 @@
 #
 # Environment passed to the tests:
 #   KOLLA_TEST_DOCKER_HOST  unix:// address of the private engine (fixtures reuse it)
+#   KOLLA_TEST_PODMAN_HOST  unix:// address of the private Podman API service, when podman is installed
 #   KOLLA_TEST_RUN_DIR      directory for everything a fixture starts (sshd's, namespace hosts)
 # Set CI=true to make integration tests fail, not skip, when a component is missing (.ci/run does).
 set -euo pipefail
@@ -101,6 +102,13 @@ echo "test.sh: building the test image on $docker_host"
 bash "$infra/build-test-image.sh" "$docker_host"
 
 export KOLLA_TEST_DOCKER_HOST=$docker_host
+# Podman (the podman converge tests) when installed; without it they skip, saying why.
+if command -v podman >/dev/null 2>&1; then
+    echo "test.sh: starting a private Podman API service in $run_dir/podman"
+    podman_host=$(bash "$infra/start-podman.sh" "$run_dir/podman")
+    bash "$infra/build-test-image.sh" "$podman_host"
+    export KOLLA_TEST_PODMAN_HOST=$podman_host
+fi
 export KOLLA_TEST_RUN_DIR=$run_dir
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

@@ -32,6 +32,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
     private readonly IDockerClient _client;
     private readonly bool _ownsClient;
     private readonly DockerRuntimeOptions _options;
+    private readonly PodmanHealthchecks? _podmanHealthchecks;
     private readonly DockerCallPolicy _policy;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -59,6 +60,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
         _time = timeProvider ?? TimeProvider.System;
         Host = host;
         _policy = new DockerCallPolicy(host, client.Options.Endpoint, _options, _logger, _time);
+        _podmanHealthchecks = _options.Podman ? new PodmanHealthchecks(client.Options.Endpoint) : null;
         _logger.Endpoint(host, client.Options.Endpoint);
     }
 
@@ -151,7 +153,13 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
             try
             {
                 var inspect = await _client.Containers.InspectContainerAsync(name, ct).ConfigureAwait(false);
-                return DockerMapping.ToState(inspect);
+                if (_podmanHealthchecks is not null && inspect.State is { Running: true, Health.Status: "starting" })
+                {
+                    await _podmanHealthchecks.RunAsync(name, ct).ConfigureAwait(false);
+                    inspect = await _client.Containers.InspectContainerAsync(name, ct).ConfigureAwait(false);
+                }
+
+                return _options.Podman ? PodmanMapping.ToState(inspect) : DockerMapping.ToState(inspect);
             }
             catch (DockerContainerNotFoundException)
             {
@@ -293,6 +301,11 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
         try
         {
             parameters = DockerMapping.ToCreateParameters(spec, allLabels, _options.TimeZone);
+            if (_options.Podman)
+            {
+                PodmanMapping.Adapt(parameters);
+            }
+
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
@@ -499,6 +512,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
     /// <summary>Disposes the client if this runtime owns it.</summary>
     public void Dispose()
     {
+        _podmanHealthchecks?.Dispose();
         if (_ownsClient)
         {
             _client.Dispose();

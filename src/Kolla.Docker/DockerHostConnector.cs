@@ -15,6 +15,10 @@ namespace Kolla.Docker;
 /// CLI would use (<c>DOCKER_HOST</c>, the current context, <c>unix:///var/run/docker.sock</c>). The time zone
 /// injected as <c>TZ</c> is the local host's, found as kolla does, unless the options set one.
 /// </para>
+/// <para>
+/// With <c>kolla_container_engine: podman</c> the engine is Podman's Docker-compatible API (<c>podman system service</c>;
+/// default endpoint <c>unix:///run/podman/podman.sock</c>), driven with the differences <see cref="PodmanMapping"/> lists.
+/// </para>
 /// <para>Connecting pings the engine, so an engine that is down fails here with <see cref="HostUnreachableException"/>.</para>
 /// </remarks>
 internal sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
@@ -30,6 +34,12 @@ internal sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
 
     /// <summary>The inventory variable overriding a host's Docker endpoint.</summary>
     public const string DockerHostVariable = "kolla_docker_host";
+
+    /// <summary>The variable naming the container engine (<c>docker</c> or <c>podman</c>).</summary>
+    internal const string ContainerEngineVariable = "kolla_container_engine";
+
+    /// <summary>Podman's API socket when neither <c>kolla_docker_host</c> nor the options name one (the path kolla-ansible mounts).</summary>
+    internal const string PodmanDefaultEndpoint = "unix:///run/podman/podman.sock";
 
     private readonly DockerRuntimeOptions _options;
     private readonly ILoggerFactory _loggerFactory;
@@ -59,6 +69,12 @@ internal sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
         }
 
         var options = _options.Clone();
+        options.Podman = IsPodman(target);
+        if (options.Podman && options.Endpoint is null)
+        {
+            options.Endpoint = new Uri(PodmanDefaultEndpoint);
+        }
+
         if (target.Variables?.TryGetValue(DockerHostVariable, out var value) == true && value is not null)
         {
             var text = value.ToString();
@@ -84,6 +100,10 @@ internal sealed class DockerHostConnector : IHostConnector, IHostFactsGatherer
 
         return new DockerHostConnection(target.Name, new LocalHostFiles(target.Name), runtime);
     }
+
+    /// <summary>Whether the host's <c>kolla_container_engine</c> is <c>podman</c>.</summary>
+    internal static bool IsPodman(HostTarget target) =>
+        target.Variables?.TryGetValue(ContainerEngineVariable, out var engine) == true && string.Equals(engine?.ToString(), "podman", StringComparison.Ordinal);
 
     private static async Task<string> LocalTimeZoneAsync(CancellationToken cancellationToken)
     {

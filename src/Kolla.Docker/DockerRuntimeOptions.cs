@@ -34,6 +34,12 @@ public sealed class DockerRuntimeOptions
     /// <remarks><see cref="DockerHostConnector"/> fills it from the local host (<see cref="Containers.ContainerEnvironment.ResolveTimeZone"/>).</remarks>
     public string? TimeZone { get; set; }
 
+    /// <summary>
+    /// The engine is Podman's Docker-compatible API (<c>podman system service</c>), not Docker: creates send no
+    /// <c>Config.Volumes</c> for bound destinations and inspections are read back as <see cref="PodmanMapping"/> says.
+    /// </summary>
+    internal bool Podman { get; set; }
+
     /// <summary>Copies these options.</summary>
     /// <returns>A new instance with the same values.</returns>
     public DockerRuntimeOptions Clone() => (DockerRuntimeOptions)MemberwiseClone();

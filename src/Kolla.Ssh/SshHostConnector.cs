@@ -98,6 +98,11 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
     public async ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (target.Variables?.TryGetValue("kolla_container_engine", out var engine) == true && string.Equals(engine?.ToString(), "podman", StringComparison.Ordinal))
+        {
+            throw new HostUnreachableException(target.Name, "kolla_container_engine is 'podman': Podman is implemented for local hosts (ansible_connection=local) only, not over SSH");
+        }
+
         if (_gathered.TryRemove(target.Name, out var kept))
         {
             // The connection that gathered the facts: its login already read the directory ahead.

@@ -10,7 +10,7 @@ namespace Kolla.Tests;
 /// (<c>ansible_connection=local</c>, <c>kolla_docker_host</c>) and checks that each kind of input change touches
 /// exactly the container it concerns.
 /// </summary>
-public sealed class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTestBase(engine)
+public class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTestBase(engine)
 {
     private static readonly string[] AllContainers = [.. TestCatalogue.Containers];
 

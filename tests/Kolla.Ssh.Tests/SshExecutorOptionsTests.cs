@@ -93,4 +93,15 @@ public sealed class SshExecutorOptionsTests
 
         (await act.Should().ThrowAsync<HostExecutionException>()).Which.Message.Should().Contain("/nonexistent/kt-key");
     }
+
+    [Fact]
+    public async Task Connect_PodmanEngine_IsRefusedSayingLocalOnly()
+    {
+        var connector = new SshHostConnector(new SshExecutorOptions { PrivateKeyFile = "/nonexistent/kt-key" }, (_, _) => null!);
+        var target = new HostTarget("node9", "127.0.0.1", 1, Variables: new Dictionary<string, object?> { ["kolla_container_engine"] = "podman" });
+
+        var act = async () => await connector.ConnectAsync(target, TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<HostUnreachableException>()).Which.Message.Should().Contain("node9").And.Contain("Podman").And.Contain("not over SSH");
+    }
 }

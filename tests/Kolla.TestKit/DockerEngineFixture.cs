@@ -25,9 +25,25 @@ public class DockerEngineFixture : IAsyncLifetime
     private string? _dockerHost;
     private string? _unavailable;
 
+    private readonly string _hostVariable;
+    private readonly string _startScript;
+    private readonly string _engineName;
+
     /// <summary>Initializes a new instance; the engine starts in <see cref="InitializeAsync"/>.</summary>
     public DockerEngineFixture()
+        : this(TestRig.DockerHostVariable, "start-dockerd.sh", "Docker")
     {
+    }
+
+    /// <summary>Initializes a fixture for another engine with a Docker-compatible API (Podman's <c>podman system service</c>).</summary>
+    /// <param name="hostVariable">The environment variable naming an engine to reuse.</param>
+    /// <param name="startScript">The tests/infra script that starts one in a directory and prints its address.</param>
+    /// <param name="engineName">The engine's name in messages.</param>
+    protected DockerEngineFixture(string hostVariable, string startScript, string engineName)
+    {
+        _hostVariable = hostVariable;
+        _startScript = startScript;
+        _engineName = engineName;
         RunId = TestRig.NewRunId();
         _image = new Lazy<Task>(() => BuildTestImageAsync(CancellationToken.None));
     }
@@ -98,28 +114,28 @@ public class DockerEngineFixture : IAsyncLifetime
         var cancellationToken = timeout.Token;
         if (!TestRig.IsRoot)
         {
-            _unavailable = $"A private Docker engine needs root, and this process is not root; {TestRig.InstallHint}.";
+            _unavailable = $"A private {_engineName} engine needs root, and this process is not root; {TestRig.InstallHint}.";
             return;
         }
 
-        var reuse = Environment.GetEnvironmentVariable(TestRig.DockerHostVariable);
+        var reuse = Environment.GetEnvironmentVariable(_hostVariable);
         if (!string.IsNullOrWhiteSpace(reuse) && await AnswersAsync(reuse, cancellationToken))
         {
             _dockerHost = reuse;
             return;
         }
 
-        var dir = await RunDirectory.CreateAsync(RunId, "docker", cancellationToken);
+        var dir = await RunDirectory.CreateAsync(RunId, _engineName.ToLowerInvariant(), cancellationToken);
         _ownEngine = dir;
         var started = await ExternalCommand.RunInfraScriptAsync(
-            "start-dockerd.sh", [Path.Combine(dir.Path, "engine")], cancellationToken: cancellationToken);
+            _startScript, [Path.Combine(dir.Path, "engine")], cancellationToken: cancellationToken);
         if (started.Succeeded)
         {
             _dockerHost = started.StandardOutput.Trim();
         }
         else
         {
-            _unavailable = $"Could not start a private Docker engine ({started.StandardError.Trim()}); {TestRig.InstallHint}.";
+            _unavailable = $"Could not start a private {_engineName} engine ({started.StandardError.Trim()}); {TestRig.InstallHint}.";
         }
     }
 

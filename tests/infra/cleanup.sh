@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stop and remove everything the rig started under DIR: Docker engines (stop-dockerd.sh), every other
+# Stop and remove everything the rig started under DIR: Docker and Podman engines (stop-dockerd.sh,
+# stop-podman.sh), every other
 # process named by a *.pid file (only if its command line names DIR), the network namespaces and links
 # listed in netns.list / links.list files, and mounts below DIR.
 #
@@ -20,6 +21,10 @@ while IFS= read -r toml; do
     bash "$here/stop-dockerd.sh" "$(dirname "$toml")" &
     pids+=($!)
 done < <(find "$dir" -name containerd.toml -type f 2>/dev/null)
+while IFS= read -r conf; do
+    bash "$here/stop-podman.sh" "$(dirname "$conf")" &
+    pids+=($!)
+done < <(find "$dir" -name containers.conf -type f 2>/dev/null)
 for pid in "${pids[@]}"; do
     wait "$pid" || true
 done

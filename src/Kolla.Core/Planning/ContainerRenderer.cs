@@ -269,7 +269,7 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             CapAdd = container.CapAdd.Select(values.Text).Where(v => v.Length > 0).ToArray(),
             SecurityOpt = container.SecurityOpt.Select(values.Text).Where(v => v.Length > 0).ToArray(),
             Labels = container.Labels.Select(l => KeyValuePair.Create(l.Key, values.Text(l.Value))).ToArray(),
-            Dimensions = SpecValues.Dimensions(values.Evaluate(container.Dimensions), where),
+            Dimensions = SpecValues.Dimensions(values.Evaluate(container.Dimensions), where, podman: values.Text("{{ kolla_container_engine }}") == "podman"),
             Healthcheck = SpecValues.Healthcheck(container.Healthcheck, values, where),
             RestartPolicy = values.OptionalText(container.RestartPolicy) ?? values.Text("{{ docker_restart_policy }}"),
             RestartRetries = int.Parse(values.Text("{{ docker_restart_policy_retry }}"), CultureInfo.InvariantCulture),

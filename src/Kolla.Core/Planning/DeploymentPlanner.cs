@@ -236,7 +236,7 @@ internal static class DeploymentPlanner
                 ? ValueEvaluator.Stringify(value)
                 : null;
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var name in scope.VariableNames.Where(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal)))
+        foreach (var name in scope.VariableNames.Where(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal) || n == "kolla_container_engine"))
         {
             if (scope.TryGetVariable(name, out _, out var layer) && layer == Kolla.Variables.VariableLayer.HostFacts)
             {

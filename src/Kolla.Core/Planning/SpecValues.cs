@@ -12,7 +12,8 @@ internal static class SpecValues
         "cpuset_cpus", "cpuset_mems", "blkio_weight", "ulimits",
     ];
 
-    public static ContainerDimensions Dimensions(object? value, string where)
+    /// <summary>The typed dimensions; for Podman without the ulimits it sets itself (<c>nofile</c>, <c>nproc</c>, also spelt <c>RLIMIT_NOFILE</c>, <c>RLIMIT_NPROC</c>), as kolla-ansible's podman worker drops them.</summary>
+    public static ContainerDimensions Dimensions(object? value, string where, bool podman = false)
     {
         if (value is null or "" || value is IReadOnlyDictionary<string, object?> { Count: 0 })
         {
@@ -37,6 +38,11 @@ internal static class SpecValues
         {
             foreach (var (name, limit) in limits.OrderBy(l => l.Key, StringComparer.Ordinal))
             {
+                if (podman && IsPodmanOwnedUlimit(name))
+                {
+                    continue;
+                }
+
                 if (limit is not IReadOnlyDictionary<string, object?> pair || !pair.TryGetValue("soft", out var soft) || !pair.TryGetValue("hard", out var hard))
                 {
                     throw new PlanningException($"{where}: ulimit '{name}' needs soft and hard");
@@ -59,6 +65,12 @@ internal static class SpecValues
             BlkioWeight = Number("blkio_weight") is { } weight ? (int)weight : null,
             Ulimits = ulimits,
         };
+    }
+
+    private static bool IsPodmanOwnedUlimit(string name)
+    {
+        var shortName = name.StartsWith("RLIMIT_", StringComparison.OrdinalIgnoreCase) ? name["RLIMIT_".Length..] : name;
+        return shortName.Equals("nofile", StringComparison.OrdinalIgnoreCase) || shortName.Equals("nproc", StringComparison.OrdinalIgnoreCase);
     }
 
     public static ContainerHealthcheck? Healthcheck(object? raw, ValueEvaluator values, string where)

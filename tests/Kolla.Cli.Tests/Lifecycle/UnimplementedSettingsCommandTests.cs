@@ -14,7 +14,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
         enable_cinder: "yes"
         enable_heat: "yes"
         kolla_enable_tls_backend: "yes"
-        kolla_container_engine: podman
+        kolla_container_engine: lxc
         neutron_plugin_agent: ovn
 
         """;
@@ -49,7 +49,7 @@ public sealed class UnimplementedSettingsCommandTests(SampleConfig sample) : ICl
           globals.yml:{first}: enable_cinder: "yes" — service 'cinder' is not in the catalogue
           globals.yml:{first + 1}: enable_heat: "yes" — service 'heat' is not in the catalogue
           globals.yml:{first + 2}: kolla_enable_tls_backend: "yes" — TLS between HAProxy and the services (backend TLS) is not implemented
-          globals.yml:{first + 3}: kolla_container_engine: "podman" — only Docker is implemented
+          globals.yml:{first + 3}: kolla_container_engine: "lxc" — only Docker and Podman are implemented
           globals.yml:{first + 4}: neutron_plugin_agent: "ovn" — only the Open vSwitch agent is implemented
 
         """;

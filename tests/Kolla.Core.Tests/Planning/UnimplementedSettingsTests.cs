@@ -88,8 +88,16 @@ public sealed class UnimplementedSettingsTests : IDisposable
             .Which.Should().Be(new UnimplementedSetting(variable, "true", reason, "globals.yml:1"));
     }
 
+    [Fact]
+    public async Task Find_PodmanEngine_IsAccepted()
+    {
+        var inputs = await LoadAsync("kolla_container_engine: podman\n");
+
+        UnimplementedSettings.Find(inputs).Should().BeEmpty();
+    }
+
     [Theory]
-    [InlineData("kolla_container_engine", "podman", "only Docker is implemented")]
+    [InlineData("kolla_container_engine", "lxc", "only Docker and Podman are implemented")]
     [InlineData("neutron_plugin_agent", "ovn", "only the Open vSwitch agent is implemented")]
     [InlineData("nova_compute_virt_type", "vmware", "only libvirt with kvm or qemu is implemented")]
     [InlineData("nova_console", "spice", "only the noVNC console (or none) is implemented")]
@@ -127,13 +135,13 @@ public sealed class UnimplementedSettingsTests : IDisposable
             enable_cinder: "{{ enable_openstack_core | bool }}"
             enable_heat: "{{ not enable_openstack_core | bool }}"
             kolla_container_engine: "{{ my_engine }}"
-            my_engine: podman
+            my_engine: lxc
             """,
             "[control]\ncontrol01 ansible_host=10.0.0.11 enable_manila=\"{{ some_undefined_variable }}\"\n");
 
         UnimplementedSettings.Find(inputs).Select(s => s.ToString()).Should().Equal(
             "globals.yml:1: enable_cinder: \"{{ enable_openstack_core | bool }}\" (= true) — service 'cinder' is not in the catalogue",
-            "globals.yml:3: kolla_container_engine: \"{{ my_engine }}\" (= \"podman\") — only Docker is implemented",
+            "globals.yml:3: kolla_container_engine: \"{{ my_engine }}\" (= \"lxc\") — only Docker and Podman are implemented",
             $"inventory {Path.Combine(_dir, "inventory")}:2: enable_manila: \"{{{{ some_undefined_variable }}}}\" (= not evaluated here) — service 'manila' is not in the catalogue");
     }
 
@@ -179,7 +187,7 @@ public sealed class UnimplementedSettingsTests : IDisposable
     [Fact]
     public async Task Find_FollowsThePlansPrecedence()
     {
-        var inputs = await LoadAsync("kolla_container_engine: podman\n", "[control]\ncontrol01 ansible_host=10.0.0.11 kolla_container_engine=docker\n");
+        var inputs = await LoadAsync("kolla_container_engine: lxc\n", "[control]\ncontrol01 ansible_host=10.0.0.11 kolla_container_engine=docker\n");
 
         UnimplementedSettings.Find(inputs, GlobalsPrecedence.BelowInventory).Should().BeEmpty();
         UnimplementedSettings.Find(inputs, GlobalsPrecedence.LikeKollaAnsible).Should().ContainSingle().Which.Location.Should().Be("globals.yml:1");
@@ -225,7 +233,7 @@ public sealed class UnimplementedSettingsTests : IDisposable
     [Fact]
     public async Task ThrowIfAny_ListsEverySettingInOneMessage()
     {
-        var inputs = await LoadAsync("enable_cinder: \"yes\"\nkolla_container_engine: podman\n");
+        var inputs = await LoadAsync("enable_cinder: \"yes\"\nkolla_container_engine: lxc\n");
 
         var act = () => UnimplementedSettings.ThrowIfAny(UnimplementedSettings.Find(inputs), "use --allow-unimplemented to continue anyway");
 
@@ -234,7 +242,7 @@ public sealed class UnimplementedSettingsTests : IDisposable
             .And.Subject.As<Exception>().Message.Should().Be(
                 "settings this deployment asks for are not implemented (use --allow-unimplemented to continue anyway):\n"
                 + "  globals.yml:1: enable_cinder: \"yes\" — service 'cinder' is not in the catalogue\n"
-                + "  globals.yml:2: kolla_container_engine: \"podman\" — only Docker is implemented");
+                + "  globals.yml:2: kolla_container_engine: \"lxc\" — only Docker and Podman are implemented");
     }
 
     [Fact]

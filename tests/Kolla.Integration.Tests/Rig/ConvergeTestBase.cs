@@ -16,6 +16,9 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
 
     protected CancellationToken Token => _budget.Token;
 
+    /// <summary>The <c>kolla_container_engine</c> of the deployments (the engine fixture's API speaks Docker's either way).</summary>
+    protected virtual string ContainerEngine => "docker";
+
     protected static ConvergeOptions Options { get; } = new()
     {
         HealthTimeout = TimeSpan.FromSeconds(60),
@@ -57,6 +60,11 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
     internal TestDeployment NewDeployment(string dockerHost, params (string Name, string Variables)[] hosts)
     {
         var deployment = TestDeployment.Create(engine.RunId, hosts);
+        if (ContainerEngine != "docker")
+        {
+            deployment.SetGlobal("kolla_container_engine", ContainerEngine);
+        }
+
         _deployments.Add((deployment, dockerHost));
         return deployment;
     }
