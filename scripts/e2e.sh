@@ -46,7 +46,7 @@ case "${SCENARIO}" in
         SERVICES="${SERVICES},loadbalancer,glance,placement,nova,neutron,horizon"
         IMAGES+=(haproxy glance-api placement-api nova-base nova-api nova-conductor nova-scheduler nova-novncproxy
             nova-compute neutron-base neutron-server horizon)
-        SCENARIO_GLOBALS=("--extra-vars=@$(dirname "${BASH_SOURCE[0]}")/e2e/globals-control-plane.yml")
+        SCENARIO_GLOBALS=("--extra-vars=@${E2E_DIR}/globals-control-plane.yml")
         export E2E_VIP="${E2E_VIP:-10.77.0.10}"
         ;;
     *) echo "E2E_SCENARIO must be core or control-plane, not ${SCENARIO}" >&2; exit 2 ;;
