@@ -59,22 +59,36 @@ e2e_runtime_write() {
     done
     local drop
     drop="$(IFS=,; echo "${missing[*]}")"
-    cat > "${E2E_RUNTIME}" <<WRAPPER
-#!/bin/bash
-# Written by scripts/e2e/engine.sh: runc without the capabilities the sandbox lacks ([${drop}]).
+    {
+        echo '#!/bin/bash'
+        echo "# Written by scripts/e2e/engine.sh: runc without the capabilities the sandbox lacks."
+        echo "drop='[${drop}]'"
+        cat <<'WRAPPER'
+# create: the bundle's config.json (.process.capabilities); exec: the --process file (.capabilities).
+trim() {
+    jq -c --argjson drop "${drop}" \
+        "if $1 then $1 |= with_entries(.value |= (. // [] | map(select(. as \$c | \$drop | index(\$c) | not)))) else . end" \
+        "$2" > "$2.e2e" && mv "$2.e2e" "$2"
+}
 bundle=""
+process=""
 previous=""
-for arg in "\$@"; do
-    case "\${previous}" in --bundle|-b) bundle="\${arg}" ;; esac
-    case "\${arg}" in --bundle=*) bundle="\${arg#--bundle=}" ;; esac
-    previous="\${arg}"
+for arg in "$@"; do
+    case "${previous}" in --bundle|-b) bundle="${arg}" ;; --process|-p) process="${arg}" ;; esac
+    case "${arg}" in --bundle=*) bundle="${arg#--bundle=}" ;; --process=*) process="${arg#--process=}" ;; esac
+    previous="${arg}"
 done
-if [ -n "\${bundle}" ] && [ -f "\${bundle}/config.json" ] && [ -n '${drop}' ]; then
-    jq -c '[${drop}] as \$drop | if .process.capabilities then .process.capabilities |= with_entries(.value |= (. // [] | map(select(. as \$c | \$drop | index(\$c) | not)))) else . end' \
-        "\${bundle}/config.json" > "\${bundle}/config.json.e2e" && mv "\${bundle}/config.json.e2e" "\${bundle}/config.json"
+if [ "${drop}" != "[]" ]; then
+    if [ -n "${bundle}" ] && [ -f "${bundle}/config.json" ]; then
+        trim .process.capabilities "${bundle}/config.json"
+    fi
+    if [ -n "${process}" ] && [ -f "${process}" ]; then
+        trim .capabilities "${process}"
+    fi
 fi
-exec runc "\$@"
+exec runc "$@"
 WRAPPER
+    } > "${E2E_RUNTIME}"
     chmod 0755 "${E2E_RUNTIME}"
 }
 
