@@ -18,17 +18,39 @@
 #   E2E_SKIP_BUILD=1  reuse the images already in the engine
 #   E2E_MIRROR     Debian mirror for debootstrap and the images         [from the host's apt sources]
 #   E2E_THREADS    parallel image builds                                 [2]
+#   E2E_SCENARIO   core (MariaDB, Memcached, RabbitMQ, Keystone) or control-plane (adds
+#                  HAProxy on a VIP, Glance, Placement, Nova, Neutron, Horizon)   [core]
+#                  (`--control-plane` on the command line is the same as E2E_SCENARIO=control-plane)
 set -o errexit
 set -o nounset
 set -o pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCENARIO="${E2E_SCENARIO:-core}"
+for arg in "$@"; do
+    case "${arg}" in
+        --control-plane) SCENARIO=control-plane ;;
+        *) echo "usage: scripts/e2e.sh [--control-plane]" >&2; exit 2 ;;
+    esac
+done
 E2E_DIR="${REPO}/scripts/e2e"
 WORK="${E2E_WORK:-/var/tmp/kolla-e2e}"
 NAMESPACE=kolla
 TAG="2025.1-debian-bookworm"
 SERVICES="mariadb,memcached,rabbitmq,keystone"
 IMAGES=(base openstack-base mariadb-server memcached rabbitmq keystone-base keystone keystone-ssh keystone-fernet)
+SCENARIO_GLOBALS=()
+case "${SCENARIO}" in
+    core) ;;
+    control-plane)
+        SERVICES="${SERVICES},loadbalancer,glance,placement,nova,neutron,horizon"
+        IMAGES+=(haproxy glance-api placement-api nova-base nova-api nova-conductor nova-scheduler nova-novncproxy
+            nova-compute neutron-base neutron-server horizon)
+        SCENARIO_GLOBALS=("--extra-vars=@${E2E_DIR}/globals-control-plane.yml")
+        export E2E_VIP="${E2E_VIP:-10.77.0.10}"
+        ;;
+    *) echo "E2E_SCENARIO must be core or control-plane, not ${SCENARIO}" >&2; exit 2 ;;
+esac
 
 # shellcheck source=e2e/engine.sh
 source "${E2E_DIR}/engine.sh"
@@ -52,8 +74,22 @@ begin() {
 }
 end() {
     local elapsed=$(( $(date +%s) - phase_start ))
+    disk_sample "${phase_name}"
     PHASES+=("$(printf '%-34s %5ss' "${phase_name}" "${elapsed}")")
     echo "--- ${phase_name}: ${elapsed}s"
+}
+DISK_PEAK=0
+DISK_PEAK_AT=""
+# The engine's data root, measured at the end of each phase; the largest is the run's disk peak.
+disk_sample() {
+    local kib
+    if [[ -d "${E2E_ENGINE_DIR}" ]]; then
+        kib="$(du -sk "${E2E_ENGINE_DIR}" 2>/dev/null | cut -f1)"
+        if [[ -n "${kib}" && "${kib}" -gt "${DISK_PEAK}" ]]; then
+            DISK_PEAK="${kib}"
+            DISK_PEAK_AT="$1"
+        fi
+    fi
 }
 fail() {
     echo "E2E FAILED: $*" >&2
@@ -61,14 +97,16 @@ fail() {
 }
 report() {
     echo
-    echo "=== Summary"
+    echo "=== Summary (scenario ${SCENARIO}; load at start: ${LOAD_AT_START})"
     local line
     for line in "${PHASES[@]}"; do
         echo "  ${line}"
     done
     if [[ -d "${E2E_ENGINE_DIR}" ]]; then
-        echo "  engine data root ${E2E_ENGINE_DIR}: $(du -sh "${E2E_ENGINE_DIR}" 2>/dev/null | cut -f1)"
+        echo "  engine data root ${E2E_ENGINE_DIR}: $(du -sh "${E2E_ENGINE_DIR}" 2>/dev/null | cut -f1) now," \
+            "peak $(( DISK_PEAK / 1024 )) MiB (after: ${DISK_PEAK_AT:-none})"
     fi
+    echo "  load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
     if [[ -d "${WORK}" ]]; then
         echo "  work directory ${WORK}: $(du -sh "${WORK}" 2>/dev/null | cut -f1)"
     fi
@@ -90,6 +128,22 @@ e2e_hosts_restore() {
     fi
 }
 
+# kolla-ansible mounts the host's /lib/modules into nova-api (and the agents); a test machine without
+# kernel modules gets an empty directory for the run, removed afterwards.
+MODULES_CREATED=""
+e2e_modules_dir() {
+    if [[ "${SCENARIO}" == "control-plane" && ! -e /lib/modules ]]; then
+        mkdir /lib/modules
+        MODULES_CREATED=1
+    fi
+}
+e2e_modules_remove() {
+    if [[ -n "${MODULES_CREATED}" ]]; then
+        rmdir /lib/modules 2>/dev/null || true
+        MODULES_CREATED=""
+    fi
+}
+
 cleanup() {
     local status=$?
     report
@@ -107,6 +161,7 @@ cleanup() {
     fi
     e2e_engine_down
     e2e_hosts_restore
+    e2e_modules_remove
     e2e_nat_down
     e2e_netns_down
     if [[ ${status} -eq 0 ]]; then
@@ -115,6 +170,7 @@ cleanup() {
     exit "${status}"
 }
 trap cleanup EXIT
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p "${WORK}"
 
@@ -196,15 +252,26 @@ cp -r "${REPO}/samples/all-in-one/config" "${CONFIGDIR}/"
 # kolla-ansible's own all-in-one inventory, unchanged (no addresses in it): kolla runs inside the namespace,
 # so the facts it reads in process are the node's, and network_interface gives the node's address.
 cp "${REPO}/../shared/vectors/kolla-ansible-inputs/all-in-one" "${WORK}/inventory"
+if [[ "${SCENARIO}" == "control-plane" ]]; then
+    # Operator overrides of the scenario (config/nova/nova-compute.conf: the fake virt driver).
+    cp -r "${E2E_DIR}/config-control-plane/." "${CONFIGDIR}/config/"
+    # Neutron's agents need Open vSwitch and network namespaces of their own, which the sandbox does not
+    # give: their groups (and the openvswitch group, which places the OVS agent) have no host here.
+    awk '/^\[/ { skip = ($0 == "[openvswitch:children]" || $0 == "[neutron-dhcp-agent:children]" ||
+                         $0 == "[neutron-l3-agent:children]" || $0 == "[neutron-metadata-agent:children]") }
+         !(skip && $0 !~ /^\[/ && $0 != "") { print }' \
+        "${REPO}/../shared/vectors/kolla-ansible-inputs/all-in-one" > "${WORK}/inventory"
+fi
 "${KOLLA}" genpwd -p "${CONFIGDIR}/passwords.yml"
 KOLLA_NODE=(ip netns exec "${E2E_NETNS}" "${KOLLA}")
 COMMON=(-i "${WORK}/inventory" --configdir "${CONFIGDIR}"
-    "--extra-vars=@${E2E_DIR}/globals.yml" -e "node_config_directory=${NODE_DIR}"
+    "--extra-vars=@${E2E_DIR}/globals.yml" "${SCENARIO_GLOBALS[@]}" -e "node_config_directory=${NODE_DIR}"
     -t "${SERVICES}")
 end
 
 begin "kolla deploy"
 e2e_hosts_add
+e2e_modules_dir
 "${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy.log"
 end
 
@@ -213,7 +280,8 @@ password() {
 }
 
 begin "containers healthy"
-containers=(mariadb memcached rabbitmq keystone_ssh keystone_fernet keystone)
+mapfile -t containers < <(docker ps -a --format '{{.Names}}' | sort)
+echo "${#containers[@]} containers: ${containers[*]}"
 deadline=$(( $(date +%s) + 300 ))
 for container in "${containers[@]}"; do
     while true; do
@@ -269,6 +337,29 @@ grep -qi '^x-subject-token:' "${WORK}/token.headers" || fail "Keystone: no X-Sub
 echo "Keystone: token issued for admin (HTTP 201)"
 end
 
+if [[ "${SCENARIO}" == "control-plane" ]]; then
+    begin "control-plane checks through the VIP ${E2E_VIP}"
+    haproxy_backends="$(docker exec haproxy bash -c 'echo "show stat" | socat - unix-connect:/var/lib/kolla/haproxy/haproxy.sock' 2>/dev/null \
+        | awk -F, '$2 == "BACKEND" {printf "%s=%s ", $1, $18}' || true)"
+    echo "HAProxy: backends ${haproxy_backends:-(stats socket not readable)}"
+    # The first scheduler maps new compute hosts to the cell periodically (nova_scheduler_discover_hosts_interval);
+    # a server can be scheduled once the host is mapped.
+    mapped=""
+    for _ in $(seq 1 60); do
+        if docker exec nova_api nova-manage cell_v2 list_hosts 2>/dev/null | grep -qw "$(hostname)"; then
+            mapped=1
+            break
+        fi
+        sleep 5
+    done
+    [[ -n "${mapped}" ]] || fail "Nova: compute host $(hostname) never mapped to a cell"
+    echo "Nova: compute host $(hostname) mapped to a cell ($(docker exec nova_api nova-manage cell_v2 list_hosts 2>/dev/null | grep -w "$(hostname)" | awk -F'|' '{print $2}' | xargs))"
+    ip netns exec "${E2E_NETNS}" env E2E_VIP="${E2E_VIP}" E2E_ADMIN_PASSWORD="$(password keystone_admin_password)" \
+        E2E_COMPUTE_HOST="$(hostname)" python3 "${E2E_DIR}/control_plane_checks.py" \
+        || fail "control-plane checks"
+    end
+fi
+
 # ---------------------------------------------------------------- phase: idempotence
 begin "rerun deploy (no changes)"
 "${KOLLA_NODE[@]}" deploy --executor docker "${COMMON[@]}" | tee "${WORK}/deploy-rerun.log"
@@ -277,6 +368,7 @@ grep -Eq 'changed=0 +failed=0' "${WORK}/deploy-rerun.log" || fail "the second de
 end
 
 # ---------------------------------------------------------------- phase: restart with a new monitor password
+if [[ "${SCENARIO}" == "core" ]]; then
 begin "new monitor password (mariadb restart)"
 monitor_password="e2e$(date +%s)"
 sed -i "s/^mariadb_monitor_password:.*/mariadb_monitor_password: ${monitor_password}/" "${CONFIGDIR}/passwords.yml"
@@ -286,6 +378,7 @@ monitor="$(docker exec -e MYSQL_PWD="${monitor_password}" mariadb mariadb -umoni
 [[ "${monitor}" == "monitor@%" ]] || fail "MariaDB: the monitor user does not log in with its new password"
 echo "MariaDB: restarted with healthcheck.cnf's new password, the monitor user follows it"
 end
+fi
 
 # ---------------------------------------------------------------- phase: destroy
 begin "kolla destroy"
@@ -293,5 +386,7 @@ echo "engine data root before destroy: $(du -sh "${E2E_ENGINE_DIR}" | cut -f1)"
 "${KOLLA_NODE[@]}" destroy --executor docker --yes-i-really-really-mean-it --include-volumes "${COMMON[@]}"
 left="$(docker ps -aq)"
 [[ -z "${left}" ]] || fail "containers left after destroy: $(docker ps -a --format '{{.Names}}' | tr '\n' ' ')"
-echo "no containers left"
+left="$(docker volume ls -q)"
+[[ -z "${left}" ]] || fail "volumes left after destroy: $(tr '\n' ' ' <<<"${left}")"
+echo "no containers and no volumes left"
 end

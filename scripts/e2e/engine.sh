@@ -12,6 +12,9 @@ E2E_ENGINE_DIR="${E2E_ENGINE_DIR:-/var/tmp/kolla-e2e-docker}"
 E2E_EXEC_ROOT="${E2E_EXEC_ROOT:-/run/kolla-e2e-exec}"
 E2E_SOCKET="${E2E_SOCKET:-/run/kolla-e2e-docker.sock}"
 E2E_PIDFILE="${E2E_PIDFILE:-/run/kolla-e2e-docker.pid}"
+E2E_RUNTIME="${E2E_RUNTIME:-/var/tmp/kolla-e2e-runc}"
+# The address keepalived would hold, when the scenario deploys HAProxy (empty: none).
+E2E_VIP="${E2E_VIP:-}"
 
 e2e_netns_up() {
     if ! ip netns list | grep -qw "${E2E_NETNS}"; then
@@ -26,6 +29,11 @@ e2e_netns_up() {
     fi
     ip link set "${E2E_VETH_HOST}" up
     ip netns exec "${E2E_NETNS}" ip link set "${E2E_VETH_NS}" up
+    # keepalived is off in the sandbox: the VIP is a second address of the node's interface, as
+    # keepalived would add it on its master (the node's own address stays the first one).
+    if [ -n "${E2E_VIP}" ] && ! ip netns exec "${E2E_NETNS}" ip -4 addr show dev "${E2E_VETH_NS}" | grep -q " ${E2E_VIP}/"; then
+        ip netns exec "${E2E_NETNS}" ip addr add "${E2E_VIP}/32" dev "${E2E_VETH_NS}"
+    fi
 }
 
 e2e_netns_down() {
@@ -33,14 +41,70 @@ e2e_netns_down() {
     ip netns del "${E2E_NETNS}" 2>/dev/null || true
 }
 
+# The runtime of the private engine: runc, after dropping from the container's capability sets
+# those the sandbox itself does not hold (a privileged container asks for all of them, and runc
+# fails when one is outside its bounding set). Containers that are not privileged are unchanged.
+e2e_runtime_write() {
+    local names=(CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE
+        NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT
+        SYS_PTRACE SYS_PACCT SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD LEASE
+        AUDIT_WRITE AUDIT_CONTROL SETFCAP MAC_OVERRIDE MAC_ADMIN SYSLOG WAKE_ALARM BLOCK_SUSPEND AUDIT_READ
+        PERFMON BPF CHECKPOINT_RESTORE)
+    local bounding missing=() bit
+    bounding="$((16#$(awk '/^CapBnd:/ {print $2}' /proc/self/status)))"
+    for bit in "${!names[@]}"; do
+        if (( (bounding >> bit & 1) == 0 )); then
+            missing+=("\"CAP_${names[bit]}\"")
+        fi
+    done
+    local drop
+    drop="$(IFS=,; echo "${missing[*]}")"
+    {
+        echo '#!/bin/bash'
+        echo "# Written by scripts/e2e/engine.sh: runc without the capabilities the sandbox lacks."
+        echo "drop='[${drop}]'"
+        cat <<'WRAPPER'
+# create: the bundle's config.json (.process.capabilities); exec: the --process file (.capabilities).
+trim() {
+    jq -c --argjson drop "${drop}" \
+        "if $1 then $1 |= with_entries(.value |= (. // [] | map(select(. as \$c | \$drop | index(\$c) | not)))) else . end" \
+        "$2" > "$2.e2e" && mv "$2.e2e" "$2"
+}
+bundle=""
+process=""
+previous=""
+for arg in "$@"; do
+    case "${previous}" in --bundle|-b) bundle="${arg}" ;; --process|-p) process="${arg}" ;; esac
+    case "${arg}" in --bundle=*) bundle="${arg#--bundle=}" ;; --process=*) process="${arg#--process=}" ;; esac
+    previous="${arg}"
+done
+if [ "${drop}" != "[]" ]; then
+    if [ -n "${bundle}" ] && [ -f "${bundle}/config.json" ]; then
+        trim .process.capabilities "${bundle}/config.json"
+    fi
+    if [ -n "${process}" ] && [ -f "${process}" ]; then
+        trim .capabilities "${process}"
+    fi
+fi
+exec runc "$@"
+WRAPPER
+    } > "${E2E_RUNTIME}"
+    chmod 0755 "${E2E_RUNTIME}"
+}
+
 e2e_engine_up() {
     mkdir -p "${E2E_ENGINE_DIR}" "${E2E_EXEC_ROOT}"
     if [ -S "${E2E_SOCKET}" ] && DOCKER_HOST="unix://${E2E_SOCKET}" docker version >/dev/null 2>&1; then
         return 0
     fi
+    e2e_runtime_write
     # nsenter (not `ip netns exec`, which remounts /sys and hides the cgroup hierarchy) joins only
-    # the network namespace.
-    nsenter --net="/run/netns/${E2E_NETNS}" dockerd \
+    # the network namespace. The engine gets its own mount namespace in which /run is a shared
+    # mount point, as on a systemd host: kolla-ansible mounts /run into nova-compute and kolla-toolbox
+    # with shared propagation. The machine's own mounts are not touched.
+    nsenter --net="/run/netns/${E2E_NETNS}" unshare --mount --propagation private \
+        sh -c 'mount --bind /run /run && mount --make-shared /run && exec "$@"' e2e-engine dockerd \
+        --add-runtime "kolla-e2e=${E2E_RUNTIME}" --default-runtime kolla-e2e \
         --storage-driver=vfs \
         --data-root="${E2E_ENGINE_DIR}" \
         --exec-root="${E2E_EXEC_ROOT}" \
@@ -68,6 +132,7 @@ e2e_engine_down() {
             sleep 1
         done
     fi
+    rm -f "${E2E_RUNTIME}"
 }
 
 # Outbound access for image builds (apt inside `docker build --network host` runs in the

@@ -327,7 +327,7 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
             catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Conflict && attempt > 1)
             {
                 // An earlier attempt reached the engine before its connection failed: that container is ours.
-                var existing = await _client.Containers.InspectContainerAsync(spec.Name, ct).ConfigureAwait(false);
+                var existing = await InspectEarlierCreateAsync(spec.Name, ct).ConfigureAwait(false);
                 if (existing.Config?.Labels?.TryGetValue(KollaLabels.SpecHash, out var hash) == true && hash == allLabels[KollaLabels.SpecHash])
                 {
                     _logger.CreateRecovered(Host, spec.Name, existing.ID);
@@ -339,6 +339,25 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
         }, cancellationToken).ConfigureAwait(false);
         _logger.Created(Host, spec.Name, ShortId(id));
         return id;
+    }
+
+    // An earlier create that timed out on this side may still run in the engine (a slow storage driver copies the whole
+    // image): the engine holds the name, so the retry conflicts, but shows no container until it is done. Its answer
+    // is awaited for at most one request timeout.
+    private async Task<ContainerInspectResponse> InspectEarlierCreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerContainerNotFoundException) when (_time.GetElapsedTime(started) < _options.RequestTimeout)
+            {
+                await Task.Delay(_policy.Delay(attempt), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <inheritdoc />

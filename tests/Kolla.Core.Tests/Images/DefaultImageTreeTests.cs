@@ -25,6 +25,18 @@ public class DefaultImageTreeTests
     [InlineData("keystone", "keystone-base")]
     [InlineData("keystone-ssh", "keystone-base")]
     [InlineData("keystone-fernet", "keystone-base")]
+    [InlineData("haproxy", "base")]
+    [InlineData("glance-api", "openstack-base")]
+    [InlineData("placement-api", "openstack-base")]
+    [InlineData("nova-base", "openstack-base")]
+    [InlineData("nova-api", "nova-base")]
+    [InlineData("nova-conductor", "nova-base")]
+    [InlineData("nova-scheduler", "nova-base")]
+    [InlineData("nova-novncproxy", "nova-base")]
+    [InlineData("nova-compute", "nova-base")]
+    [InlineData("neutron-base", "openstack-base")]
+    [InlineData("neutron-server", "neutron-base")]
+    [InlineData("horizon", "openstack-base")]
     public void Each_image_has_its_kolla_parent(string image, string? parent)
     {
         Render(image).Parent.Should().Be(parent);
@@ -81,6 +93,15 @@ public class DefaultImageTreeTests
     [InlineData("keystone")]
     [InlineData("keystone-ssh")]
     [InlineData("keystone-fernet")]
+    [InlineData("glance-api")]
+    [InlineData("placement-api")]
+    [InlineData("nova-api")]
+    [InlineData("nova-conductor")]
+    [InlineData("nova-scheduler")]
+    [InlineData("nova-novncproxy")]
+    [InlineData("nova-compute")]
+    [InlineData("neutron-server")]
+    [InlineData("horizon")]
     public void Images_with_hooks_install_their_extend_start_script(string name)
     {
         var image = Render(name);
@@ -98,10 +119,102 @@ public class DefaultImageTreeTests
     [InlineData("keystone", "KOLLA_BOOTSTRAP")]
     [InlineData("keystone", "KOLLA_UPGRADE")]
     [InlineData("keystone", "KOLLA_FINISH_UPGRADE")]
+    [InlineData("glance-api", "KOLLA_BOOTSTRAP")]
+    [InlineData("glance-api", "KOLLA_UPGRADE")]
+    [InlineData("placement-api", "KOLLA_BOOTSTRAP")]
+    [InlineData("nova-api", "KOLLA_BOOTSTRAP")]
+    [InlineData("nova-api", "KOLLA_UPGRADE")]
+    [InlineData("nova-conductor", "KOLLA_BOOTSTRAP")]
+    [InlineData("nova-conductor", "KOLLA_UPGRADE")]
+    [InlineData("neutron-server", "KOLLA_BOOTSTRAP")]
     public void Hooks_test_whether_their_flag_is_set_not_whether_it_is_empty(string name, string flag)
     {
         // kolla-ansible passes a flag without a value as the empty string (reference A, 4.11).
         ContextText(Render(name), "extend_start.sh").Should().Contain($"[[ \"${{!{flag}[*]}}\" ]]");
+    }
+
+    [Theory]
+    [InlineData("nova-api", "KOLLA_UPGRADE", "nova_manage api_db sync && nova_manage db sync")]
+    [InlineData("nova-conductor", "KOLLA_UPGRADE", "nova_manage db sync --local_cell")]
+    [InlineData("glance-api", "KOLLA_BOOTSTRAP", "glance_manage db_sync")]
+    [InlineData("placement-api", "KOLLA_BOOTSTRAP", "placement_manage db sync")]
+    [InlineData("neutron-server", "KOLLA_BOOTSTRAP", "neutron_db_manage upgrade head")]
+    public void Bootstrap_hooks_migrate_the_schemas_the_catalogues_jobs_expect(string name, string flag, string command)
+    {
+        // The catalogue's bootstrap jobs set only the flag (nova's API and cell jobs set KOLLA_UPGRADE) and expect the
+        // container to exit once the schema is migrated.
+        var script = ContextText(Render(name), "extend_start.sh");
+        var block = script[script.IndexOf($"[[ \"${{!{flag}[*]}}\"", StringComparison.Ordinal)..];
+
+        block[..block.IndexOf("fi", StringComparison.Ordinal)].Should().Contain(command).And.Contain("exit $?");
+    }
+
+    [Theory]
+    [InlineData("glance-api", "glance")]
+    [InlineData("placement-api", "placement")]
+    [InlineData("nova-base", "nova")]
+    [InlineData("neutron-base", "neutron")]
+    [InlineData("horizon", "horizon")]
+    public void Service_accounts_get_kollas_fixed_ids_before_their_packages(string image, string user)
+    {
+        var ids = KollaUsers.Default[user];
+        var dockerfile = Render(image).Dockerfile;
+        var add = dockerfile.IndexOf($"kolla_add_user {user} {ids.Uid} {ids.Gid} ", StringComparison.Ordinal);
+
+        add.Should().BeGreaterThan(0);
+        add.Should().BeLessThan(dockerfile.IndexOf("apt-get install", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Haproxy_RenumbersThePackagesAccountToKollasFixedIds()
+    {
+        // Debian's haproxy package refuses an account made beforehand, so the ids change after the install.
+        var ids = KollaUsers.Default["haproxy"];
+        var dockerfile = Render("haproxy").Dockerfile;
+
+        dockerfile.Should().Contain($"groupmod --gid {ids.Gid} haproxy")
+            .And.Contain($"usermod --uid {ids.Uid} --gid {ids.Gid} --append --groups kolla haproxy");
+        dockerfile.IndexOf("usermod", StringComparison.Ordinal)
+            .Should().BeGreaterThan(dockerfile.IndexOf("apt-get install", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("glance-api", "glance/templates/glance-api-uwsgi.ini.j2")]
+    [InlineData("placement-api", "placement/templates/placement-api-uwsgi.ini.j2")]
+    [InlineData("nova-base", "nova/templates/nova-api-uwsgi.ini.j2")]
+    [InlineData("nova-base", "nova/templates/nova-metadata-uwsgi.ini.j2")]
+    [InlineData("neutron-server", "neutron/templates/neutron-server-uwsgi.ini.j2")]
+    [InlineData("horizon", "horizon/templates/horizon-uwsgi.ini.j2")]
+    public void Api_images_provide_the_wsgi_module_the_catalogues_uwsgi_config_loads(string image, string template)
+    {
+        var module = CatalogueTemplate(template).Split('\n')
+            .Single(l => l.StartsWith("module = ", StringComparison.Ordinal))["module = ".Length..].Split(':')[0];
+        var rendered = Render(image);
+
+        rendered.Dockerfile.Should().Contain($"kolla_python_entry module {module} /usr/local/share/kolla/");
+        var shim = rendered.Dockerfile.Split('\n')
+            .Single(l => l.Contains($"kolla_python_entry module {module} ", StringComparison.Ordinal))
+            .Split("/usr/local/share/kolla/")[1].Split(' ')[0];
+        ContextText(rendered, shim).Should().Contain("application = ");
+    }
+
+    [Fact]
+    public void OpenstackBase_ShipsTheHelpersTheServiceImagesAndJobsCall()
+    {
+        var image = Render("openstack-base");
+
+        foreach (var helper in new[] { "kolla_copy_cacerts", "kolla_python_entry", "kolla_add_user" })
+        {
+            image.HasFile(helper).Should().BeTrue(helper);
+            image.Dockerfile.Should().Contain($"/usr/local/bin/{helper}");
+        }
+    }
+
+    private static string CatalogueTemplate(string path)
+    {
+        using var stream = typeof(ImageTreeLoader).Assembly.GetManifestResourceStream("Kolla.Catalogue/" + path)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     [Fact]
