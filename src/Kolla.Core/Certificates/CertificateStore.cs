@@ -194,50 +194,14 @@ internal sealed class CertificateStore(string directory, bool regenerate)
     private async Task WriteAsync(string relative, string text, UnixFileMode mode, CancellationToken cancellationToken)
     {
         var path = Full(relative);
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = SecretMode;
-            }
-
-            await using (var stream = new FileStream(temp, options))
-            {
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(text), cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, mode);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            await AtomicFileWriter.WriteAsync(path, Encoding.ASCII.GetBytes(text), mode, cancellationToken).ConfigureAwait(false);
             _written.Add(relative);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new CertificatesException($"{path}: cannot write the file: {e.Message}", e);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
         }
     }
 }

@@ -18,36 +18,14 @@ internal static class PasswordFile
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = ResolveTarget(path);
-        var directory = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-
-            await using (var stream = new FileStream(temp, options))
-            {
-                var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
-                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
+            await AtomicFileWriter.WriteAsync(full, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), OwnerOnly, cancellationToken).ConfigureAwait(false);
             RestrictMode(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new PasswordsException(path, 0, $"cannot write the file: {ex.Message}");
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 
@@ -180,19 +158,5 @@ internal static class PasswordFile
         }
 
         return warnings;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }
