@@ -140,7 +140,7 @@ def check_nova(token, nova, image, node):
     headers = NOVA_HEADERS
     hypervisors = [f"{node['hypervisor_hostname']} on {COMPUTE_HOST}"]
     _, payload, _ = request("POST", f"{nova}/flavors", token, headers=headers, body={"flavor": {
-        "name": "e2e-tiny", "ram": 64, "vcpus": 1, "disk": 1}})
+        "name": f"e2e-tiny-{os.getpid()}", "ram": 64, "vcpus": 1, "disk": 1}})
     flavor = as_json(payload)["flavor"]["id"]
     _, payload, _ = request("POST", f"{nova}/servers", token, headers=headers, expect=(202,), body={"server": {
         "name": "e2e-server", "imageRef": image, "flavorRef": flavor, "networks": "none"}})
