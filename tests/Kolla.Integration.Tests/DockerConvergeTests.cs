@@ -23,7 +23,7 @@ public class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTestBase(
 
         first.Succeeded.Should().BeTrue(Because(first));
         var changes = Summary(first, deployment);
-        changes.Should().ContainInOrder("RunBootstrap bootstrap_ktdb", "CreateContainer ktdb", "CreateContainer ktapi", "CreateContainer ktworker", "CreateContainer ktweb");
+        changes.Should().ContainInOrder("RunBootstrap bootstrap_ktdb", "CreateContainer ktdb", "ReloadContainer ktdb", "CreateContainer ktapi", "CreateContainer ktworker", "CreateContainer ktweb");
         changes.Should().Contain(["CreateVolume ktdb_data", "CreateVolume kolla_logs", "WriteFile ktapi/ktapi.conf", "WriteFile ktapi/config.json", "CreateContainer ktlibvirt"]);
         changes.Should().NotContain(c => c.StartsWith("PullImage", StringComparison.Ordinal), "every image is on the engine already");
         first.Hosts.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Host = "node1", Ok = 0, Failed = 0, Skipped = 0, Error = (string?)null });
@@ -42,10 +42,13 @@ public class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTestBase(
         files["ktweb/index.html"].Mode.Should().Be(Convert.ToInt32("664", 8));
         (await File.ReadAllTextAsync(deployment.ConfigPath("node1", "ktapi", "ktapi.conf"), Token)).Should().Contain($"connection = ktdb://ktapi:{deployment.Password}@127.0.0.1/ktapi");
 
+        (await ReloadsAsync(deployment)).Should().Be("reloaded\n", "the job ran, so ktdb got SIGHUP once, and it still runs");
+
         var second = await ConvergeAsync(deployment);
 
         second.Succeeded.Should().BeTrue(Because(second));
         second.HasChanges.Should().BeFalse();
+        (await ReloadsAsync(deployment)).Should().Be("reloaded\n", "no job ran, so no reload");
         second.Changes["node1"].Should().BeEmpty();
         second.Hosts.Single().Should().BeEquivalentTo(new { Ok = AllContainers.Length, Changed = 0, Skipped = 0 });
         (await ContainersAsync(deployment)).Should().BeEquivalentTo(containers, "no container is recreated or restarted");
@@ -252,4 +255,11 @@ public class DockerConvergeTests(DockerEngineFixture engine) : ConvergeTestBase(
 
     private static IEnumerable<string> StateFiles(IReadOnlyDictionary<string, FileSnapshot> before, IReadOnlyDictionary<string, FileSnapshot> after, string container) =>
         after.Keys.Union(before.Keys).Where(p => p.StartsWith($".kolla-state/", StringComparison.Ordinal) && p.Contains($"_{container}/", StringComparison.Ordinal));
+
+    // What ktdb's HUP trap recorded, read with the docker CLI (not the runtime under test).
+    private async Task<string> ReloadsAsync(TestDeployment deployment)
+    {
+        var read = await ExternalCommand.RunAsync("docker", ["-H", Engine.DockerHost, "exec", deployment.ContainerName("ktdb"), "cat", "/tmp/reloads"], cancellationToken: Token);
+        return read.EnsureSuccess().StandardOutput;
+    }
 }

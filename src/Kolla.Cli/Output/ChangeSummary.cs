@@ -168,6 +168,7 @@ internal static class ChangeSummary
         "RecreateContainer" => "recreate",
         "RestartContainer" => "restart",
         "StartContainer" => "start",
+        "ReloadContainer" => "reload",
         "HeldRestart" => "keep running (restart held)",
         "StopContainer" => "stop",
         "RemoveContainer" => "remove",

@@ -74,6 +74,15 @@ internal sealed record RunBootstrapChange(string Container, BootstrapPlan Job) :
     public override string Describe() => $"run one-shot {Job.Spec.Name}";
 }
 
+/// <summary>Tell a running container to reload (SIGHUP to its init process) because a one-shot job ran on some host.</summary>
+/// <param name="Plan">The container's plan.</param>
+/// <param name="Job">The one-shot job that ran (<c>create_cell_nova</c>).</param>
+internal sealed record ReloadContainerChange(ContainerPlan Plan, string Job) : HostChange(Plan.Spec.Name)
+{
+    /// <inheritdoc/>
+    public override string Describe() => $"reload container {Plan.Spec.Name} (SIGHUP after one-shot {Job})";
+}
+
 /// <summary>Create and start a container that does not exist.</summary>
 /// <param name="Plan">The container's plan.</param>
 internal sealed record CreateContainerChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)

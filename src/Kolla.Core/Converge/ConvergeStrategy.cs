@@ -72,6 +72,44 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
     }
 
     /// <summary>
+    /// After a service is done on every host: each of its containers on this host that reloads after one of the one-shot
+    /// jobs in <paramref name="ran"/> (<see cref="ContainerPlan.ReloadAfter"/>) gets SIGHUP. The signal goes to the
+    /// container's init process from inside (<c>kill -HUP 1</c>, which Kolla's dumb-init passes on to the service), not
+    /// through the engine's kill call: Docker then counts the container as stopped by hand, and a daemon restart would
+    /// leave it down despite its restart policy (kolla-ansible signals the process from the host for the same reason).
+    /// </summary>
+    public async Task ReloadAsync(ConvergeSession run, string service, IReadOnlySet<string> ran, CancellationToken cancellationToken)
+    {
+        foreach (var container in run.Plan.Containers.Where(c => c.Service == service))
+        {
+            if (container.ReloadAfter.FirstOrDefault(ran.Contains) is not { } job)
+            {
+                continue;
+            }
+
+            var change = new ReloadContainerChange(container, job);
+            var started = _time.GetTimestamp();
+            var result = await run.Connection!.Containers.ExecAsync(container.Spec.Name, ["sh", "-c", "kill -HUP 1"], cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new ContainerOperationException(run.Host, container.Spec.Name, $"could not send SIGHUP after one-shot {job} (exit code {result.ExitCode}): {result.Output}");
+            }
+
+            run.Changes.Add(change);
+            run.Report(new ChangeAppliedEvent(run.Host, change, _time.GetElapsedTime(started)));
+        }
+    }
+
+    /// <summary>The one-shot jobs whose completion, somewhere in the deployment, makes some container of <paramref name="service"/> reload.</summary>
+    public static IReadOnlySet<string> ReloadTriggers(IEnumerable<HostChange> changes, IEnumerable<ContainerPlan> containers, string service)
+    {
+        var wanted = containers.Where(c => c.Service == service).SelectMany(c => c.ReloadAfter).ToHashSet(StringComparer.Ordinal);
+        return wanted.Count == 0
+            ? wanted
+            : changes.OfType<RunBootstrapChange>().Select(b => b.Job.Spec.Name).Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// The last stage on a host that (re)started containers: waits until <see cref="ConvergeOptions.SettleTime"/> has passed
     /// since its last start (not at all on a simulated runtime), then inspects each container it started and fails the host
     /// on the first that stopped, restarted or turned unhealthy, with its exit code, health check output and last log lines.

@@ -39,10 +39,31 @@ internal sealed class Converger
 
     /// <summary>Reads every host's state and returns the changes a converge would make, touching nothing.</summary>
     /// <remarks>A host that cannot be reached gets a change set with <see cref="HostChangeSet.Error"/> set.</remarks>
-    public Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).GetChangesAsync(plan, _strategy.GetChangesAsync, cancellationToken);
+        var sets = await new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).GetChangesAsync(plan, _strategy.GetChangesAsync, cancellationToken).ConfigureAwait(false);
+        return WithReloads(plan, sets);
+    }
+
+    /// <summary>Adds to each host's changes the reloads that the one-shot jobs planned anywhere would trigger (see <see cref="ConvergeStrategy.ReloadAsync"/>).</summary>
+    private static IReadOnlyList<HostChangeSet> WithReloads(DeploymentPlan plan, IReadOnlyList<HostChangeSet> sets)
+    {
+        var containers = plan.Hosts.SelectMany(h => h.Containers).ToList();
+        var triggers = plan.ServiceOrder.ToDictionary(s => s, s => ConvergeStrategy.ReloadTriggers(sets.SelectMany(c => c.Changes), containers, s), StringComparer.Ordinal);
+        if (triggers.Values.All(t => t.Count == 0))
+        {
+            return sets;
+        }
+
+        return sets.Select((set, i) =>
+        {
+            var reloads = plan.Hosts[i].Containers
+                .Where(c => set.Error is null && triggers.TryGetValue(c.Service, out var ran) && c.ReloadAfter.Any(ran.Contains))
+                .Select(c => (HostChange)new ReloadContainerChange(c, c.ReloadAfter.First(triggers[c.Service].Contains)))
+                .ToList();
+            return reloads.Count == 0 ? set : set with { Changes = [.. set.Changes, .. reloads] };
+        }).ToList();
     }
 
     /// <summary>Converges every host of the plan.</summary>
@@ -73,6 +94,14 @@ internal sealed class Converger
             var serial = participants.SelectMany(r => r.Plan.Containers).Any(c => c.Service == service && c.Restart == RestartStrategy.Serial);
             var batch = serial ? 1 : _operation.Options.Serial ?? participants.Count;
             yield return new HostStage<ConvergeSession>(Batches(participants, batch), (session, token) => _strategy.ConvergeServiceAsync(session, service, token));
+
+            // Read after the service's stage has run everywhere: which of its one-shot jobs ran, on any host.
+            var ran = ConvergeStrategy.ReloadTriggers(sessions.SelectMany(s => s.Changes), plan.Hosts.SelectMany(h => h.Containers), service);
+            if (ran.Count > 0)
+            {
+                var reloading = sessions.Where(s => s.Error is null && s.Plan.Containers.Any(c => c.Service == service && c.ReloadAfter.Any(ran.Contains))).ToList();
+                yield return new HostStage<ConvergeSession>([reloading], (session, token) => _strategy.ReloadAsync(session, service, ran, token));
+            }
         }
 
         // Every host that started a container watches them for the settle time (in parallel), then checks they still run.

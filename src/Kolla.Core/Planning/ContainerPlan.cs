@@ -28,6 +28,9 @@ public sealed record ContainerPlan(
     /// <summary>Whether <see cref="PostStart"/> runs before the converge waits for the container to be healthy (see <see cref="Services.ContainerDefinition.PostStartBeforeHealthy"/>).</summary>
     public bool PostStartBeforeHealthy { get; init; }
 
+    /// <summary>Bootstrap jobs after which the running container gets SIGHUP (see <see cref="Services.ContainerDefinition.ReloadAfter"/>); not part of <see cref="ConfigHash"/>.</summary>
+    public IReadOnlyList<string> ReloadAfter { get; init; } = [];
+
     private SpecHashCache? _specHash;
 
     /// <summary>

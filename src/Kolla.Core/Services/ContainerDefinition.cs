@@ -87,6 +87,13 @@ public sealed record ContainerDefinition
     /// </summary>
     public bool PostStartBeforeHealthy { get; init; }
 
+    /// <summary>
+    /// Bootstrap jobs of the service (by name) after which the running container is told to reload: when any host ran one
+    /// of them in a converge, every host's container gets SIGHUP once the service is done everywhere. kolla-ansible
+    /// refreshes nova-scheduler's cell cache this way after cells are created (a scheduler started before keeps its list).
+    /// </summary>
+    public IReadOnlyList<string> ReloadAfter { get; init; } = [];
+
     /// <summary>What the prechecks verify for it (the ports it listens on); <see cref="ContainerPrechecks.None"/> by default.</summary>
     public ContainerPrechecks Prechecks { get; init; } = ContainerPrechecks.None;
 

@@ -16,7 +16,7 @@ internal static class ServiceDefinitionReader
     [
         "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
         "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
-        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "prechecks", "files", "config_json",
+        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "reload_after", "prechecks", "files", "config_json",
     ];
 
     private static readonly HashSet<string> s_precheckKeys = ["ports"];
@@ -100,6 +100,14 @@ internal static class ServiceDefinitionReader
             }
         }
 
+        foreach (var container in containers)
+        {
+            if (container.ReloadAfter.FirstOrDefault(n => bootstrap.All(b => b.Name != n)) is { } unknown)
+            {
+                throw new CatalogueException(source, 0, $"container {container.Key}: reload_after names '{unknown}', which is not a bootstrap job of this service");
+            }
+        }
+
         foreach (var file in containers.SelectMany(c => c.Files))
         {
             if (file.Template is not null && !templates.ContainsKey(file.Template))
@@ -164,6 +172,7 @@ internal static class ServiceDefinitionReader
                 "true" or "True" or "yes" => true,
                 var other => throw nodes.Error(map, $"container {key}: post_start_before_healthy must be true or false, not '{other}'"),
             },
+            ReloadAfter = Get("reload_after") is { } reload ? nodes.TextList(reload, $"{key}.reload_after") : [],
             Prechecks = Get("prechecks") is { } prechecks ? ReadPrechecks(nodes, key, nodes.Mapping(prechecks, $"{key}.prechecks")) : ContainerPrechecks.None,
             Files = Get("files") is YSequence files
                 ? files.Items.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()

@@ -188,6 +188,60 @@ public sealed class ConvergerRoundTripTests
         result.Hosts.Single().Error.Should().Contain("post-start command exited with code 137").And.Contain("the container stopped; its last output:");
     }
 
+    [Fact]
+    public async Task ReloadAfter_AJobThatRanOnOneHost_SignalsTheContainerOnEveryHost_AndARerunSendsNothing()
+    {
+        // nova's shape: the cell is created once (first host), and every scheduler must re-read the cell list.
+        var hosts = new RecordingConnector();
+        var converger = new Converger(hosts);
+        var service = Service("nova", "scheduler", "conductor");
+        service = service with
+        {
+            Containers = [service.Containers[0] with { ReloadAfter = ["create_cell"] }, service.Containers[1]],
+            Bootstrap = [new BootstrapDefinition { Name = "create_cell", Container = "conductor", Command = "create cell" }],
+        };
+        var plan = DeploymentPlanner.Plan(new DeploymentInputs
+        {
+            Inventory = InventoryLoader.Parse("[app]\nnode1\nnode2\n"),
+            Catalogue = ServiceCatalogue.Create([service], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+        });
+
+        var planned = await converger.GetChangesAsync(plan, TestContext.Current.CancellationToken);
+        var cold = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+        var rerun = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        planned.Select(s => s.Changes.OfType<RunBootstrapChange>().Count()).Should().Equal([1, 0], "the job runs on the first host only");
+        planned.Select(s => s.Changes.Last().Describe()).Should().OnlyContain(d => d == "reload container scheduler (SIGHUP after one-shot create_cell)",
+            "the plan shows the reload on both hosts, after the service's other changes");
+        cold.Succeeded.Should().BeTrue();
+        new[] { "node1", "node2" }.Select(h => cold.Changes[h].OfType<ReloadContainerChange>().Count()).Should().Equal([1, 1], "the recap lists the reload as a change");
+        hosts.Connections.Values.Should().OnlyContain(h => h.Runtime.Execs.SequenceEqual(new[] { "scheduler: sh -c kill -HUP 1" }));
+        rerun.HasChanges.Should().BeFalse("no job ran, so nothing reloads");
+        hosts.Connections.Values.Should().OnlyContain(h => h.Runtime.Execs.Count == 1);
+    }
+
+    [Fact]
+    public async Task ReloadAfter_SignalFails_FailsTheHostNamingTheJob()
+    {
+        var hosts = new RecordingConnector { ExecExitCode = 1 };
+        var service = Service("nova", "scheduler", "conductor");
+        service = service with
+        {
+            Containers = [service.Containers[0] with { ReloadAfter = ["create_cell"] }, service.Containers[1]],
+            Bootstrap = [new BootstrapDefinition { Name = "create_cell", Container = "conductor", Command = "create cell" }],
+        };
+        var plan = DeploymentPlanner.Plan(new DeploymentInputs
+        {
+            Inventory = InventoryLoader.Parse("[app]\nnode1\n"),
+            Catalogue = ServiceCatalogue.Create([service], ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
+        });
+
+        var result = await new Converger(hosts).ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeFalse();
+        result.Hosts.Single().Error.Should().Contain("scheduler").And.Contain("could not send SIGHUP after one-shot create_cell");
+    }
+
     /// <summary>One in-memory host per name, kept across connects, recording file batches and inspections.</summary>
     private sealed class RecordingConnector : IHostConnector
     {

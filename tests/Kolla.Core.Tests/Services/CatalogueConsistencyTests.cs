@@ -11,6 +11,16 @@ public sealed partial class CatalogueConsistencyTests
 
     public static TheoryData<string> ServiceNames => new(s_catalogue.Services.Select(s => s.Name));
 
+    [Fact]
+    public void NovaScheduler_ReloadsAfterTheCellIsCreated()
+    {
+        // kolla-ansible's "Refresh nova scheduler cell cache": a scheduler started before cell1 exists never schedules to it.
+        var nova = s_catalogue.Find("nova")!;
+
+        nova.Containers.Single(c => c.Key == "nova-scheduler").ReloadAfter.Should().Equal("create_cell_nova");
+        nova.Containers.Where(c => c.Key != "nova-scheduler").Should().OnlyContain(c => c.ReloadAfter.Count == 0);
+    }
+
     [Theory]
     [MemberData(nameof(ServiceNames))]
     public void Config_JsonEntriesAreCompleteAndPointAtProducedFiles(string service)

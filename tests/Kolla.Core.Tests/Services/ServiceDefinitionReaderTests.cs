@@ -50,6 +50,28 @@ public sealed class ServiceDefinitionReaderTests
         definition.Containers.Single().PostStart.Should().Equal("demo-ctl init", "demo-ctl set {{ x }}");
     }
 
+    [Fact]
+    public void Reads_ReloadAfterNamingABootstrapJob()
+    {
+        var yaml = Valid.Replace("    restart: spec-change-only\n", "    reload_after: [demo_cell]\n", StringComparison.Ordinal)
+            + "\nbootstrap:\n  - name: demo_cell\n    container: demo-api\n    command: demo-ctl cell\n";
+
+        var definition = ServiceDefinitionReader.Read("demo/service.yml", yaml, s_templates);
+
+        definition.Containers.Single().ReloadAfter.Should().Equal("demo_cell");
+    }
+
+    [Fact]
+    public void ReloadAfter_UnknownJob_IsACatalogueError()
+    {
+        var yaml = Valid.Replace("    restart: spec-change-only\n", "    reload_after: [demo_cel]\n", StringComparison.Ordinal)
+            + "\nbootstrap:\n  - name: demo_cell\n    container: demo-api\n    command: demo-ctl cell\n";
+
+        var act = () => ServiceDefinitionReader.Read("demo/service.yml", yaml, s_templates);
+
+        act.Should().Throw<CatalogueException>().WithMessage("*demo-api: reload_after names 'demo_cel', which is not a bootstrap job*");
+    }
+
     [Theory]
     [InlineData("service: demo\ncontainers:\n  demo-api:\n    container_name: demo_api\n    group: demo\n    image: x\n    restart: sometimes\n    config_json: {command: x}\n", 7, "restart must be")]
     [InlineData("service: demo\ncontainers:\n  demo-api:\n    container_name: demo_api\n    image: x\n    config_json: {command: x}\n", 4, "'group' is required")]

@@ -44,7 +44,8 @@ internal static class TestCatalogue
                 container_name: "@P@ktdb"
                 group: kt
                 image: "{{ ktdb_image_full }}"
-                command: "sh -c 'trap exit TERM; sleep 3600 & wait'"
+                command: "sh -c 'trap \"echo reloaded >> /tmp/reloads\" HUP; trap exit TERM; while :; do sleep 3600 & wait; done'"
+                reload_after: ["@P@bootstrap_ktdb"]
                 volumes:
                   - "{{ node_config_directory }}/ktdb/:{{ container_config_directory }}/:ro"
                   - "@P@ktdb_data:/var/lib/ktdb"
@@ -56,7 +57,7 @@ internal static class TestCatalogue
                     merge: ini
                     overrides: ["ktdb.cnf", "ktdb/{{ inventory_hostname }}/ktdb.cnf"]
                 config_json:
-                  command: "sh -c 'trap exit TERM; sleep 3600 & wait'"
+                  command: "sh -c 'trap \"echo reloaded >> /tmp/reloads\" HUP; trap exit TERM; while :; do sleep 3600 & wait; done'"
                   config_files:
                     - { source: ktdb.cnf, dest: /etc/ktdb/ktdb.cnf, owner: root, perm: "0600" }
             bootstrap:
