@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(docker.io openssh-server busybox-static iproute2 sudo python3-oslo.config ansible-core)
 # The converge tests on Podman (kolla_container_engine: podman); the private service runs with runc.
 packages+=(podman runc)
+# The completion scripts are tested in real zsh and fish.
+packages+=(zsh fish)
 # The kolla-ansible oracle (../shared/tools/kolla-ansible-oracle) that the fact parity test runs.
 packages+=(python3-jinja2 python3-yaml python3-netaddr python3-oslo.utils python3-jmespath python3-bcrypt python3-hvac python3-cryptography)
 # With AppArmor on in the kernel, dockerd must load its docker-default profile (apparmor_parser) or

@@ -55,6 +55,75 @@ public sealed class CompletionCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("kolla de", "deploy deploy-containers destroy")]
+    [InlineData("kolla deploy --executor d", "docker dry-run")]
+    [InlineData("kolla plan --no-d", "--no-diff")]
+    [InlineData("kolla deploy --configdir /KOLLADIR/kolla.", "/KOLLADIR/kolla.bash /KOLLADIR/kolla.fish /KOLLADIR/kolla.zsh")]
+    public async Task Fish_SourcedScript_CompletesFromTheKollaOnThePath(string line, string expected)
+    {
+        // fish's own completion engine (complete -C) runs the script's function, which asks the kolla on PATH; paths
+        // fall back to fish's file completion.
+        var dir = await WriteScriptsAsync();
+        var run = await ExternalCommand.RunAsync(
+            "fish",
+            ["--no-config", "-c", "source $argv[1]; complete -C $argv[2]", Path.Combine(dir, "kolla.fish"), line.Replace("/KOLLADIR", dir, StringComparison.Ordinal)],
+            new Dictionary<string, string?> { ["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}" },
+            TestContext.Current.CancellationToken);
+
+        run.EnsureSuccess();
+        string.Join(' ', run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0]))
+            .Should().Be(expected.Replace("/KOLLADIR", dir, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("de", "deploy deploy-containers destroy")]
+    [InlineData("deploy --executor d", "docker dry-run")]
+    [InlineData("plan --no-d", "--no-diff")]
+    [InlineData("deploy --configdir ''", "(files)")]
+    public async Task Zsh_SourcedScript_CompletesFromTheKollaOnThePath(string words, string expected)
+    {
+        // A real zsh runs the script's function as its completion system would: words and CURRENT set, compadd and
+        // _files (builtins of an interactive completion session) replaced by functions that print what they were given
+        // (compadd keeping, as the real one does, the candidates that match the word being completed).
+        var dir = await WriteScriptsAsync();
+        const string Driver = """
+            compdef() { print -r -- "registered: $*"; }
+            source "$1"
+            compadd() { [[ $1 == -- ]] && shift; local -a kept=(${(M)@:#${PREFIX}*}); print -r -- "${kept[*]}"; }
+            _files() { print -r -- "(files)"; }
+            eval "words=(kolla $2)"
+            CURRENT=${#words}
+            PREFIX=${words[CURRENT]}
+            _kolla
+            """;
+        var run = await ExternalCommand.RunAsync(
+            "zsh",
+            ["-f", "-c", Driver, "driver", Path.Combine(dir, "kolla.zsh"), words],
+            new Dictionary<string, string?> { ["PATH"] = $"{dir}:{Environment.GetEnvironmentVariable("PATH")}" },
+            TestContext.Current.CancellationToken);
+
+        run.EnsureSuccess();
+        run.StandardOutput.Should().Be($"registered: _kolla kolla\n{expected}\n");
+    }
+
+    // The three scripts and a kolla on PATH that runs this build.
+    private async Task<string> WriteScriptsAsync()
+    {
+        var token = TestContext.Current.CancellationToken;
+        foreach (var shell in new[] { "bash", "zsh", "fish" })
+        {
+            var (code, script, error) = await CliRun.RunAsync("completion", shell);
+            code.Should().Be(0, error);
+            await File.WriteAllTextAsync(Path.Combine(_dir, "kolla." + shell), script, token);
+        }
+
+        var kolla = Path.Combine(_dir, "kolla");
+        await File.WriteAllTextAsync(kolla, $"#!/bin/sh\nexec dotnet '{typeof(KollaApp).Assembly.Location}' \"$@\"\n", token);
+        File.SetUnixFileMode(kolla, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return _dir;
+    }
+
+    [Theory]
     [InlineData("zsh", "compdef _kolla kolla")]
     [InlineData("fish", "complete -c kolla -f -a '(__kolla_complete)'")]
     public async Task ZshAndFish_PrintScriptsThatAskKolla(string shell, string registration)
