@@ -166,7 +166,8 @@ internal static class BootstrapPlanner
         {
             steps.Add(new PreparationStep(PreparationStepKind.Group, "create group(s) " + string.Join(' ', groups))
             {
-                Script = string.Concat(groups.Select(g => "groupadd " + ShellText.Quote(g) + "\n")),
+                // Guarded: an earlier step of the same run (docker.io's postinst) may have made the group.
+                Script = string.Concat(groups.Select(g => $"getent group {ShellText.Quote(g)} >/dev/null || groupadd {ShellText.Quote(g)}\n")),
             });
         }
 
@@ -174,7 +175,7 @@ internal static class BootstrapPlanner
         {
             steps.Add(new PreparationStep(PreparationStepKind.User, $"create user {user} (group {group}, also in docker, sudo)")
             {
-                Script = $"useradd -m -g {ShellText.Quote(group)} -G docker,sudo {ShellText.Quote(user)}\n",
+                Script = $"getent passwd {ShellText.Quote(user)} >/dev/null || useradd -m -g {ShellText.Quote(group)} -G docker,sudo {ShellText.Quote(user)}\n",
             });
         }
         else if (host.User.PrimaryGroup != group || !host.User.Groups.Contains("docker") || !host.User.Groups.Contains("sudo"))

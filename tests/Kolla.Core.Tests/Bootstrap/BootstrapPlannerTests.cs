@@ -70,7 +70,8 @@ public sealed class BootstrapPlannerTests
         steps[1].Script.Should().Contain("ln -s /dev/null \"$u\"").And.Contain("apt-get install -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold docker.io apparmor");
         steps[3].Diff.Should().Contain("+++ /etc/docker/daemon.json").And.Contain("+    \"iptables\": false,");
         steps[4].Script.Should().Contain("systemctl enable docker").And.Contain("systemctl restart docker");
-        steps[6].Script.Should().Be("useradd -m -g kolla -G docker,sudo kolla\n");
+        steps[5].Script.Should().Be("getent group docker >/dev/null || groupadd docker\ngetent group sudo >/dev/null || groupadd sudo\ngetent group kolla >/dev/null || groupadd kolla\n");
+        steps[6].Script.Should().Be("getent passwd kolla >/dev/null || useradd -m -g kolla -G docker,sudo kolla\n");
         Encoding.UTF8.GetString(steps[10].Content!).Should().Be("kolla ALL=(ALL) NOPASSWD: ALL\n");
     }
 
