@@ -5,7 +5,7 @@ namespace Kolla.Ssh;
 
 /// <summary>An open SSH connection to one host: its files over SFTP/commands and its Docker engine over dial-stdio.</summary>
 internal sealed class SshHostConnection(SshSession session, SshHostFiles files, SshGuardedContainerRuntime containers, DockerClient docker, List<IDisposable> owned)
-    : IHostConnection
+    : IHostConnection, IHostCommands
 {
     private int _disposed;
 
@@ -18,6 +18,13 @@ internal sealed class SshHostConnection(SshSession session, SshHostFiles files, 
     internal SshSession Session => session;
 
     internal DockerClient Docker => docker;
+
+    /// <inheritdoc/>
+    public async Task<HostCommandResult> RunScriptAsync(string script, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var result = await session.RunAsync(script, null, cancellationToken, what: null, timeout).ConfigureAwait(false);
+        return new HostCommandResult(result.ExitCode, result.OutputText, result.Error);
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -126,7 +126,8 @@ internal sealed class SshSession : IDisposable
     /// <param name="stdin">Its input, if any.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <param name="what">What the script does, for a lost connection's message (one line); null for the script's own start.</param>
-    public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken, string? what = null)
+    /// <param name="timeout">The longest the command may run; null for the session's command timeout.</param>
+    public async Task<ExecResult> RunAsync(string script, ReadOnlyMemory<byte>? stdin, CancellationToken cancellationToken, string? what = null, TimeSpan? timeout = null)
     {
         var input = stdin is { IsEmpty: false } given ? given : (ReadOnlyMemory<byte>?)null;
         if (Become.ReadsPassword)
@@ -140,7 +141,7 @@ internal sealed class SshSession : IDisposable
         return await GuardAsync(what ?? Display(script), async () =>
         {
             using var command = Ssh.CreateCommand(commandText);
-            command.CommandTimeout = CommandTimeout;
+            command.CommandTimeout = timeout ?? CommandTimeout;
             var execution = command.ExecuteAsync(cancellationToken);
             if (input is { } bytes)
             {

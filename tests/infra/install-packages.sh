@@ -5,6 +5,8 @@
 set -euo pipefail
 
 packages=(docker.io openssh-server busybox-static iproute2 sudo python3-oslo.config ansible-core)
+# The Debian root hosts of the bootstrap-servers test (prepare-debian-root.sh).
+packages+=(debootstrap dpkg-dev)
 # The converge tests on Podman (kolla_container_engine: podman); the private service runs with runc.
 packages+=(podman runc)
 # The completion scripts are tested in real zsh and fish.

@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return CertificatesCommand.Create(console);
         yield return MergePwdCommand.Create(console);
         yield return InventoryCommand.Create(console);
+        yield return BootstrapServersCommand.Create(console);
         yield return PrechecksCommand.Create(console);
         yield return GatherFactsCommand.Create(console);
         yield return PullCommand.Create(console);

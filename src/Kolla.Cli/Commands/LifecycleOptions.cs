@@ -96,7 +96,10 @@ internal sealed class LifecycleOptions
     private ServiceProvider? _services;
 
     /// <summary>The library facade of this invocation (one per command run, so fact gathering and the verb share connections).</summary>
-    public IKollaDeployer Deployer(ParseResult parse) => (_services ??= CreateServices(parse)).GetRequiredService<IKollaDeployer>();
+    public IKollaDeployer Deployer(ParseResult parse) => Services(parse).GetRequiredService<IKollaDeployer>();
+
+    /// <summary>The services of this invocation: the executors behind <see cref="Deployer"/>.</summary>
+    public IServiceProvider Services(ParseResult parse) => _services ??= CreateServices(parse);
 
     /// <summary>Closes what the executors still hold (connections kept from fact gathering that nothing claimed).</summary>
     public async ValueTask ReleaseAsync()
