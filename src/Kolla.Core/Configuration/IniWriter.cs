@@ -76,6 +76,7 @@ internal static class IniWriter
         where TSink : struct, ISink, allows ref struct
     {
         var ws = whitespace ? 1 : 0;
+        var occurrences = document.Occurrences;
         foreach (var section in document.Sections)
         {
             if (!section.IsOrphan)
@@ -86,47 +87,53 @@ internal static class IniWriter
                 sink.Put('\n');
             }
 
-            foreach (var entry in section.Entries)
+            foreach (ref readonly var slot in section.Slots)
             {
-                var key = entry.KeyMemory.Span;
+                var key = document.Key(in slot);
                 var indent = -1;
-                for (var i = 0; i < entry.Count; i++)
+                Occurrence(document, key, in slot.First, ws, ref indent, ref sink);
+                for (var node = slot.MoreHead; node >= 0;)
                 {
-                    var value = entry[i];
-                    sink.Put(key);
-                    if (ws == 1)
-                    {
-                        sink.Put(' ');
-                    }
-
-                    sink.Put('=');
-                    if (value.IsEmpty)
-                    {
-                        sink.Put('\n');
-                        continue;
-                    }
-
-                    if (ws == 1)
-                    {
-                        sink.Put(' ');
-                    }
-
-                    sink.Put(value.GetLine(0));
-                    sink.Put('\n');
-                    for (var j = 1; j < value.LineCount; j++)
-                    {
-                        if (indent < 0)
-                        {
-                            indent = PyText.CodePointLength(key) + (2 * ws) + 1;
-                        }
-
-                        sink.Spaces(indent);
-                        sink.Put(value.GetLine(j));
-                        sink.Put('\n');
-                    }
+                    Occurrence(document, key, in occurrences.Get(node, out node), ws, ref indent, ref sink);
                 }
             }
 
+            sink.Put('\n');
+        }
+    }
+
+    private static void Occurrence<TSink>(IniDocument document, ReadOnlySpan<char> key, in IniValueSpan value, int ws, ref int indent, ref TSink sink)
+        where TSink : struct, ISink, allows ref struct
+    {
+        sink.Put(key);
+        if (ws == 1)
+        {
+            sink.Put(' ');
+        }
+
+        sink.Put('=');
+        if (value.LineCount == 0)
+        {
+            sink.Put('\n');
+            return;
+        }
+
+        if (ws == 1)
+        {
+            sink.Put(' ');
+        }
+
+        sink.Put(document.Line(in value, 0));
+        sink.Put('\n');
+        for (var j = 1; j < value.LineCount; j++)
+        {
+            if (indent < 0)
+            {
+                indent = PyText.CodePointLength(key) + (2 * ws) + 1;
+            }
+
+            sink.Spaces(indent);
+            sink.Put(document.Line(in value, j));
             sink.Put('\n');
         }
     }
