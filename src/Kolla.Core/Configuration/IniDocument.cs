@@ -139,6 +139,9 @@ public sealed class IniDocument
         return section;
     }
 
+    /// <summary>The key slots of every section.</summary>
+    internal IniKeySlots Slots { get; } = new();
+
     /// <summary>The second and later occurrences of repeated keys.</summary>
     internal IniOccurrences Occurrences { get; } = new();
 
@@ -150,7 +153,6 @@ public sealed class IniDocument
     {
         _layerNames.Add(name);
         _layerTexts.Add(text);
-        SourceLength += text.Length;
         return _layerTexts.Count - 1;
     }
 
@@ -212,9 +214,5 @@ public sealed class IniDocument
         return new IniValue(text.AsMemory(value.Start, value.Length), rest, value.LineCount, origin);
     }
 
-    /// <summary>Total length of the parsed source texts (sizes the writer's buffer).</summary>
-    internal int SourceLength { get; private set; }
-
     internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);
-
 }

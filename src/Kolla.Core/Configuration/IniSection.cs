@@ -4,13 +4,15 @@ namespace Kolla.Configuration;
 /// <remarks>
 /// The orphan section (<see cref="IsOrphan"/>) holds keys that appear before any section header; it is written
 /// without a header, wherever it falls in section order (as kolla-ansible's merge_configs does).
-/// During the merge a section keeps its keys as offsets in flat arrays (one open-addressing table per section, no
-/// object per key); <see cref="Entries"/> builds the entry objects on first use.
+/// During the merge a section keeps only indices of its keys' slots (offsets into the sources' texts, all in one
+/// array for the document) and an open-addressing table over them: no object per key. <see cref="Entries"/> builds
+/// the entry objects on first use.
 /// </remarks>
 public sealed class IniSection
 {
     private readonly IniDocument _document;
-    private IniKeySlot[] _slots = new IniKeySlot[4];
+    private readonly IniKeySlots _slots;
+    private int[] _order = new int[4];
     private int[] _table = new int[8];
     private int _count;
     private Dictionary<int, List<IniShadowedValues>>? _shadowed;
@@ -20,6 +22,7 @@ public sealed class IniSection
     {
         Name = name;
         _document = document;
+        _slots = document.Slots;
     }
 
     /// <summary>The name between the brackets, verbatim (not trimmed, case-sensitive); empty for the orphan section.</summary>
@@ -61,8 +64,8 @@ public sealed class IniSection
         return true;
     }
 
-    /// <summary>The keys' slots in first-seen order (for the writer).</summary>
-    internal ReadOnlySpan<IniKeySlot> Slots => _slots.AsSpan(0, _count);
+    /// <summary>The indices of the keys' slots in <see cref="IniDocument.Slots"/>, in first-seen order (for the writer).</summary>
+    internal ReadOnlySpan<int> Order => _order.AsSpan(0, _count);
 
     /// <summary>
     /// Adds an occurrence of the key at <paramref name="keyStart"/> in source <paramref name="value"/>.Layer's text:
@@ -75,7 +78,7 @@ public sealed class IniSection
         var found = IndexOf(key, hash, out var free);
         if (found >= 0)
         {
-            ref var slot = ref _slots[found];
+            ref var slot = ref _slots[_order[found]];
             if (slot.Layer == value.Layer)
             {
                 _document.Occurrences.Append(ref slot, value);
@@ -101,12 +104,12 @@ public sealed class IniSection
             return;
         }
 
-        if (_count == _slots.Length)
+        if (_count == _order.Length)
         {
-            Array.Resize(ref _slots, _count * 2);
+            Array.Resize(ref _order, _count * 2);
         }
 
-        _slots[_count] = new IniKeySlot
+        _order[_count] = _slots.Add(new IniKeySlot
         {
             KeyLayer = value.Layer,
             KeyStart = keyStart,
@@ -117,7 +120,7 @@ public sealed class IniSection
             MoreHead = -1,
             MoreTail = -1,
             First = value,
-        };
+        });
         _table[free] = ++_count;
         if (_count * 2 > _table.Length)
         {
@@ -136,7 +139,7 @@ public sealed class IniSection
         var entries = new IniEntry[_count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = _document.ToEntry(in _slots[i], _shadowed?.GetValueOrDefault(i));
+            entries[i] = _document.ToEntry(in _slots[_order[i]], _shadowed?.GetValueOrDefault(i));
         }
 
         return _entries = entries;
@@ -155,7 +158,7 @@ public sealed class IniSection
                 return -1;
             }
 
-            ref readonly var slot = ref _slots[found];
+            ref readonly var slot = ref _slots[_order[found]];
             if (slot.Hash == hash && slot.KeyLength == key.Length && _document.Key(in slot).SequenceEqual(key))
             {
                 free = -1;
@@ -170,7 +173,7 @@ public sealed class IniSection
         var mask = table.Length - 1;
         for (var i = 0; i < _count; i++)
         {
-            var at = _slots[i].Hash & mask;
+            var at = _slots[_order[i]].Hash & mask;
             while (table[at] != 0)
             {
                 at = (at + 1) & mask;
