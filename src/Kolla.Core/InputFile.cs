@@ -26,6 +26,37 @@ internal static class InputFile
         }
 
         using var buffer = new MemoryStream();
+        if (stream.CanSeek && stream.Length > 0)
+        {
+            // A regular file: read it straight into an array of its size (no chunk copies), then make sure it did
+            // not grow meanwhile; if it did, carry on in chunks from there.
+            var whole = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+            var filled = 0;
+            while (filled < whole.Length && await stream.ReadAsync(whole.AsMemory(filled), cancellationToken).ConfigureAwait(false) is > 0 and var got)
+            {
+                filled += got;
+            }
+
+            if (filled < whole.Length)
+            {
+                return whole[..filled];
+            }
+
+            var probe = new byte[1];
+            if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return whole;
+            }
+
+            if (whole.Length + 1 > max)
+            {
+                throw new InputTooLargeException(path, max);
+            }
+
+            buffer.Write(whole);
+            buffer.Write(probe);
+        }
+
         var chunk = new byte[ChunkSize];
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)

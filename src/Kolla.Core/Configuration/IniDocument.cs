@@ -19,6 +19,8 @@ public sealed class IniDocument
     private readonly Dictionary<string, IniSection>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
     private readonly List<string> _sources = [];
     private readonly List<string> _missingSources = [];
+    private readonly List<string> _layerTexts = [];
+    private readonly List<string> _layerNames = [];
 
     internal IniDocument()
     {
@@ -131,16 +133,86 @@ public sealed class IniDocument
             return section;
         }
 
-        section = new IniSection(name.ToString());
+        section = new IniSection(name.ToString(), this);
         _byName.Add(section.Name, section);
         _sections.Add(section);
         return section;
     }
 
-    /// <summary>Total length of the parsed source texts (sizes the writer's buffer).</summary>
-    internal int SourceLength { get; private set; }
+    /// <summary>The key slots of every section.</summary>
+    internal IniKeySlots Slots { get; } = new();
+
+    /// <summary>The second and later occurrences of repeated keys.</summary>
+    internal IniOccurrences Occurrences { get; } = new();
+
+    /// <summary>The continuation lines of every value (shared by the sources of one merge).</summary>
+    internal IniContinuations Continuations { get; } = new();
+
+    /// <summary>Registers the text of the next source to fold; returns its layer number.</summary>
+    internal int AddLayer(string name, string text)
+    {
+        _layerNames.Add(name);
+        _layerTexts.Add(text);
+        return _layerTexts.Count - 1;
+    }
+
+    /// <summary>The name of source <paramref name="layer"/>.</summary>
+    internal string LayerName(int layer) => _layerNames[layer];
+
+    /// <summary>The text of source <paramref name="layer"/>.</summary>
+    internal string LayerText(int layer) => _layerTexts[layer];
+
+    /// <summary>The key of a slot, as first written.</summary>
+    internal ReadOnlySpan<char> Key(scoped in IniKeySlot slot) => _layerTexts[slot.KeyLayer].AsSpan(slot.KeyStart, slot.KeyLength);
+
+    /// <summary>Line <paramref name="index"/> of an occurrence, without indentation.</summary>
+    internal ReadOnlySpan<char> Line(scoped in IniValueSpan value, int index)
+    {
+        var text = _layerTexts[value.Layer];
+        if (index == 0)
+        {
+            return text.AsSpan(value.Start, value.Length);
+        }
+
+        var (start, length) = Continuations[value.RestStart + index - 1];
+        return text.AsSpan(start, length);
+    }
+
+    /// <summary>A slot's key and occurrences as an entry.</summary>
+    internal IniEntry ToEntry(in IniKeySlot slot, IReadOnlyList<IniShadowedValues>? shadowed) =>
+        new(_layerTexts[slot.KeyLayer].AsMemory(slot.KeyStart, slot.KeyLength), Values(in slot), shadowed);
+
+    /// <summary>A slot's occurrences in order.</summary>
+    internal IniValue[] Values(in IniKeySlot slot)
+    {
+        var values = new IniValue[slot.Count];
+        values[0] = ToValue(in slot.First);
+        var at = 1;
+        for (var node = slot.MoreHead; node >= 0;)
+        {
+            values[at++] = ToValue(in Occurrences.Get(node, out node));
+        }
+
+        return values;
+    }
+
+    private IniValue ToValue(in IniValueSpan value)
+    {
+        var text = _layerTexts[value.Layer];
+        var origin = new IniOrigin(_layerNames[value.Layer], value.Line);
+        ReadOnlyMemory<char>[]? rest = null;
+        if (value.LineCount > 1)
+        {
+            rest = new ReadOnlyMemory<char>[value.LineCount - 1];
+            for (var i = 0; i < rest.Length; i++)
+            {
+                var (start, length) = Continuations[value.RestStart + i];
+                rest[i] = text.AsMemory(start, length);
+            }
+        }
+
+        return new IniValue(text.AsMemory(value.Start, value.Length), rest, value.LineCount, origin);
+    }
 
     internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);
-
-    internal void AddSourceLength(int length) => SourceLength += length;
 }

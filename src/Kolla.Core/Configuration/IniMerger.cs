@@ -17,7 +17,6 @@ public static class IniMerger
         ArgumentNullException.ThrowIfNull(sources);
         options ??= IniMergeOptions.Default;
         var document = new IniDocument();
-        var layer = 0;
         foreach (var source in sources)
         {
             ArgumentNullException.ThrowIfNull(source);
@@ -32,8 +31,7 @@ public static class IniMerger
                 text = render(source.Name, text);
             }
 
-            document.AddSourceLength(text.Length);
-            IniParser.Fold(document, text, source.Name, layer++, options.TrackShadowed);
+            IniParser.Fold(document, text, source.Name, document.AddLayer(source.Name, text), options.TrackShadowed);
         }
 
         return document;

@@ -20,14 +20,16 @@ internal sealed class IniParser
     private readonly string _source;
     private readonly int _layer;
     private readonly bool _trackShadowed;
-    private readonly List<ReadOnlyMemory<char>> _continuations = [];
+    private readonly IniContinuations _continuations;
 
     private IniSection? _section;
     private bool _pending;
     private int _keyStart;
     private int _keyLength;
-    private ReadOnlyMemory<char> _firstLine;
+    private int _valueStart;
+    private int _valueLength;
     private int _keyLine;
+    private int _restStart;
 
     private IniParser(IniDocument document, string text, string source, int layer, bool trackShadowed)
     {
@@ -36,6 +38,7 @@ internal sealed class IniParser
         _source = source;
         _layer = layer;
         _trackShadowed = trackShadowed;
+        _continuations = document.Continuations;
     }
 
     /// <summary>Parses <paramref name="text"/> as source number <paramref name="layer"/> and folds it into <paramref name="document"/>.</summary>
@@ -100,7 +103,7 @@ internal sealed class IniParser
             }
 
             var indent = PyText.LeadingWhiteSpace(line);
-            _continuations.Add(_text.AsMemory(start + indent, length - indent));
+            _continuations.Add(start + indent, length - indent);
             return;
         }
 
@@ -157,30 +160,29 @@ internal sealed class IniParser
         _pending = true;
         _keyStart = start + keyLead;
         _keyLength = keyLength;
-        _firstLine = _text.AsMemory(start + valueStart, valueLength);
+        _valueStart = start + valueStart;
+        _valueLength = valueLength;
         _keyLine = lineNumber;
-        _continuations.Clear();
+        _restStart = _continuations.Count;
     }
 
     private void Commit()
     {
         _pending = false;
         _section ??= _document.GetOrAddSection([]);
-        var entry = _section.GetOrAdd(_text.AsMemory(_keyStart, _keyLength));
-        var origin = new IniOrigin(_source, _keyLine);
-        IniValue value;
-        if (_continuations.Count == 0)
+        var rest = _continuations.Count - _restStart;
+        var value = new IniValueSpan
         {
-            // A value of exactly one empty line is stored as an empty value (written "key =").
-            value = new IniValue(_firstLine, null, _firstLine.IsEmpty ? 0 : 1, origin);
-        }
-        else
-        {
-            value = new IniValue(_firstLine, [.. _continuations], 1 + _continuations.Count, origin);
-            _continuations.Clear();
-        }
+            Layer = _layer,
+            Start = _valueStart,
+            Length = _valueLength,
 
-        entry.Assign(value, _layer, _trackShadowed);
+            // A value of exactly one empty line is stored as an empty value (written "key =").
+            LineCount = rest > 0 ? 1 + rest : _valueLength == 0 ? 0 : 1,
+            RestStart = _restStart,
+            Line = _keyLine,
+        };
+        _section.Assign(_keyStart, _keyLength, value, _trackShadowed);
     }
 
     private ConfigMergeException Error(int lineNumber, ReadOnlySpan<char> line, string message)

@@ -4,17 +4,25 @@ namespace Kolla.Configuration;
 /// <remarks>
 /// The orphan section (<see cref="IsOrphan"/>) holds keys that appear before any section header; it is written
 /// without a header, wherever it falls in section order (as kolla-ansible's merge_configs does).
+/// During the merge a section keeps only indices of its keys' slots (offsets into the sources' texts, all in one
+/// array for the document) and an open-addressing table over them: no object per key. <see cref="Entries"/> builds
+/// the entry objects on first use.
 /// </remarks>
 public sealed class IniSection
 {
-    private readonly List<IniEntry> _entries = [];
-    private readonly Dictionary<ReadOnlyMemory<char>, IniEntry> _byKey = new(MemoryKeyComparer.Instance);
-    private readonly Dictionary<ReadOnlyMemory<char>, IniEntry>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly IniDocument _document;
+    private readonly IniKeySlots _slots;
+    private int[] _order = new int[4];
+    private int[] _table = new int[8];
+    private int _count;
+    private Dictionary<int, List<IniShadowedValues>>? _shadowed;
+    private IniEntry[]? _entries;
 
-    internal IniSection(string name)
+    internal IniSection(string name, IniDocument document)
     {
         Name = name;
-        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _document = document;
+        _slots = document.Slots;
     }
 
     /// <summary>The name between the brackets, verbatim (not trimmed, case-sensitive); empty for the orphan section.</summary>
@@ -24,27 +32,30 @@ public sealed class IniSection
     public bool IsOrphan => Name.Length == 0;
 
     /// <summary>The keys in first-seen order.</summary>
-    public IReadOnlyList<IniEntry> Entries => _entries;
+    public IReadOnlyList<IniEntry> Entries => Materialize();
 
     /// <summary>The entry for <paramref name="key"/> (case-sensitive), or null.</summary>
     public IniEntry? Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _byKeySpan.TryGetValue(key, out var entry) ? entry : null;
+        var index = IndexOf(key, string.GetHashCode(key.AsSpan()), out _);
+        return index < 0 ? null : Materialize()[index];
     }
 
     /// <summary>Same name and same keys with the same occurrences, in the same order.</summary>
     public bool ContentEquals(IniSection other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!string.Equals(Name, other.Name, StringComparison.Ordinal) || _entries.Count != other._entries.Count)
+        if (!string.Equals(Name, other.Name, StringComparison.Ordinal) || _count != other._count)
         {
             return false;
         }
 
-        for (var i = 0; i < _entries.Count; i++)
+        var mine = Materialize();
+        var theirs = other.Materialize();
+        for (var i = 0; i < mine.Length; i++)
         {
-            if (!_entries[i].ContentEquals(other._entries[i]))
+            if (!mine[i].ContentEquals(theirs[i]))
             {
                 return false;
             }
@@ -53,16 +64,124 @@ public sealed class IniSection
         return true;
     }
 
-    internal IniEntry GetOrAdd(ReadOnlyMemory<char> key)
+    /// <summary>The indices of the keys' slots in <see cref="IniDocument.Slots"/>, in first-seen order (for the writer).</summary>
+    internal ReadOnlySpan<int> Order => _order.AsSpan(0, _count);
+
+    /// <summary>
+    /// Adds an occurrence of the key at <paramref name="keyStart"/> in source <paramref name="value"/>.Layer's text:
+    /// the first one from a new source replaces the key's occurrences, a repeated one within a source is appended.
+    /// </summary>
+    internal void Assign(int keyStart, int keyLength, in IniValueSpan value, bool trackShadowed)
     {
-        // One hash and probe for both the hit and the miss.
-        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byKey, key, out var exists);
-        if (!exists)
+        var key = _document.LayerText(value.Layer).AsSpan(keyStart, keyLength);
+        var hash = string.GetHashCode(key);
+        var found = IndexOf(key, hash, out var free);
+        if (found >= 0)
         {
-            slot = new IniEntry(key);
-            _entries.Add(slot);
+            ref var slot = ref _slots[_order[found]];
+            if (slot.Layer == value.Layer)
+            {
+                _document.Occurrences.Append(ref slot, value);
+                return;
+            }
+
+            if (trackShadowed)
+            {
+                _shadowed ??= [];
+                if (!_shadowed.TryGetValue(found, out var history))
+                {
+                    _shadowed.Add(found, history = []);
+                }
+
+                history.Add(new IniShadowedValues(_document.LayerName(slot.Layer), _document.Values(in slot)));
+            }
+
+            slot.Layer = value.Layer;
+            slot.First = value;
+            slot.Count = 1;
+            slot.MoreHead = -1;
+            slot.MoreTail = -1;
+            return;
         }
 
-        return slot!;
+        if (_count == _order.Length)
+        {
+            Array.Resize(ref _order, _count * 2);
+        }
+
+        _order[_count] = _slots.Add(new IniKeySlot
+        {
+            KeyLayer = value.Layer,
+            KeyStart = keyStart,
+            KeyLength = keyLength,
+            Hash = hash,
+            Layer = value.Layer,
+            Count = 1,
+            MoreHead = -1,
+            MoreTail = -1,
+            First = value,
+        });
+        _table[free] = ++_count;
+        if (_count * 2 > _table.Length)
+        {
+            Rehash();
+        }
+    }
+
+    /// <summary>The entry objects, built on first use (the document is read-only once the merge has returned).</summary>
+    private IniEntry[] Materialize()
+    {
+        if (_entries is { } built)
+        {
+            return built;
+        }
+
+        var entries = new IniEntry[_count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = _document.ToEntry(in _slots[_order[i]], _shadowed?.GetValueOrDefault(i));
+        }
+
+        return _entries = entries;
+    }
+
+    /// <summary>The slot of <paramref name="key"/>, or -1 with <paramref name="free"/> the table position to add it at.</summary>
+    private int IndexOf(ReadOnlySpan<char> key, int hash, out int free)
+    {
+        var mask = _table.Length - 1;
+        for (var at = hash & mask; ; at = (at + 1) & mask)
+        {
+            var found = _table[at] - 1;
+            if (found < 0)
+            {
+                free = at;
+                return -1;
+            }
+
+            ref readonly var slot = ref _slots[_order[found]];
+            if (slot.Hash == hash && slot.KeyLength == key.Length && _document.Key(in slot).SequenceEqual(key))
+            {
+                free = -1;
+                return found;
+            }
+        }
+    }
+
+    private void Rehash()
+    {
+        var table = new int[_table.Length * 2];
+        var mask = table.Length - 1;
+        for (var i = 0; i < _count; i++)
+        {
+            var at = _slots[_order[i]].Hash & mask;
+            while (table[at] != 0)
+            {
+                at = (at + 1) & mask;
+            }
+
+            table[at] = i + 1;
+        }
+
+        _table = table;
     }
 }

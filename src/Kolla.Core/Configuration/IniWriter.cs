@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using System.Text.Unicode;
 using Kolla.Compat;
 
 namespace Kolla.Configuration;
@@ -11,7 +11,7 @@ namespace Kolla.Configuration;
 /// </summary>
 /// <remarks>
 /// One walk over the document drives a sink. A string result is sized by a counting walk and allocated once; UTF-8
-/// output (what ends up in the file) is laid out in a pooled char buffer and transcoded in one call.
+/// output (what ends up in the file) is laid out chunk by chunk in a small pooled char buffer and transcoded as it goes.
 /// </remarks>
 internal static class IniWriter
 {
@@ -33,49 +33,48 @@ internal static class IniWriter
 
     public static byte[] WriteUtf8(IniDocument document, bool whitespace)
     {
-        // Lay the text out as chars in a pooled buffer, then transcode once (vectorized) instead of per piece.
-        var chars = Rent(document, whitespace, out var length);
+        var sink = Utf8Sink.Create(Count(document, whitespace));
         try
         {
-            var text = chars.AsSpan(0, length);
-            var bytes = new byte[Encoding.UTF8.GetByteCount(text)];
-            Encoding.UTF8.GetBytes(text, bytes);
-            return bytes;
+            Emit(document, whitespace, ref sink);
+            return sink.ToArray();
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(chars);
+            sink.ReturnChunk();
         }
     }
 
     public static void WriteUtf8(IniDocument document, bool whitespace, IBufferWriter<byte> writer)
     {
-        var chars = Rent(document, whitespace, out var length);
+        var sink = Utf8Sink.Create(Count(document, whitespace));
         try
         {
-            var text = chars.AsSpan(0, length);
-            var span = writer.GetSpan(Encoding.UTF8.GetByteCount(text));
-            writer.Advance(Encoding.UTF8.GetBytes(text, span));
+            Emit(document, whitespace, ref sink);
+            var bytes = sink.Finish();
+            bytes.CopyTo(writer.GetSpan(bytes.Length));
+            writer.Advance(bytes.Length);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(chars);
+            sink.ReturnChunk();
         }
     }
 
-    private static char[] Rent(IniDocument document, bool whitespace, out int length)
+    /// <summary>The text's length in chars: its UTF-8 length when it is ASCII, a lower bound otherwise.</summary>
+    private static int Count(IniDocument document, bool whitespace)
     {
-        // One pass into a pooled buffer sized from the sources; it grows in the rare case the estimate is short.
-        var sink = new PooledCharSink(ArrayPool<char>.Shared.Rent(Math.Max(256, document.SourceLength + (document.SourceLength / 4))));
-        Emit(document, whitespace, ref sink);
-        length = sink.Length;
-        return sink.Buffer;
+        var counter = default(CharCounter);
+        Emit(document, whitespace, ref counter);
+        return counter.Length;
     }
 
     private static void Emit<TSink>(IniDocument document, bool whitespace, ref TSink sink)
         where TSink : struct, ISink, allows ref struct
     {
         var ws = whitespace ? 1 : 0;
+        var occurrences = document.Occurrences;
+        var slots = document.Slots;
         foreach (var section in document.Sections)
         {
             if (!section.IsOrphan)
@@ -86,47 +85,54 @@ internal static class IniWriter
                 sink.Put('\n');
             }
 
-            foreach (var entry in section.Entries)
+            foreach (var index in section.Order)
             {
-                var key = entry.KeyMemory.Span;
+                ref readonly var slot = ref slots[index];
+                var key = document.Key(in slot);
                 var indent = -1;
-                for (var i = 0; i < entry.Count; i++)
+                Occurrence(document, key, in slot.First, ws, ref indent, ref sink);
+                for (var node = slot.MoreHead; node >= 0;)
                 {
-                    var value = entry[i];
-                    sink.Put(key);
-                    if (ws == 1)
-                    {
-                        sink.Put(' ');
-                    }
-
-                    sink.Put('=');
-                    if (value.IsEmpty)
-                    {
-                        sink.Put('\n');
-                        continue;
-                    }
-
-                    if (ws == 1)
-                    {
-                        sink.Put(' ');
-                    }
-
-                    sink.Put(value.GetLine(0));
-                    sink.Put('\n');
-                    for (var j = 1; j < value.LineCount; j++)
-                    {
-                        if (indent < 0)
-                        {
-                            indent = PyText.CodePointLength(key) + (2 * ws) + 1;
-                        }
-
-                        sink.Spaces(indent);
-                        sink.Put(value.GetLine(j));
-                        sink.Put('\n');
-                    }
+                    Occurrence(document, key, in occurrences.Get(node, out node), ws, ref indent, ref sink);
                 }
             }
 
+            sink.Put('\n');
+        }
+    }
+
+    private static void Occurrence<TSink>(IniDocument document, ReadOnlySpan<char> key, in IniValueSpan value, int ws, ref int indent, ref TSink sink)
+        where TSink : struct, ISink, allows ref struct
+    {
+        sink.Put(key);
+        if (ws == 1)
+        {
+            sink.Put(' ');
+        }
+
+        sink.Put('=');
+        if (value.LineCount == 0)
+        {
+            sink.Put('\n');
+            return;
+        }
+
+        if (ws == 1)
+        {
+            sink.Put(' ');
+        }
+
+        sink.Put(document.Line(in value, 0));
+        sink.Put('\n');
+        for (var j = 1; j < value.LineCount; j++)
+        {
+            if (indent < 0)
+            {
+                indent = PyText.CodePointLength(key) + (2 * ws) + 1;
+            }
+
+            sink.Spaces(indent);
+            sink.Put(document.Line(in value, j));
             sink.Put('\n');
         }
     }
@@ -151,49 +157,108 @@ internal static class IniWriter
         public void Spaces(int count) => Length += count;
     }
 
-    private struct PooledCharSink(char[] buffer) : ISink
+    /// <summary>
+    /// Lays text out in a small pooled chunk of chars and transcodes each full chunk into the UTF-8 output, so the
+    /// document is never held as UTF-16 as a whole. The output array starts at the text's length in chars (exact for
+    /// ASCII), grows by a quarter when the text is not ASCII, and is not zeroed first.
+    /// </summary>
+    private struct Utf8Sink : ISink
     {
-        public char[] Buffer = buffer;
-        public int Length;
+        private const int ChunkChars = 16 * 1024;
+
+        private char[] _chunk;
+        private int _used;
+        private byte[] _out;
+        private int _written;
+
+        public static Utf8Sink Create(int estimate) => new()
+        {
+            _chunk = ArrayPool<char>.Shared.Rent(ChunkChars),
+            _out = GC.AllocateUninitializedArray<byte>(Math.Max(16, estimate)),
+        };
 
         public void Put(char c)
         {
-            if (Length == Buffer.Length)
+            if (_used == _chunk.Length)
             {
-                Grow(1);
+                Flush(final: false);
             }
 
-            Buffer[Length++] = c;
+            _chunk[_used++] = c;
         }
 
         public void Put(ReadOnlySpan<char> text)
         {
-            if (Buffer.Length - Length < text.Length)
+            while (true)
             {
-                Grow(text.Length);
-            }
+                var n = Math.Min(text.Length, _chunk.Length - _used);
+                text[..n].CopyTo(_chunk.AsSpan(_used));
+                _used += n;
+                text = text[n..];
+                if (text.IsEmpty)
+                {
+                    return;
+                }
 
-            text.CopyTo(Buffer.AsSpan(Length));
-            Length += text.Length;
+                Flush(final: false);
+            }
         }
 
         public void Spaces(int count)
         {
-            if (Buffer.Length - Length < count)
+            while (true)
             {
-                Grow(count);
-            }
+                var n = Math.Min(count, _chunk.Length - _used);
+                _chunk.AsSpan(_used, n).Fill(' ');
+                _used += n;
+                count -= n;
+                if (count == 0)
+                {
+                    return;
+                }
 
-            Buffer.AsSpan(Length, count).Fill(' ');
-            Length += count;
+                Flush(final: false);
+            }
         }
 
-        private void Grow(int needed)
+        /// <summary>The output so far, after transcoding what is left in the chunk.</summary>
+        public ReadOnlySpan<byte> Finish()
         {
-            var bigger = ArrayPool<char>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + needed));
-            Buffer.AsSpan(0, Length).CopyTo(bigger);
-            ArrayPool<char>.Shared.Return(Buffer);
-            Buffer = bigger;
+            Flush(final: true);
+            return _out.AsSpan(0, _written);
+        }
+
+        public byte[] ToArray()
+        {
+            var bytes = Finish();
+            return bytes.Length == _out.Length ? _out : bytes.ToArray();
+        }
+
+        public readonly void ReturnChunk() => ArrayPool<char>.Shared.Return(_chunk);
+
+        private void Flush(bool final)
+        {
+            var chars = _chunk.AsSpan(0, _used);
+            var read = 0;
+            while (true)
+            {
+                // A surrogate pair split by the chunk's end stays behind for the next chunk (lone surrogates become
+                // U+FFFD, as Encoding.UTF8 writes them).
+                var status = Utf8.FromUtf16(chars[read..], _out.AsSpan(_written), out var took, out var written, replaceInvalidSequences: true, isFinalBlock: final);
+                read += took;
+                _written += written;
+                if (status != OperationStatus.DestinationTooSmall)
+                {
+                    break;
+                }
+
+                var bigger = GC.AllocateUninitializedArray<byte>(Math.Max(_out.Length + (_out.Length / 4), _written + ((chars.Length - read) * 3)));
+                _out.AsSpan(0, _written).CopyTo(bigger);
+                _out = bigger;
+            }
+
+            chars[read..].CopyTo(_chunk);
+            _used = chars.Length - read;
         }
     }
 

@@ -1,0 +1,27 @@
+namespace Kolla.Configuration;
+
+/// <summary>
+/// The continuation lines of a whole merge in one growing array of offsets (each in the text of the source of the
+/// value it belongs to), so a multi-line value costs no array of its own.
+/// </summary>
+internal sealed class IniContinuations
+{
+    private (int Start, int Length)[] _lines = new (int, int)[64];
+
+    /// <summary>Number of lines added.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Line <paramref name="index"/>: offset and length in its source's text.</summary>
+    public (int Start, int Length) this[int index] => _lines[index];
+
+    /// <summary>Adds a line.</summary>
+    public void Add(int start, int length)
+    {
+        if (Count == _lines.Length)
+        {
+            Array.Resize(ref _lines, Count * 2);
+        }
+
+        _lines[Count++] = (start, length);
+    }
+}

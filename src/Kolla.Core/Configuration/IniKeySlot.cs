@@ -1,0 +1,30 @@
+using System.Runtime.InteropServices;
+
+namespace Kolla.Configuration;
+
+/// <summary>
+/// One key of a section during the merge. Only numbers (offsets into the sources' texts), so the arrays that hold
+/// the slots are nothing the garbage collector has to trace.
+/// </summary>
+[StructLayout(LayoutKind.Auto)]
+internal struct IniKeySlot
+{
+    /// <summary>The source (layer) whose text holds the key, as first written.</summary>
+    public int KeyLayer;
+    public int KeyStart;
+    public int KeyLength;
+    public int Hash;
+
+    /// <summary>The source that set the current occurrences.</summary>
+    public int Layer;
+
+    /// <summary>Number of occurrences (at least 1).</summary>
+    public int Count;
+
+    /// <summary>The second and later occurrences as a chain in <see cref="IniOccurrences"/> (-1: none).</summary>
+    public int MoreHead;
+    public int MoreTail;
+
+    /// <summary>The first occurrence.</summary>
+    public IniValueSpan First;
+}
