@@ -60,7 +60,8 @@ public sealed class DockerContainerRuntime : IContainerRuntime, IContainerEngine
         _time = timeProvider ?? TimeProvider.System;
         Host = host;
         _policy = new DockerCallPolicy(host, client.Options.Endpoint, _options, _logger, _time);
-        _podmanHealthchecks = _options.Podman ? new PodmanHealthchecks(client.Options.Endpoint) : null;
+        _podmanHealthchecks = !_options.Podman ? null
+            : _options.PodmanApiHandler is { } tunnel ? new PodmanHealthchecks(tunnel()) : new PodmanHealthchecks(client.Options.Endpoint);
         _logger.Endpoint(host, client.Options.Endpoint);
     }
 

@@ -40,6 +40,13 @@ public sealed class DockerRuntimeOptions
     /// </summary>
     internal bool Podman { get; set; }
 
+    /// <summary>
+    /// With <see cref="Podman"/>: builds the HTTP handler for Podman's own API (<c>/libpod/...</c>, used to run health
+    /// checks) when the engine is reached through a tunnel (Kolla.Ssh); null connects to <see cref="Endpoint"/> directly.
+    /// The handler's connections must reach the same API service as the client's.
+    /// </summary>
+    internal Func<HttpMessageHandler>? PodmanApiHandler { get; set; }
+
     /// <summary>Copies these options.</summary>
     /// <returns>A new instance with the same values.</returns>
     public DockerRuntimeOptions Clone() => (DockerRuntimeOptions)MemberwiseClone();

@@ -10,9 +10,15 @@ namespace Kolla.Docker;
 /// host without systemd never runs them, and a container stays <c>starting</c>. So while a container's health is
 /// <c>starting</c>, each inspection through <see cref="DockerContainerRuntime"/> runs the check once first.
 /// </remarks>
-internal sealed class PodmanHealthchecks(Uri endpoint) : IDisposable
+internal sealed class PodmanHealthchecks : IDisposable
 {
-    private readonly HttpClient _http = Create(endpoint);
+    private readonly HttpClient _http;
+
+    /// <summary>Connects to the API service at <paramref name="endpoint"/> (<c>unix://</c> socket or <c>tcp://</c>).</summary>
+    public PodmanHealthchecks(Uri endpoint) => _http = Create(endpoint);
+
+    /// <summary>Sends through <paramref name="handler"/> (e.g. a tunnel to the API service), which this disposes.</summary>
+    public PodmanHealthchecks(HttpMessageHandler handler) => _http = new HttpClient(handler) { BaseAddress = new Uri("http://podman") };
 
     public async Task RunAsync(string container, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Renci.SshNet;
 
 namespace Kolla.Ssh;
 
-/// <summary>Docker.DotNet transport plug-in: HTTP over <c>docker system dial-stdio</c> in exec channels of an SSH connection.</summary>
+/// <summary>Docker.DotNet transport plug-in: HTTP over <c>docker system dial-stdio</c> (or <c>podman system dial-stdio</c>) in exec channels of an SSH connection.</summary>
 /// <remarks>With a <see cref="TreeReadAhead"/>, the first connection also carries that directory read.</remarks>
 internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, TreeReadAhead? readAhead = null)
     : IDockerHandlerFactory<SshDockerTransportOptions>
@@ -22,7 +22,7 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
         var commandText = BuildDialCommand(transportOptions);
         var passwordLine = transportOptions is { UseSudo: true, SudoPassword: { } password } ? new Become(true) { Password = password }.PasswordLine : null;
         var handler = new SshDockerHandler(
-            cancellationToken => OpenAsync(commandText, passwordLine, logger, cancellationToken),
+            cancellationToken => OpenAsync(commandText, passwordLine, logger, attachReadAhead: true, cancellationToken),
             transportOptions,
             logger);
         return new ResolvedTransport(handler, Endpoint);
@@ -33,26 +33,41 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
             ? Task.FromResult(hijackable.HijackStream())
             : throw new NotSupportedException("Only upgraded (exec/attach) responses can be hijacked.");
 
-    /// <summary>The remote command line: <c>docker system dial-stdio</c>, with the endpoint and sudo as configured.</summary>
+    /// <summary>
+    /// The remote command line: <c>docker system dial-stdio</c> (or <c>podman system dial-stdio</c>), with the endpoint
+    /// (<c>DOCKER_HOST</c>, or <c>CONTAINER_HOST</c> for podman) and sudo as configured.
+    /// </summary>
     internal static string BuildDialCommand(SshDockerTransportOptions options)
     {
-        var endpoint = options.DockerHost is { } host ? "DOCKER_HOST=" + ShellQuote.Quote(host) + " " : string.Empty;
+        var (variable, dial) = options.Podman ? ("CONTAINER_HOST", "podman system dial-stdio") : ("DOCKER_HOST", "docker system dial-stdio");
+        var endpoint = options.DockerHost is { } host ? variable + "=" + ShellQuote.Quote(host) + " " : string.Empty;
         if (!options.UseSudo)
         {
             return endpoint.Length == 0
-                ? "exec docker system dial-stdio"
-                : "exec env " + endpoint + "docker system dial-stdio";
+                ? "exec " + dial
+                : "exec env " + endpoint + dial;
         }
 
-        // sudo resets the environment: pass the login user's DOCKER_HOST (expanded by its shell) unless one is given.
-        endpoint = endpoint.Length == 0 ? "${DOCKER_HOST:+DOCKER_HOST=\"$DOCKER_HOST\"} " : endpoint;
-        return "exec " + Become.SudoPrefix(options.SudoUser, options.SudoPassword is not null) + "env " + endpoint + "docker system dial-stdio";
+        // sudo resets the environment: pass the login user's endpoint variable (expanded by its shell) unless one is given.
+        endpoint = endpoint.Length == 0 ? $"${{{variable}:+{variable}=\"${variable}\"}} " : endpoint;
+        return "exec " + Become.SudoPrefix(options.SudoUser, options.SudoPassword is not null) + "env " + endpoint + dial;
     }
 
-    private async Task<Stream> OpenAsync(string commandText, byte[]? passwordLine, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// A handler of its own over the same kind of dial-stdio connections (never carrying the read-ahead), for raw HTTP to
+    /// the engine's API beside the Docker client (Podman's <c>/libpod</c> health check runs).
+    /// </summary>
+    internal HttpMessageHandler CreateMessageHandler(ILogger logger)
+    {
+        var commandText = BuildDialCommand(defaults);
+        var passwordLine = defaults is { UseSudo: true, SudoPassword: { } password } ? new Become(true) { Password = password }.PasswordLine : null;
+        return new SshDockerHandler(cancellationToken => OpenAsync(commandText, passwordLine, logger, attachReadAhead: false, cancellationToken), defaults, logger);
+    }
+
+    private async Task<Stream> OpenAsync(string commandText, byte[]? passwordLine, ILogger logger, bool attachReadAhead, CancellationToken cancellationToken)
     {
         // sudo reading a password takes the first line of the input: no read-ahead script may run ahead of it.
-        var combined = passwordLine is null ? readAhead?.TryAttach(commandText) : null;
+        var combined = passwordLine is null && attachReadAhead ? readAhead?.TryAttach(commandText) : null;
         SshExecStream stream;
         try
         {

@@ -7,7 +7,12 @@ namespace Kolla.Ssh;
 internal sealed record SshDockerTransportOptions
 {
     /// <summary>Docker endpoint on the target (e.g. <c>unix:///var/run/docker.sock</c>); null uses the target CLI's own default.</summary>
+    /// <remarks>With <see cref="Podman"/>, the Podman API service's (<c>CONTAINER_HOST</c>); podman's own default is
+    /// <c>unix:///run/podman/podman.sock</c> for root.</remarks>
     public string? DockerHost { get; init; }
+
+    /// <summary>The engine is Podman: the pipe is <c>podman system dial-stdio</c> to its API service, not the docker CLI's.</summary>
+    public bool Podman { get; init; }
 
     /// <summary>Run dial-stdio through <c>sudo -n</c> (login user not root and not in the docker group).</summary>
     public bool UseSudo { get; init; }

@@ -21,7 +21,8 @@ namespace Kolla.Ssh;
 /// <para>Files: see <c>SshHostFiles</c> (SFTP temp + rename; sudo commands with become). Docker: the engine API through
 /// <c>docker system dial-stdio</c> on the target (<see cref="SshDockerClientFactory"/>), wrapped by the container runtime
 /// the constructor's factory builds (e.g. Kolla.Docker's runtime over the given <see cref="DockerClient"/>); the
-/// connection disposes the Docker client. A lost connection makes every later call fail with
+/// connection disposes the Docker client. A host with <c>kolla_container_engine: podman</c> is reached the same way through
+/// <c>podman system dial-stdio</c> to Podman's API service (<see cref="SshPodmanApi"/>). A lost connection makes every later call fail with
 /// <see cref="HostUnreachableException"/> naming the host.</para>
 /// <para>SSH.NET runs SFTP on a separate client, so a host without become gets a second TCP connection for SFTP, opened on
 /// the first file write or read (a run that changes no file never opens it). Counterpart of Ansible's ssh connection
@@ -37,7 +38,7 @@ namespace Kolla.Ssh;
 public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyncDisposable
 {
     private readonly SshExecutorOptions _options;
-    private readonly Func<DockerClient, string, IContainerRuntime> _containerRuntimeFactory;
+    private readonly Func<DockerClient, string, SshPodmanApi?, IContainerRuntime> _containerRuntimeFactory;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _knownHostsWrite = new(1, 1);
     private readonly ConcurrentDictionary<string, IHostConnection> _gathered = new(StringComparer.Ordinal);
@@ -48,7 +49,8 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
     /// <summary>Creates the connector.</summary>
     /// <param name="options">SSH settings; validated here.</param>
     /// <param name="containerRuntimeFactory">Builds a host's container runtime from its tunnelled Docker client and inventory
-    /// name. The runtime must not dispose the client; the connection does.</param>
+    /// name. The runtime must not dispose the client; the connection does. For a Podman host the client speaks to Podman's
+    /// Docker-compatible API; the Podman differences are the runtime's to apply.</param>
     /// <param name="loggerFactory">Logging, or none.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -56,6 +58,14 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         SshExecutorOptions options,
         Func<DockerClient, string, IContainerRuntime> containerRuntimeFactory,
         ILoggerFactory? loggerFactory = null)
+        : this(options, Ignoring(containerRuntimeFactory), loggerFactory)
+    {
+    }
+
+    private SshHostConnector(
+        SshExecutorOptions options,
+        Func<DockerClient, string, SshPodmanApi?, IContainerRuntime> containerRuntimeFactory,
+        ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(containerRuntimeFactory);
@@ -68,7 +78,9 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
 
     /// <summary>
     /// Creates a connector whose hosts' containers are run by Kolla.Docker's <see cref="DockerContainerRuntime"/> over the
-    /// tunnelled Docker client (the connection owns and disposes the client).
+    /// tunnelled Docker client (the connection owns and disposes the client); for a host with
+    /// <c>kolla_container_engine: podman</c>, over Podman's API through <c>podman system dial-stdio</c>, with the Podman
+    /// differences of the local executor.
     /// </summary>
     /// <param name="options">SSH settings; validated here.</param>
     /// <param name="loggerFactory">Logging for the connection and the runtime, or none.</param>
@@ -88,7 +100,18 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         var settings = runtimeOptions?.Clone();
         return new SshHostConnector(
             options,
-            (docker, host) => DockerContainerRuntime.FromClient(docker, host, settings, runtimeLogger, timeProvider, ownsClient: false),
+            (docker, host, podman) =>
+            {
+                var hostSettings = settings;
+                if (podman is not null)
+                {
+                    hostSettings = (settings ?? new DockerRuntimeOptions()).Clone();
+                    hostSettings.Podman = true;
+                    hostSettings.PodmanApiHandler = podman.CreateHandler;
+                }
+
+                return DockerContainerRuntime.FromClient(docker, host, hostSettings, runtimeLogger, timeProvider, ownsClient: false);
+            },
             loggerFactory);
     }
 
@@ -98,11 +121,6 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
     public async ValueTask<IHostConnection> ConnectAsync(HostTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (target.Variables?.TryGetValue("kolla_container_engine", out var engine) == true && string.Equals(engine?.ToString(), "podman", StringComparison.Ordinal))
-        {
-            throw new HostUnreachableException(target.Name, "kolla_container_engine is 'podman': Podman is implemented for local hosts (ansible_connection=local) only, not over SSH");
-        }
-
         if (_gathered.TryRemove(target.Name, out var kept))
         {
             // The connection that gathered the facts: its login already read the directory ahead.
@@ -169,6 +187,12 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         }
     }
 
+    private static Func<DockerClient, string, SshPodmanApi?, IContainerRuntime> Ignoring(Func<DockerClient, string, IContainerRuntime> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return (docker, host, _) => factory(docker, host);
+    }
+
     private static string? NormalizedOrNull(string? directory) =>
         directory is { Length: > 0 } && directory[0] == '/' ? SshHostFiles.NormalizeDirectory(directory) : null;
 
@@ -176,6 +200,8 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
     {
         var config = Config(target.Name);
         var settings = SshHostSettings.Resolve(target, _options, config);
+        var podman = SshPodmanApi.IsPodman(target);
+        var engineHost = podman ? SshPodmanApi.EngineHost(target) : _options.DockerHost;
         var owned = new List<IDisposable>();
         SshClient? ssh = null;
         SshSession? session = null;
@@ -196,13 +222,15 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
                 : token => ConnectSftpAsync(login, token);
             var readAhead = become.ReadsPassword ? null : TreeReadAhead.For(target.ReadAheadDirectory, become, withFacts);
             session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
-            docker = SshDockerClientFactory.Create(ssh, CreateDockerOptions(settings), _logger, readAhead);
+            var dockerOptions = CreateDockerOptions(settings, engineHost, podman);
+            docker = SshDockerClientFactory.Create(ssh, dockerOptions, _logger, readAhead);
             if (_options.VerifyDockerOnConnect && target.NeedsContainerEngine)
             {
-                await PingDockerAsync(settings, docker, cancellationToken).ConfigureAwait(false);
+                await PingDockerAsync(settings, docker, podman, cancellationToken).ConfigureAwait(false);
             }
 
-            var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name), session);
+            var podmanApi = podman ? new SshPodmanApi(ssh, dockerOptions, _logger) : null;
+            var runtime = new SshGuardedContainerRuntime(_containerRuntimeFactory(docker, settings.Name, podmanApi), session);
             _logger.Connected(settings.Name, settings.Address, settings.Port, settings.User);
             return new SshHostConnection(session, new SshHostFiles(session, _logger), runtime, docker, owned);
         }
@@ -363,7 +391,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         return new HostUnreachableException(settings.Name, message, exception);
     }
 
-    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, CancellationToken cancellationToken)
+    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, bool podman, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
@@ -385,14 +413,17 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
                 reason += " (sudo asks for a password: set ansible_become_password)";
             }
 
-            throw new HostUnreachableException(settings.Name,
-                $"the Docker engine is not reachable through 'docker system dial-stdio' on {settings.Address}: {reason}", ex);
+            throw new HostUnreachableException(settings.Name, podman
+                ? $"the Podman API service is not reachable through 'podman system dial-stdio' on {settings.Address}: {reason} " +
+                    "(kolla_container_engine is podman: install podman on the host and enable its API socket, 'systemctl enable --now podman.socket', or set kolla_docker_host)"
+                : $"the Docker engine is not reachable through 'docker system dial-stdio' on {settings.Address}: {reason}", ex);
         }
     }
 
-    private SshDockerTransportOptions CreateDockerOptions(SshHostSettings settings) => new()
+    private SshDockerTransportOptions CreateDockerOptions(SshHostSettings settings, string? engineHost, bool podman) => new()
     {
-        DockerHost = _options.DockerHost,
+        DockerHost = engineHost,
+        Podman = podman,
         UseSudo = settings.Become.Enabled,
         SudoUser = settings.Become.User,
         SudoPassword = settings.Become.ReadsPassword ? settings.Become.Password : null,

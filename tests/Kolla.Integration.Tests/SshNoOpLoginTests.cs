@@ -10,7 +10,7 @@ namespace Kolla.Tests;
 /// What a no-op rerun over SSH costs the host in login shells: the login user's shell logs every command sshd runs through
 /// it (exec requests, and subsystems other than <c>internal-sftp</c>), so the count is what a busy <c>.bashrc</c> multiplies.
 /// </summary>
-public sealed class SshNoOpLoginTests(DockerEngineFixture engine) : ConvergeTestBase(engine)
+public class SshNoOpLoginTests(DockerEngineFixture engine) : ConvergeTestBase(engine)
 {
     [Fact]
     public async Task Converge_NoOpRerunWithFacts_CostsOneLoginShell()
@@ -20,8 +20,10 @@ public sealed class SshNoOpLoginTests(DockerEngineFixture engine) : ConvergeTest
             throw TestRig.Unavailable($"The login-count test creates a user (root and useradd, package passwd); {TestRig.InstallHint}.");
         }
 
+        var podman = ContainerEngine == "podman";
         var socket = Engine.DockerHost["unix://".Length..];
         var socketGroup = (await RunAsync("stat", "-c", "%G", socket)).Trim();
+        var socketMode = (await RunAsync("stat", "-c", "%a", socket)).Trim();
         var user = "kt" + RandomNumberGenerator.GetHexString(6, lowercase: true);
         var rig = Path.Combine(Path.GetTempPath(), "kt-shell-" + user);
         var log = Path.Combine(rig, "shell.log");
@@ -34,11 +36,19 @@ public sealed class SshNoOpLoginTests(DockerEngineFixture engine) : ConvergeTest
             + "exec /bin/sh \"$@\"\n", Token);
         await RunAsync("chmod", "755", rig, Path.Combine(rig, "shell"));
         await RunAsync("chmod", "666", log);
-        await RunAsync("useradd", "-M", "-d", "/nonexistent", "-s", Path.Combine(rig, "shell"), "-G", socketGroup, "-p", "*", user);
+        // The podman CLI wants a home directory even as a remote client; its socket is root's only (mode 600).
+        await RunAsync("useradd", "-M", "-d", podman ? rig : "/nonexistent", "-s", Path.Combine(rig, "shell"), "-G", socketGroup, "-p", "*", user);
         try
         {
+            if (podman)
+            {
+                await RunAsync("chown", $"{user}:", rig);
+                await RunAsync("chmod", "666", socket);
+            }
+
             await using var server = await SshServer.StartAsync(new SshServerOptions { DockerHost = Engine.DockerHost }, Token);
-            var deployment = NewDeployment(Engine.DockerHost, ("node1", $"ansible_host={server.Host} ansible_port={server.Port} ansible_user={user} ansible_become=false"));
+            var engineHost = podman ? $" kolla_docker_host={Engine.DockerHost}" : "";
+            var deployment = NewDeployment(Engine.DockerHost, ("node1", $"ansible_host={server.Host} ansible_port={server.Port} ansible_user={user} ansible_become=false{engineHost}"));
             await RunAsync("chown", "-R", $"{user}:", deployment.Root);
             var options = new SshExecutorOptions { PrivateKeyFile = server.ClientKeyPath, KnownHostsFile = server.KnownHostsPath };
 
@@ -54,10 +64,11 @@ public sealed class SshNoOpLoginTests(DockerEngineFixture engine) : ConvergeTest
             rerun.HasChanges.Should().BeFalse(Because(rerun));
             var logins = await File.ReadAllLinesAsync(log, Token);
             logins.Select(Shortened).Should().ContainSingle("a no-op rerun costs one login: facts, file state and the first Docker connection ride one command");
-            logins[0].Should().Contain("kolla-facts").And.Contain("find ").And.Contain("dial-stdio");
+            logins[0].Should().Contain("kolla-facts").And.Contain("find ").And.Contain($"{(podman ? "podman" : "docker")} system dial-stdio");
         }
         finally
         {
+            await RunAsync("chmod", socketMode, socket);
             await DeleteUserAsync(user);
             Directory.Delete(rig, recursive: true);
         }
@@ -96,4 +107,11 @@ public sealed class SshNoOpLoginTests(DockerEngineFixture engine) : ConvergeTest
             await Task.Delay(200);
         }
     }
+}
+
+/// <summary>The same on a Podman host (<c>kolla_container_engine: podman</c>): facts, file state and the first
+/// <c>podman system dial-stdio</c> ride one login.</summary>
+public sealed class SshPodmanNoOpLoginTests(PodmanEngineFixture engine) : SshNoOpLoginTests(engine), IClassFixture<PodmanEngineFixture>
+{
+    protected override string ContainerEngine => "podman";
 }

@@ -61,4 +61,25 @@ public sealed class ShellCommandTests
         SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { UseSudo = true, DockerHost = "tcp://127.0.0.1:2375" })
             .Should().Be("exec sudo -n env DOCKER_HOST=tcp://127.0.0.1:2375 docker system dial-stdio");
     }
+
+    [Fact]
+    public void DialCommand_Podman_UsesPodmansDialStdio()
+    {
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { Podman = true })
+            .Should().Be("exec podman system dial-stdio");
+    }
+
+    [Fact]
+    public void DialCommand_PodmanWithSocket_SetsContainerHost()
+    {
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { Podman = true, DockerHost = "unix:///run/my podman.sock" })
+            .Should().Be("exec env CONTAINER_HOST='unix:///run/my podman.sock' podman system dial-stdio");
+    }
+
+    [Fact]
+    public void DialCommand_PodmanWithSudo_KeepsLoginUsersContainerHost()
+    {
+        SshDockerHandlerFactory.BuildDialCommand(new SshDockerTransportOptions { Podman = true, UseSudo = true })
+            .Should().Be("exec sudo -n env ${CONTAINER_HOST:+CONTAINER_HOST=\"$CONTAINER_HOST\"} podman system dial-stdio");
+    }
 }

@@ -95,13 +95,14 @@ public sealed class SshExecutorOptionsTests
     }
 
     [Fact]
-    public async Task Connect_PodmanEngine_IsRefusedSayingLocalOnly()
+    public async Task Connect_PodmanWithInvalidDockerHost_FailsNamingTheVariable()
     {
         var connector = new SshHostConnector(new SshExecutorOptions { PrivateKeyFile = "/nonexistent/kt-key" }, (_, _) => null!);
-        var target = new HostTarget("node9", "127.0.0.1", 1, Variables: new Dictionary<string, object?> { ["kolla_container_engine"] = "podman" });
+        var target = new HostTarget("node9", "127.0.0.1", 1, Variables: new Dictionary<string, object?> { ["kolla_container_engine"] = "podman", ["kolla_docker_host"] = "podman.sock" });
 
         var act = async () => await connector.ConnectAsync(target, TestContext.Current.CancellationToken);
 
-        (await act.Should().ThrowAsync<HostUnreachableException>()).Which.Message.Should().Contain("node9").And.Contain("Podman").And.Contain("not over SSH");
+        (await act.Should().ThrowAsync<HostUnreachableException>()).Which.Message.Should().Be(
+            "node9: kolla_docker_host 'podman.sock' is not an absolute URI such as unix:///run/podman/podman.sock");
     }
 }

@@ -118,29 +118,39 @@ public class DockerEngineFixture : IAsyncLifetime
             return;
         }
 
+        try
+        {
+            _dockerHost = await StartEngineAsync(cancellationToken);
+        }
+        catch (TestRigUnavailableException e)
+        {
+            _unavailable = e.Message;
+        }
+    }
+
+    /// <summary>Reuses the engine the host variable names when it answers, else starts one with the start script.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The engine's address.</returns>
+    /// <exception cref="TestRigUnavailableException">It could not be started.</exception>
+    protected virtual async Task<string> StartEngineAsync(CancellationToken cancellationToken)
+    {
         var reuse = Environment.GetEnvironmentVariable(_hostVariable);
         if (!string.IsNullOrWhiteSpace(reuse) && await AnswersAsync(reuse, cancellationToken))
         {
-            _dockerHost = reuse;
-            return;
+            return reuse;
         }
 
         var dir = await RunDirectory.CreateAsync(RunId, _engineName.ToLowerInvariant(), cancellationToken);
         _ownEngine = dir;
         var started = await ExternalCommand.RunInfraScriptAsync(
             _startScript, [Path.Combine(dir.Path, "engine")], cancellationToken: cancellationToken);
-        if (started.Succeeded)
-        {
-            _dockerHost = started.StandardOutput.Trim();
-        }
-        else
-        {
-            _unavailable = $"Could not start a private {_engineName} engine ({started.StandardError.Trim()}); {TestRig.InstallHint}.";
-        }
+        return started.Succeeded
+            ? started.StandardOutput.Trim()
+            : throw TestRig.Unavailable($"Could not start a private {_engineName} engine ({started.StandardError.Trim()}); {TestRig.InstallHint}.");
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         if (_dockerHost is not null)

@@ -59,10 +59,12 @@ public sealed class NamespaceHosts : IAsyncDisposable
     /// <summary>Creates <paramref name="count"/> hosts.</summary>
     /// <param name="count">How many (1–200).</param>
     /// <param name="withDocker">Whether each host gets its own Docker engine with the test image.</param>
+    /// <param name="withPodman">Whether each host gets its own Podman API service (and no Docker) with the test image;
+    /// <see cref="NamespaceHost.DockerHost"/> is its socket.</param>
     /// <param name="cancellationToken">Cancels the set-up (what was made is removed).</param>
     /// <returns>The hosts, ready for SSH.</returns>
-    /// <exception cref="TestRigUnavailableException">Not root, or iproute2/sshd/dockerd missing or failing.</exception>
-    public static async Task<NamespaceHosts> CreateAsync(int count, bool withDocker = false, CancellationToken cancellationToken = default)
+    /// <exception cref="TestRigUnavailableException">Not root, or iproute2/sshd/dockerd/podman missing or failing.</exception>
+    public static async Task<NamespaceHosts> CreateAsync(int count, bool withDocker = false, bool withPodman = false, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 200);
@@ -75,9 +77,12 @@ public sealed class NamespaceHosts : IAsyncDisposable
         var dir = await RunDirectory.CreateAsync(runId, "hosts", cancellationToken);
         try
         {
-            string[] arguments = withDocker
-                ? [dir.Path, runId, count.ToString(CultureInfo.InvariantCulture), "--docker"]
-                : [dir.Path, runId, count.ToString(CultureInfo.InvariantCulture)];
+            string[] arguments = (withDocker, withPodman) switch
+            {
+                (true, _) => [dir.Path, runId, count.ToString(CultureInfo.InvariantCulture), "--docker"],
+                (_, true) => [dir.Path, runId, count.ToString(CultureInfo.InvariantCulture), "--podman"],
+                _ => [dir.Path, runId, count.ToString(CultureInfo.InvariantCulture)],
+            };
             var started = await ExternalCommand.RunInfraScriptAsync("start-netns-hosts.sh", arguments, cancellationToken: cancellationToken);
             if (!started.Succeeded)
             {

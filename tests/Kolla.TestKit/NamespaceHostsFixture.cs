@@ -38,7 +38,7 @@ public class NamespaceHostsFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
-            _hosts = await NamespaceHosts.CreateAsync(_count, _withDocker, timeout.Token);
+            _hosts = await NamespaceHosts.CreateAsync(_count, _withDocker, cancellationToken: timeout.Token);
         }
         catch (TestRigUnavailableException e)
         {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Create COUNT extra "hosts" as network namespaces, each with its own sshd (and optionally its own
-# private Docker engine), joined by a private bridge.
+# private Docker engine or Podman API service), joined by a private bridge.
 #
-#   start-netns-hosts.sh DIR RUNID COUNT [--docker]
+#   start-netns-hosts.sh DIR RUNID COUNT [--docker|--podman]
 #
 # Layout (RUNID: 1-6 lowercase letters/digits, N = 1..COUNT):
 #   namespace  kt-RUNID-hN
@@ -15,15 +15,21 @@
 #              accepts DIR/client_key
 #   dockerd    with --docker: DIR/hN/docker (start-dockerd.sh inside the namespace), the busybox test
 #              image loaded, and sessions see DOCKER_HOST=unix://DIR/hN/docker/docker.sock
+#   podman     with --podman: DIR/hN/podman (start-podman.sh inside the namespace: its own storage, run
+#              root and containers.conf; containers share the namespace's network), the busybox test
+#              image built; no Docker engine, and sessions get no DOCKER_HOST (the API socket is
+#              unix://DIR/hN/podman/podman.sock, the hosts.tsv "docker host" column)
 # Writes DIR/hosts.tsv (name, namespace, address, docker host or "-", host public key) and
 # DIR/known_hosts; records what it creates in DIR/netns.list and DIR/links.list for cleanup.sh DIR.
 set -euo pipefail
 
-dir=${1:?usage: start-netns-hosts.sh DIR RUNID COUNT [--docker]}
-runid=${2:?usage: start-netns-hosts.sh DIR RUNID COUNT [--docker]}
-count=${3:?usage: start-netns-hosts.sh DIR RUNID COUNT [--docker]}
+dir=${1:?usage: start-netns-hosts.sh DIR RUNID COUNT [--docker|--podman]}
+runid=${2:?usage: start-netns-hosts.sh DIR RUNID COUNT [--docker|--podman]}
+count=${3:?usage: start-netns-hosts.sh DIR RUNID COUNT [--docker|--podman]}
 with_docker=false
+with_podman=false
 [[ "${4:-}" == "--docker" ]] && with_docker=true
+[[ "${4:-}" == "--podman" ]] && with_podman=true
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 [[ "$runid" =~ ^[a-z0-9]{1,6}$ ]] || { echo "start-netns-hosts.sh: RUNID must be 1-6 of [a-z0-9]" >&2; exit 2; }
@@ -109,6 +115,15 @@ if $with_docker; then
     fi
 fi
 
+if $with_podman; then
+    for n in $(seq 1 "$count"); do
+        # nsenter --net only (not ip netns exec, which remounts /sys): runc needs the host's cgroup mounts.
+        nsenter "--net=/run/netns/kt-$runid-h$n" -- bash "$here/start-podman.sh" "$dir/h$n/podman" >/dev/null ||
+            { echo "start-netns-hosts.sh: a namespace Podman service did not start" >&2; exit 4; }
+        bash "$here/build-test-image.sh" "unix://$dir/h$n/podman/podman.sock" >/dev/null
+    done
+fi
+
 : >"$dir/hosts.tsv"
 : >"$dir/known_hosts"
 for n in $(seq 1 "$count"); do
@@ -118,6 +133,9 @@ for n in $(seq 1 "$count"); do
     if $with_docker; then
         docker_host="unix://$dir/h$n/docker/docker.sock"
         export KT_SSHD_DOCKER_HOST=$docker_host
+    elif $with_podman; then
+        docker_host="unix://$dir/h$n/podman/podman.sock"
+        unset KT_SSHD_DOCKER_HOST
     else
         unset KT_SSHD_DOCKER_HOST
     fi

@@ -19,6 +19,12 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
     /// <summary>The <c>kolla_container_engine</c> of the deployments (the engine fixture's API speaks Docker's either way).</summary>
     protected virtual string ContainerEngine => "docker";
 
+    /// <summary>The inventory variables of <c>node1</c>, whose engine is <paramref name="dockerHost"/> (default: a local host).</summary>
+    protected virtual string NodeVariables(string dockerHost) => $"ansible_connection=local kolla_docker_host={dockerHost}";
+
+    /// <summary>The connector the deployments converge through (default: the local one).</summary>
+    protected virtual IHostConnector CreateConnector() => new DockerHostConnector();
+
     protected static ConvergeOptions Options { get; } = new()
     {
         HealthTimeout = TimeSpan.FromSeconds(60),
@@ -53,7 +59,7 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
     internal TestDeployment NewDeployment(string? dockerHost = null)
     {
         dockerHost ??= engine.DockerHost;
-        return NewDeployment(dockerHost, ("node1", $"ansible_connection=local kolla_docker_host={dockerHost}"));
+        return NewDeployment(dockerHost, ("node1", NodeVariables(dockerHost)));
     }
 
     /// <summary>A deployment on hosts of one's own whose containers run on <paramref name="dockerHost"/>.</summary>
@@ -72,13 +78,13 @@ public abstract class ConvergeTestBase(DockerEngineFixture engine) : IAsyncLifet
     internal async Task<DeployResult> ConvergeAsync(TestDeployment deployment, IProgress<DeployEvent>? progress = null, ConvergeOptions? options = null)
     {
         var plan = await deployment.PlanAsync(Token);
-        return await new Converger(new DockerHostConnector(), options ?? Options).ApplyAsync(plan, progress, Token);
+        return await new Converger(CreateConnector(), options ?? Options).ApplyAsync(plan, progress, Token);
     }
 
     internal async Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(TestDeployment deployment)
     {
         var plan = await deployment.PlanAsync(Token);
-        return await new Converger(new DockerHostConnector(), Options).GetChangesAsync(plan, Token);
+        return await new Converger(CreateConnector(), Options).GetChangesAsync(plan, Token);
     }
 
     /// <summary>The changes of one host as <c>Kind container</c> lines (container names without the deployment prefix).</summary>
