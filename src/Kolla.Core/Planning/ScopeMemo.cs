@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kolla.Variables;
 
 namespace Kolla.Planning;
@@ -26,12 +27,17 @@ internal sealed class ScopeMemo<T>
     /// <summary>The kept result for <paramref name="scope"/>, else <paramref name="compute"/>'s, run on a recording scope.</summary>
     public T GetOrCompute(IVariableScope scope, Func<IVariableScope, T> compute)
     {
-        lock (_lock)
+        // Looked up without the lock (nodes are published complete, branches are concurrent maps); kept under it.
+        if (Find(scope, out var kept, out var full))
         {
-            if (Find(scope, out var kept))
-            {
-                return kept;
-            }
+            return kept;
+        }
+
+        if (full)
+        {
+            // This host differs from the kept ones in a read that already has as many values as are kept: compute
+            // without recording, as nothing would be kept.
+            return compute(scope);
         }
 
         var recording = new RecordingScope(scope);
@@ -47,8 +53,9 @@ internal sealed class ScopeMemo<T>
         return result;
     }
 
-    private bool Find(IVariableScope scope, out T result)
+    private bool Find(IVariableScope scope, out T result, out bool full)
     {
+        full = false;
         var node = _root;
         while (true)
         {
@@ -58,15 +65,16 @@ internal sealed class ScopeMemo<T>
                 return true;
             }
 
-            if (node.Name is not { } name || node.Branches is null)
+            if (node.Name is not { } name || node.Branches is not { } branches)
             {
                 result = default!;
                 return false;
             }
 
             var key = scope.TryGetVariable(name, out var value) ? value : Missing;
-            if (!node.Branches.TryGetValue(new Key(key), out var next))
+            if (!branches.TryGetValue(new Key(key), out var next))
             {
+                full = branches.Count >= MaxBranches;
                 result = default!;
                 return false;
             }
@@ -86,8 +94,9 @@ internal sealed class ScopeMemo<T>
                 return;
             }
 
+            // Branches before the name: a reader that sees the name sees the branches.
+            node.Branches ??= new ConcurrentDictionary<Key, Node>(KeyComparer.Instance);
             node.Name = read.Name;
-            node.Branches ??= new Dictionary<Key, Node>(KeyComparer.Instance);
             var key = new Key(read.Found ? read.Value : Missing);
             if (!node.Branches.TryGetValue(key, out var next))
             {
@@ -106,6 +115,7 @@ internal sealed class ScopeMemo<T>
 
         if (node.Name is null && !node.HasResult)
         {
+            // The result before the flag: a reader that sees the flag sees the result.
             node.Result = result;
             node.HasResult = true;
         }
@@ -127,13 +137,28 @@ internal sealed class ScopeMemo<T>
 
     private sealed class Node
     {
-        public string? Name { get; set; }
+        private volatile string? _name;
+        private volatile ConcurrentDictionary<Key, Node>? _branches;
+        private volatile bool _hasResult;
 
-        public Dictionary<Key, Node>? Branches { get; set; }
+        public string? Name
+        {
+            get => _name;
+            set => _name = value;
+        }
 
-        public bool HasResult { get; set; }
+        public ConcurrentDictionary<Key, Node>? Branches
+        {
+            get => _branches;
+            set => _branches = value;
+        }
+
+        public bool HasResult
+        {
+            get => _hasResult;
+            set => _hasResult = value;
+        }
 
         public T Result { get; set; } = default!;
     }
 }
-
