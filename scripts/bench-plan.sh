@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Whole-process planning benchmark: time `kolla genconfig -o` on a generated multinode inventory and
-# report wall time and peak memory (max RSS from /usr/bin/time -v).
+# Whole-process planning benchmark: time `kolla plan` and `kolla genconfig -o` on a generated multinode inventory and
+# report wall time and peak memory (max RSS from /usr/bin/time -v), one line per verb.
 #
 #   ./scripts/bench-plan.sh [HOSTS ...]        default: 1000 (3 control, 2 network, the rest compute)
+#   KOLLA_BENCH_BIN=artifacts/kolla-native/linux-x64/kolla ./scripts/bench-plan.sh 1000 10000
+#                                              the native binary (scripts/publish.sh) instead of a Release JIT build
 #
 # Plans offline (dry-run executor, a generated fact cache: one file per host, as `kolla gather-facts` writes).
 # Uses samples/multinode/globals.yml and the fixed golden passwords.yml (no key generation), a Release
-# build of the CLI, and a temporary directory (removed on exit). Targets for 1,000 hosts: < 5 s, < 1 GiB.
+# build of the CLI, and a temporary directory (removed on exit). Targets (issue 21): 1,000 hosts `plan` < 1.5 s and
+# `genconfig -o` < 3 s, < 300 MB peak; 10,000 hosts < 15 s, < 2 GB.
 # user_s is the process's own work (load, plan, serialise); most of sys_s is the kernel creating ~29 files
 # per host (ext4 inode allocation), so compare user_s between commits and wall_s on an idle machine.
 # Set KOLLA_BENCH_KEEP=1 to keep the generated inventory and output.
@@ -20,8 +23,12 @@ if [[ ${#counts[@]} -eq 0 ]]; then counts=(1000); fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kolla-bench-plan.XXXXXX")
 if [[ "${KOLLA_BENCH_KEEP:-}" != 1 ]]; then trap 'rm -rf "$work"' EXIT; fi
 
-dotnet build "$repo/src/Kolla.Cli" -c Release -o "$work/bin" -v quiet -nologo >/dev/null
-kolla=("dotnet" "$work/bin/kolla.dll")
+if [[ -n "${KOLLA_BENCH_BIN:-}" ]]; then
+    kolla=("$(cd "$(dirname "$KOLLA_BENCH_BIN")" && pwd)/$(basename "$KOLLA_BENCH_BIN")")
+else
+    dotnet build "$repo/src/Kolla.Cli" -c Release -o "$work/bin" -v quiet -nologo >/dev/null
+    kolla=("dotnet" "$work/bin/kolla.dll")
+fi
 
 # The sample's group layout, with the three top-level groups generated.
 generate() {
@@ -68,7 +75,8 @@ PY
 }
 
 passwords="$repo/tests/Kolla.Core.Tests/Golden/genconfig/passwords.yml"
-printf '%-7s %8s %8s %8s %8s %12s\n' hosts files wall_s user_s sys_s max_rss_MiB
+uptime
+printf '%-7s %-10s %8s %8s %8s %8s %12s\n' hosts verb files wall_s user_s sys_s max_rss_MiB
 for hosts in "${counts[@]}"; do
     generate "$hosts"
     facts "$hosts"
@@ -76,16 +84,23 @@ for hosts in "${counts[@]}"; do
     config="$work/config-$hosts"
     mkdir -p "$config"
     cp "$repo/samples/multinode/globals.yml" "$config/"
-    # Warm-up run (disk cache, JIT'd framework pages), then the measured one into a fresh directory.
-    "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" --passwords "$passwords" "${offline[@]}" -o "$work/warm-$hosts" >/dev/null
+    common=(-i "$work/inventory-$hosts" --configdir "$config" --passwords "$passwords" "${offline[@]}")
+    # Warm-up run (disk cache, JIT'd framework pages), then the measured ones (genconfig into a fresh directory).
+    "${kolla[@]}" genconfig "${common[@]}" -o "$work/warm-$hosts" >/dev/null
+    report() { # verb files
+        local timing=$work/time-$hosts-$1
+        field() { awk -F': ' -v name="$1" '$1 ~ name { print $2 }' "$timing"; }
+        local wall rss
+        wall=$(field 'Elapsed \\(wall clock\\)' | awk '{ n = split($1, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
+        rss=$(field 'Maximum resident set size' | awk '{ printf "%.0f", $1 / 1024 }')
+        printf '%-7s %-10s %8s %8s %8s %8s %12s\n' "$hosts" "$1" "$2" "$wall" "$(field 'User time')" "$(field 'System time')" "$rss"
+    }
+    # The dry-run executor's hosts are empty: plan shows every file and container as to create.
+    /usr/bin/time -v -o "$work/time-$hosts-plan" "${kolla[@]}" plan "${common[@]}" >"$work/plan-$hosts"
+    report plan -
     out="$work/out-$hosts"
-    /usr/bin/time -v -o "$work/time-$hosts" "${kolla[@]}" genconfig -i "$work/inventory-$hosts" --configdir "$config" \
-        --passwords "$passwords" "${offline[@]}" -o "$out" >"$work/stdout-$hosts"
-    field() { awk -F': ' -v name="$1" '$1 ~ name { print $2 }' "$work/time-$hosts"; }
-    wall=$(field 'Elapsed \\(wall clock\\)' | awk '{ n = split($1, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
-    rss=$(field 'Maximum resident set size' | awk '{ printf "%.0f", $1 / 1024 }')
-    files=$(find "$out" -type f | wc -l)
-    printf '%-7s %8s %8s %8s %8s %12s\n' "$hosts" "$files" "$wall" "$(field 'User time')" "$(field 'System time')" "$rss"
+    /usr/bin/time -v -o "$work/time-$hosts-genconfig" "${kolla[@]}" genconfig "${common[@]}" -o "$out" >"$work/stdout-$hosts"
+    report genconfig "$(find "$out" -type f | wc -l)"
     rm -rf "$work/warm-$hosts"
 done
 if [[ "${KOLLA_BENCH_KEEP:-}" == 1 ]]; then echo "kept: $work"; fi

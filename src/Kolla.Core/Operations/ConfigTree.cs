@@ -1,4 +1,5 @@
 using Kolla.Planning;
+using Microsoft.Win32.SafeHandles;
 
 namespace Kolla.Operations;
 
@@ -9,41 +10,67 @@ internal static class ConfigTree
     /// Writes each host's files under <paramref name="root"/>/&lt;host&gt;/ (the layout kolla-ansible writes under
     /// <c>node_config_directory</c> on each node), atomically per file, and removes files no longer generated.
     /// </summary>
+    /// <remarks>
+    /// Hosts are written in parallel, as many at once as there are processors (the work is mostly the kernel creating
+    /// files): each file through one handle (write, mode, close) under a temporary name, then renamed into place.
+    /// </remarks>
     /// <returns>The number of files written.</returns>
     public static async Task<int> WriteAsync(DeploymentPlan plan, string root, CancellationToken cancellationToken)
     {
-        var count = 0;
-        foreach (var host in plan.Hosts)
+        var counts = new int[plan.Hosts.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, plan.Hosts.Count, parallel, (i, token) =>
         {
-            var hostRoot = Path.Combine(root, host.Host);
-            var wanted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in host.Containers.SelectMany(c => c.Files))
-            {
-                var relative = file.Path[(host.NodeConfigDirectory.Length + 1)..];
-                var path = Path.Combine(hostRoot, relative);
-                wanted.Add(Path.GetFullPath(path));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var temp = path + ".kolla-tmp";
-                await File.WriteAllBytesAsync(temp, file.Content.ToArray(), cancellationToken).ConfigureAwait(false);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(temp, (UnixFileMode)file.Mode);
-                }
+            counts[i] = WriteHost(plan.Hosts[i], Path.GetFullPath(Path.Combine(root, plan.Hosts[i].Host)), token);
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+        return counts.Sum();
+    }
 
-                File.Move(temp, path, overwrite: true);
-                count++;
+    private static int WriteHost(HostPlan host, string hostRoot, CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var file in host.Containers.SelectMany(c => c.Files))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.GetFullPath(Path.Combine(hostRoot, file.Path[(host.NodeConfigDirectory.Length + 1)..]));
+            wanted.Add(path);
+            var directory = Path.GetDirectoryName(path)!;
+            if (directories.Add(directory))
+            {
+                Directory.CreateDirectory(directory);
             }
 
-            foreach (var container in host.Containers)
+            var temp = path + ".kolla-tmp";
+            using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write))
             {
-                var directory = Path.Combine(hostRoot, container.ConfigDirectory[(host.NodeConfigDirectory.Length + 1)..]);
-                foreach (var stale in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !wanted.Contains(Path.GetFullPath(f))))
-                {
-                    File.Delete(stale);
-                }
+                RandomAccess.Write(handle, file.Content.Span, 0);
+                SetMode(handle, file.Mode);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            count++;
+        }
+
+        foreach (var container in host.Containers)
+        {
+            var directory = Path.Combine(hostRoot, container.ConfigDirectory[(host.NodeConfigDirectory.Length + 1)..]);
+            foreach (var stale in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !wanted.Contains(Path.GetFullPath(f))))
+            {
+                File.Delete(stale);
             }
         }
 
         return count;
+    }
+
+    private static void SetMode(SafeFileHandle handle, int mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(handle, (UnixFileMode)mode);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Kolla.Configuration;
@@ -16,49 +17,77 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
     /// <summary>The CA certificates' mode in the config directory (kolla-ansible's).</summary>
     private const int CaCertificateMode = 0b110_100_100;
 
+    private readonly ConcurrentDictionary<(ContainerDefinition, ServiceFileDefinition), ScopeMemo<bool>> _when = new();
+    private readonly ConcurrentDictionary<(ContainerDefinition, ServiceFileDefinition, string Overrides), ScopeMemo<RenderedFile?>> _files = new();
+    private readonly ConcurrentDictionary<ContainerDefinition, ScopeMemo<(string Node, string Container)>> _directories = new();
+    private readonly ConcurrentDictionary<ContainerDefinition, ScopeMemo<ManifestPart>> _manifests = new();
+    private readonly ConcurrentDictionary<ContainerDefinition, ScopeMemo<SpecPart>> _specs = new();
+    private IReadOnlyList<(string Name, RenderedFile Content)>? _caCertificates;
+
     public ContainerPlan Render(ServiceDefinition service, ContainerDefinition container, string host, ValueEvaluator values, bool runsBootstraps)
     {
         var where = $"{host}: {container.ContainerName}";
-        var nodeConfigDirectory = values.Text("{{ node_config_directory }}").TrimEnd('/');
-        var containerConfigDirectory = values.Text("{{ container_config_directory }}").TrimEnd('/');
+        // What does not depend on the host is computed once and shared (see ScopeMemo): each file's bytes, config.json,
+        // the spec; a host whose variables differ in what a part reads gets that part computed for it.
+        var (nodeConfigDirectory, containerConfigDirectory) = Memo(_directories, container, values, scope => (
+            scope.Text("{{ node_config_directory }}").TrimEnd('/'),
+            scope.Text("{{ container_config_directory }}").TrimEnd('/')));
         var configDirectory = $"{nodeConfigDirectory}/{container.Key}";
 
-        var files = new List<PlannedFile>();
+        var files = new List<PlannedFile>(container.Files.Count + 1);
         foreach (var file in container.Files)
         {
-            if (!values.Bool(file.When))
+            if (!_when.GetOrAdd((container, file), _ => new ScopeMemo<bool>()).GetOrCompute(values.Scope, scope => values.With(scope).Bool(file.When)))
             {
                 continue;
             }
 
-            if (RenderFile(service, file, values, where) is { } text)
+            // The override files are looked up per host (their paths name it: config/<service>/<host>/...); the render is
+            // shared between hosts that have the same overrides and agree in what the template reads.
+            var overrideSources = OverrideSources(file, values, where);
+            var content = _files.GetOrAdd((container, file, Signature(overrideSources)), _ => new ScopeMemo<RenderedFile?>())
+                .GetOrCompute(values.Scope, scope => RenderFile(service, file, overrideSources, values.With(scope), where) is { } text ? RenderedFile.Of(text) : null);
+            if (content is not null)
             {
-                files.Add(PlannedFile.Create($"{configDirectory}/{file.Dest}", Encoding.UTF8.GetBytes(text), ParseMode(file.Mode, where)));
+                files.Add(content.At($"{configDirectory}/{file.Dest}", ParseMode(file.Mode, where)));
             }
         }
 
-        var caCertificates = values.Bool(service.CaCertificates) ? CaCertificates(where) : [];
-        foreach (var (name, text) in caCertificates)
+        var manifest = Memo(_manifests, container, values, scope =>
         {
-            files.Add(PlannedFile.Create($"{configDirectory}/{CaCertificatesDirectory}/{name}", Encoding.UTF8.GetBytes(text), CaCertificateMode));
+            var caCertificates = scope.Bool(service.CaCertificates);
+            if (caCertificates)
+            {
+                CaCertificates(where);
+            }
+
+            var (manifest, text) = RenderManifest(service, container, scope, containerConfigDirectory, where, caCertificates);
+            return new ManifestPart(caCertificates, manifest, RenderedFile.Of(text));
+        });
+        if (manifest.CaCertificates)
+        {
+            foreach (var (name, content) in CaCertificates(where))
+            {
+                files.Add(content.At($"{configDirectory}/{CaCertificatesDirectory}/{name}", CaCertificateMode));
+            }
         }
 
         var produced = files.Select(f => f.Path[(configDirectory.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
-        var (manifest, manifestText) = RenderManifest(service, container, values, containerConfigDirectory, where, caCertificates.Count > 0);
-        var problems = ConfigManifestValidator.Validate(manifest, containerConfigDirectory, produced);
+        var problems = ConfigManifestValidator.Validate(manifest.Manifest, containerConfigDirectory, produced);
         if (problems.Count > 0)
         {
             throw new PlanningException($"{where}: config.json is invalid: {string.Join("; ", problems)}");
         }
 
-        files.Add(PlannedFile.Create($"{configDirectory}/config.json", Encoding.UTF8.GetBytes(manifestText), HostFileModes.ConfigFile));
+        files.Add(manifest.Content.At($"{configDirectory}/config.json", HostFileModes.ConfigFile));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
-        var spec = BuildSpec(container, values, where);
+        var (spec, postStart) = Memo(_specs, container, values, scope => new SpecPart(
+            BuildSpec(container, scope, where),
+            [.. container.PostStart.Select(scope.Text).Where(c => c.Trim().Length > 0)]));
         var bootstraps = runsBootstraps
             ? service.Bootstrap.Where(b => b.Container == container.Key).Select(b => BuildBootstrap(b, spec, values)).ToArray()
             : [];
-        var postStart = container.PostStart.Select(values.Text).Where(c => c.Trim().Length > 0).ToArray();
         return new ContainerPlan(
             service.Name,
             container.Key,
@@ -75,12 +104,21 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         };
     }
 
-    private string? RenderFile(ServiceDefinition service, ServiceFileDefinition file, ValueEvaluator values, string where)
+    private static T Memo<T>(ConcurrentDictionary<ContainerDefinition, ScopeMemo<T>> memos, ContainerDefinition container, ValueEvaluator values, Func<ValueEvaluator, T> compute) =>
+        memos.GetOrAdd(container, _ => new ScopeMemo<T>()).GetOrCompute(values.Scope, scope => compute(values.With(scope)));
+
+    /// <summary>A container's config.json, and whether the CA certificates go into its config directory.</summary>
+    private sealed record ManifestPart(bool CaCertificates, ConfigManifest Manifest, RenderedFile Content);
+
+    /// <summary>A container's spec and its post-start commands.</summary>
+    private sealed record SpecPart(ContainerSpec Spec, IReadOnlyList<string> PostStart);
+
+    /// <summary>The file's override sources on this host, in order (missing ones included: merges skip them).</summary>
+    private List<ConfigSource> OverrideSources(ServiceFileDefinition file, ValueEvaluator values, string where)
     {
-        List<ConfigSource> overrideSources;
         try
         {
-            overrideSources = file.Overrides
+            return file.Overrides
                 .Select(values.Text)
                 .Select(relative => new ConfigSource(overrides.FullPath(relative), overrides.Read(relative)))
                 .ToList();
@@ -89,7 +127,27 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         {
             throw new PlanningException($"{where}: {file.Dest}: {e.Message}", e);
         }
+    }
 
+    /// <summary>Which override sources exist and what they hold (their names only appear in errors).</summary>
+    private static string Signature(List<ConfigSource> sources)
+    {
+        var signature = new StringBuilder(sources.Count);
+        foreach (var source in sources)
+        {
+            signature.Append(source.Exists ? '+' : '-');
+        }
+
+        foreach (var source in sources.Where(s => s.Exists))
+        {
+            signature.Append('\0').Append(source.Text);
+        }
+
+        return signature.ToString();
+    }
+
+    private string? RenderFile(ServiceDefinition service, ServiceFileDefinition file, List<ConfigSource> overrideSources, ValueEvaluator values, string where)
+    {
         ConfigSource? template = file.Template is null
             ? null
             : new ConfigSource($"catalogue/{service.Name}/templates/{file.Template}", service.Templates[file.Template]);
@@ -150,16 +208,21 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             ?? throw new PlanningException($"{where}: {dest}: {source} does not exist; run `kolla certificates` to make it, or put your own there");
     }
 
-    /// <summary>The files of <c>kolla_certificates_dir/ca/</c> by name below it, in order.</summary>
-    private List<(string Name, string Text)> CaCertificates(string where)
+    /// <summary>The files of <c>kolla_certificates_dir/ca/</c> by name below it, in order (read once per plan).</summary>
+    private IReadOnlyList<(string Name, RenderedFile Content)> CaCertificates(string where)
     {
+        if (_caCertificates is { } known)
+        {
+            return known;
+        }
+
         var found = certificates.Files
             .Where(f => f.StartsWith("ca/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(f => (f["ca/".Length..], certificates.Read(f)!))
+            .Select(f => (f["ca/".Length..], RenderedFile.Of(certificates.Read(f)!)))
             .ToList();
         return found.Count > 0
-            ? found
+            ? _caCertificates = found
             : throw new PlanningException($"{where}: kolla_copy_ca_into_containers is set, but {Path.Combine(certificates.Root, "ca")} holds no certificate; run `kolla certificates`, or put your CA certificates there");
     }
 

@@ -64,6 +64,8 @@ internal static class DeploymentPlanner
 
         // Placement first (cheap), so one-shot jobs can run on the first placed host only.
         var placement = new ConcurrentDictionary<(string Host, string Service, string Key), bool>();
+        // The enable_* and host_in_groups expressions read few variables: evaluated once per distinct set of their values.
+        var placedBy = new ConcurrentDictionary<ContainerDefinition, ScopeMemo<bool?>>();
         ForEachHost(hosts.Count, i =>
         {
             var host = hosts[i];
@@ -73,7 +75,9 @@ internal static class DeploymentPlanner
                 foreach (var container in service.Containers)
                 {
                     var values = Values(renderer, scope, host.Name, container);
-                    placement[(host.Name, service.Name, container.Key)] = Wrap(host.Name, container, () => IsPlaced(container, host, values));
+                    placement[(host.Name, service.Name, container.Key)] = Wrap(host.Name, container, () =>
+                        placedBy.GetOrAdd(container, _ => new ScopeMemo<bool?>()).GetOrCompute(values.Scope, recording => PlacedByExpression(container, values.With(recording)))
+                            ?? IsInGroup(container, host));
                 }
             }
         });
@@ -192,20 +196,22 @@ internal static class DeploymentPlanner
                 new OverlayScope(scope, new Dictionary<string, object?>(StringComparer.Ordinal) { ["service_name"] = container.Key }),
                 $"{host}: {container.ContainerName}");
 
-    private static bool IsPlaced(ContainerDefinition container, InventoryHost host, ValueEvaluator values)
+    private static bool IsPlaced(ContainerDefinition container, InventoryHost host, ValueEvaluator values) =>
+        PlacedByExpression(container, values) ?? IsInGroup(container, host);
+
+    /// <summary>Placement decided by the container's expressions (disabled, or its <c>host_in_groups</c>); null: by its group.</summary>
+    private static bool? PlacedByExpression(ContainerDefinition container, ValueEvaluator values)
     {
         if (!values.Bool(container.Enabled))
         {
             return false;
         }
 
-        if (container.HostInGroups is { } expression)
-        {
-            return values.Bool(expression);
-        }
-
-        return container.Group == InventoryGroup.AllName || host.IsInGroup(container.Group);
+        return container.HostInGroups is { } expression ? values.Bool(expression) : null;
     }
+
+    private static bool IsInGroup(ContainerDefinition container, InventoryHost host) =>
+        container.Group == InventoryGroup.AllName || host.IsInGroup(container.Group);
 
     private static T Wrap<T>(string host, ContainerDefinition container, Func<T> action)
     {

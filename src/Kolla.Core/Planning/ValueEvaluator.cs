@@ -10,6 +10,9 @@ internal sealed class ValueEvaluator(TemplateRenderer renderer, IVariableScope s
 {
     public IVariableScope Scope => scope;
 
+    /// <summary>The same evaluator reading <paramref name="variables"/> (a recording of its own scope).</summary>
+    public ValueEvaluator With(IVariableScope variables) => new(renderer, variables, where);
+
     /// <summary>
     /// A string that is exactly one <c>{{ expr }}</c> evaluates to the expression's native value; other text renders to a
     /// string; lists and mappings are evaluated item by item (a health check's <c>test</c> list inside its mapping).
