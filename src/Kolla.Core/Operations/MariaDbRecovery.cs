@@ -54,12 +54,15 @@ internal sealed class MariaDbRecovery
         + $"tail -n \"+$((before + 1))\" {LogFile} 2>/dev/null | grep \"Recovered position\" | tail -n 1; "
         + $"if [ -f {DataDirectory}/grastate.dat ]; then echo \"{StateMarker}\"; cat {DataDirectory}/grastate.dat; fi; echo \"{EndMarker}\"'";
 
-    /// <summary>The command that sets <c>safe_to_bootstrap: 1</c> in the state file, adding the line (or the file) when missing.</summary>
-    internal static string SafeToBootstrapCommand =>
+    /// <summary>
+    /// The bootstrap node's command: sets <c>safe_to_bootstrap: 1</c> in the state file (adding the line, or the file, when
+    /// missing, as kolla-ansible's <c>lineinfile</c>), then the image's start.
+    /// </summary>
+    internal static string BootstrapCommand =>
         "bash -c '"
         + $"f={DataDirectory}/grastate.dat; if grep -q \"^safe_to_bootstrap:\" \"$f\" 2>/dev/null; "
         + "then sed -i \"s/^safe_to_bootstrap:.*$/safe_to_bootstrap: 1/\" \"$f\"; else echo \"safe_to_bootstrap: 1\" >> \"$f\"; fi; "
-        + "chown mysql:mysql \"$f\"; chmod 0660 \"$f\"'";
+        + "chown mysql:mysql \"$f\"; chmod 0660 \"$f\"; exec kolla_start'";
 
     /// <summary>Reads a position-read container's output; the text between its markers.</summary>
     /// <param name="host">Inventory name.</param>
@@ -139,7 +142,7 @@ internal sealed class MariaDbRecovery
 
         await Task.WhenAll(nodes.Select(async n =>
         {
-            await n.Runtime.StopAsync(ContainerName, TimeSpan.FromSeconds(n.Container.Spec.GracefulTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            await StopAsync(n, cancellationToken).ConfigureAwait(false);
             progress?.Report($"{n.Plan.Host}: {ContainerName} stopped");
         })).ConfigureAwait(false);
 
@@ -155,14 +158,14 @@ internal sealed class MariaDbRecovery
         var chosen = GaleraBootstrapChooser.Choose(positions, _options.BootstrapHost);
         var first = nodes.Single(n => n.Plan.Host == chosen.Host);
         progress?.Report($"{first.Plan.Host}: bootstrapping the cluster from this node (seqno {chosen.Seqno})");
-        var marked = await first.Runtime.RunOneShotAsync(OneShot(first.Container.Spec, SafeToBootstrapCommand), new Dictionary<string, string>(), _options.RecoverTimeout, cancellationToken)
-            .ConfigureAwait(false);
-        if (!marked.Succeeded)
-        {
-            throw new MariaDbRecoveryException($"{first.Plan.Host}: could not set safe_to_bootstrap in grastate.dat (exit {marked.ExitCode}):\n{marked.Output}");
-        }
 
-        var bootstrap = first.Container.Spec with { Environment = WithBootstrapArgs(first.Container.Spec, "--wsrep-new-cluster"), RestartPolicy = "no" };
+        // Marks the node safe to bootstrap from, then starts as the image does, with --wsrep-new-cluster; never restarted.
+        var bootstrap = first.Container.Spec with
+        {
+            Environment = WithBootstrapArgs(first.Container.Spec, "--wsrep-new-cluster"),
+            RestartPolicy = "no",
+            Command = BootstrapCommand,
+        };
         await first.Runtime.RemoveAsync(ContainerName, cancellationToken).ConfigureAwait(false);
         await first.Runtime.CreateAsync(bootstrap, new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
         await first.Runtime.StartAsync(ContainerName, cancellationToken).ConfigureAwait(false);
@@ -175,7 +178,7 @@ internal sealed class MariaDbRecovery
         }
 
         // The bootstrap node rejoins as an ordinary member, with the container the deploy plans.
-        await first.Runtime.StopAsync(ContainerName, TimeSpan.FromSeconds(first.Container.Spec.GracefulTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        await StopAsync(first, cancellationToken).ConfigureAwait(false);
         await StartPlannedAsync(first, recreate: true, cancellationToken).ConfigureAwait(false);
         await WaitSyncedAsync(first, progress, cancellationToken).ConfigureAwait(false);
 
@@ -190,6 +193,31 @@ internal sealed class MariaDbRecovery
 
         progress?.Report($"cluster size {size}, every node synced");
         return new MariaDbRecoveryResult(first.Plan.Host, positions, size);
+    }
+
+    // A server that still runs is shut down cleanly first (mariadbd-safe ignores the engine's SIGTERM, which would leave
+    // the stop to wait for its timeout and kill it), so it writes its position to grastate.dat.
+    private static async Task StopAsync(Node node, CancellationToken cancellationToken)
+    {
+        var state = await node.Runtime.InspectAsync(ContainerName, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return;
+        }
+
+        if (state.Status == "running")
+        {
+            try
+            {
+                await node.Runtime.ExecAsync(ContainerName, ["mariadb-admin", "--protocol=socket", "-uroot", "shutdown"], cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContainerOperationException)
+            {
+                // Stopped meanwhile, or restarting: the engine's stop below does the rest.
+            }
+        }
+
+        await node.Runtime.StopAsync(ContainerName, TimeSpan.FromSeconds(node.Container.Spec.GracefulTimeoutSeconds), cancellationToken).ConfigureAwait(false);
     }
 
     // The container as planned: kept when it exists (a stopped member), else created with the label a deploy gives it.
