@@ -14,7 +14,7 @@ namespace Kolla.Tests;
 /// <c>KOLLA_TEST_MARIADB_IMAGE_TAR</c>): a fresh machine has no built image and building one needs the network, so the test
 /// skips saying how to make it.
 /// </remarks>
-public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixture<ThreeDockerHosts>, IDisposable
+public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixture<ThreeDockerHosts>, IAsyncDisposable
 {
     private const string Image = "kolla/mariadb-server:2025.1-debian-bookworm";
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kolla-mariadb-recovery-");
@@ -22,7 +22,24 @@ public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixtu
     private static string ImageTar =>
         Environment.GetEnvironmentVariable("KOLLA_TEST_MARIADB_IMAGE_TAR") is { Length: > 0 } tar ? tar : "/var/tmp/kolla-galera-cache/mariadb-server.tar";
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    // The containers go first: the engine would otherwise recreate their config directories (bind-mount sources) under
+    // the directory being deleted each time it restarts them.
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            foreach (var host in fixture.Hosts.Hosts)
+            {
+                await ExternalCommand.RunAsync("docker", ["-H", host.DockerHost!, "rm", "-f", "mariadb"]);
+            }
+        }
+        catch (TestRigUnavailableException)
+        {
+            // No hosts: nothing was started.
+        }
+
+        _dir.Delete(recursive: true);
+    }
 
     [Fact]
     public async Task MariaDbRecovery_AllThreeNodesKilled_ClusterOfThreeWithTheDataWrittenBefore()
