@@ -26,6 +26,7 @@ internal static class CommandCatalog
         yield return TeardownCommand.CreateStop(console);
         yield return TeardownCommand.CreateDestroy(console);
         yield return PruneImagesCommand.Create(console);
+        yield return MariaDbRecoveryCommand.Create(console);
         yield return PostDeployCommand.Create(console);
         yield return BuildCommand.Create(console);
         yield return CompletionCommand.Create(console);

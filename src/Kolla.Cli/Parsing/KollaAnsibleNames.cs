@@ -17,7 +17,7 @@ internal static class KollaAnsibleNames
     /// <summary>kolla-ansible's verbs that kolla does not implement yet.</summary>
     public static IReadOnlySet<string> MissingVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "octavia-certificates", "mariadb_recovery", "mariadb-recovery", "mariadb_backup",
+        "octavia-certificates", "mariadb_backup",
         "mariadb-backup", "validate-config", "deploy-bifrost", "deploy-servers", "upgrade-bifrost",
         "install-deps", "nova-libvirt-cleanup", "rabbitmq-reset-state",
     };

@@ -157,6 +157,20 @@ public interface IKollaDeployer
     /// <returns>The recap: <c>changed</c> counts removed images.</returns>
     Task<DeployResult> PruneImagesAsync(DeploymentPlan plan, PruneImagesOptions? options = null, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>kolla mariadb_recovery</c>: restarts a MariaDB Galera cluster that stopped on every host, as kolla-ansible's
+    /// <c>mariadb_recovery</c>: stops MariaDB everywhere, reads each node's position (<c>grastate.dat</c> and
+    /// <c>--wsrep-recover</c>), bootstraps from the most advanced node, then starts the others one at a time, each once the
+    /// previous one synced.
+    /// </summary>
+    /// <param name="plan">The deployment: its <c>mariadb</c> containers.</param>
+    /// <param name="options">The bootstrap host (default: the most advanced) and timeouts; null for the defaults.</param>
+    /// <param name="progress">Receives one line per step; null for none.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The bootstrap host, every node's position and the cluster size.</returns>
+    /// <exception cref="KollaException">No host has the cluster, the bootstrap node cannot be chosen (the message says which option to set), or a node does not sync.</exception>
+    Task<MariaDbRecoveryResult> RecoverMariaDbAsync(DeploymentPlan plan, MariaDbRecoveryOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary><c>kolla post-deploy</c>: writes <c>admin-openrc.sh</c> and <c>clouds.yaml</c> with the admin credentials, atomically and with mode 0600.</summary>
     /// <param name="inputs">The inputs (globals, passwords).</param>
     /// <param name="options">Directory and globals precedence; null for the config directory.</param>

@@ -168,6 +168,12 @@ internal sealed class KollaDeployer : IKollaDeployer
         return new ImagePruner(_connector, options ?? DefaultPrune, _time).ApplyAsync(plan, progress, cancellationToken);
     }
 
+    public Task<MariaDbRecoveryResult> RecoverMariaDbAsync(DeploymentPlan plan, MariaDbRecoveryOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new MariaDbRecovery(_connector, options, _time).RunAsync(plan, progress, cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> PostDeployAsync(DeploymentInputs inputs, PostDeployOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);

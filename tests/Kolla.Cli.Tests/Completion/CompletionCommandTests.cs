@@ -22,7 +22,7 @@ public sealed class CompletionCommandTests : IDisposable
     [InlineData("kolla deploy --executor d", "docker dry-run")]
     [InlineData("kolla plan --no-d", "--no-diff")]
     [InlineData("kolla completion ", "bash fish zsh")]
-    [InlineData("kolla ", "bootstrap-servers build certificates check completion config deploy deploy-containers destroy gather-facts genconfig genpwd inventory mergepwd plan post-deploy prechecks prune-images pull reconfigure stop upgrade")]
+    [InlineData("kolla ", "bootstrap-servers build certificates check completion config deploy deploy-containers destroy gather-facts genconfig genpwd inventory mariadb-recovery mariadb_recovery mergepwd plan post-deploy prechecks prune-images pull reconfigure stop upgrade")]
     public async Task Bash_SourcedScript_CompletesFromTheKollaOnThePath(string line, string expected)
     {
         var token = TestContext.Current.CancellationToken;

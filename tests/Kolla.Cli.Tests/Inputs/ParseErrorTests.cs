@@ -11,6 +11,7 @@ public sealed class ParseErrorTests
     [InlineData(new[] { "genconfg" }, "error: unknown command 'genconfg'; did you mean 'genconfig'?", "Run 'kolla --help' for usage.")]
     [InlineData(new[] { "bogus" }, "error: unknown command 'bogus'", "Run 'kolla --help' for usage.")]
     [InlineData(new[] { "mariadb_backup" }, "error: 'mariadb_backup' is a kolla-ansible command that kolla does not implement yet", "Run 'kolla --help' for usage.")]
+    [InlineData(new[] { "mariadb_recovry" }, "error: unknown command 'mariadb_recovry'; did you mean 'mariadb_recovery'?", "Run 'kolla --help' for usage.")]
     [InlineData(new[] { "inventory", "lst" }, "error: unknown 'inventory' command 'lst'; did you mean 'list'?", "Run 'kolla inventory --help' for usage.")]
     [InlineData(new[] { "config", "merg" }, "error: unknown 'config' command 'merg'; did you mean one of: 'merge', 'merge-yaml'?", "Run 'kolla config --help' for usage.")]
     [InlineData(new[] { "deploy", "--check" }, "error: unknown option '--check': kolla has no --check: 'kolla plan' shows what deploy would change, touching nothing", "Run 'kolla deploy --help' for usage.")]
