@@ -9,18 +9,18 @@ namespace Kolla.Tests;
 /// container killed at once; the recovery brings the cluster back with the data written before the outage.
 /// </summary>
 /// <remarks>
-/// Slow (Galera start-ups and one container create per step on vfs engines; a few minutes), but part of the Integration
-/// assembly that scripts/test.sh runs. It needs the image saved by <c>docker save</c> at <see cref="ImageTar"/> (or
-/// <c>KOLLA_TEST_MARIADB_IMAGE_TAR</c>): a fresh machine has no built image and building one needs the network, so the test
-/// skips saying how to make it.
+/// Slow (Galera start-ups and one container create per step on vfs engines: about 10 minutes on 2 cores), so it runs only
+/// when <c>KOLLA_TEST_MARIADB_IMAGE_TAR</c> names the image saved by <c>docker save</c> (for example
+/// <c>/var/tmp/kolla-galera-cache/mariadb-server.tar</c>): a fresh machine has no built image and building one needs the
+/// network, and the whole suite must stay well under 20 minutes. Otherwise it skips saying how to run it.
 /// </remarks>
 public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixture<ThreeDockerHosts>, IAsyncDisposable
 {
     private const string Image = "kolla/mariadb-server:2025.1-debian-bookworm";
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kolla-mariadb-recovery-");
 
-    private static string ImageTar =>
-        Environment.GetEnvironmentVariable("KOLLA_TEST_MARIADB_IMAGE_TAR") is { Length: > 0 } tar ? tar : "/var/tmp/kolla-galera-cache/mariadb-server.tar";
+    private static string? ImageTar =>
+        Environment.GetEnvironmentVariable("KOLLA_TEST_MARIADB_IMAGE_TAR") is { Length: > 0 } tar ? tar : null;
 
     // The containers go first: the engine would otherwise recreate their config directories (bind-mount sources) under
     // the directory being deleted each time it restarts them.
@@ -44,17 +44,18 @@ public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixtu
     [Fact]
     public async Task MariaDbRecovery_AllThreeNodesKilled_ClusterOfThreeWithTheDataWrittenBefore()
     {
-        if (!File.Exists(ImageTar))
+        var imageTar = ImageTar ?? "";
+        if (!File.Exists(imageTar))
         {
-            Assert.Skip($"no {Image} image at {ImageTar}: build it (kolla build mariadb-server, with network access) and save it there with "
-                + $"docker save {Image} -o {ImageTar}, or point KOLLA_TEST_MARIADB_IMAGE_TAR at such a file");
+            Assert.Skip($"about 10 minutes, so opt-in: build {Image} (kolla build mariadb-server, with network access), save it with "
+                + $"docker save {Image} -o FILE and set KOLLA_TEST_MARIADB_IMAGE_TAR=FILE" + (ImageTar is null ? "" : $" ({ImageTar} does not exist)"));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(15));
         var token = timeout.Token;
         var hosts = fixture.Hosts.Hosts;
-        await Task.WhenAll(hosts.Select(h => DockerAsync(h, ["load", "-q", "-i", ImageTar], token)));
+        await Task.WhenAll(hosts.Select(h => DockerAsync(h, ["load", "-q", "-i", imageTar], token)));
 
         var config = Directory.CreateDirectory(Path.Combine(_dir.FullName, "config")).FullName;
         await File.WriteAllTextAsync(Path.Combine(config, "globals.yml"), Globals(hosts[0].Address), token);
