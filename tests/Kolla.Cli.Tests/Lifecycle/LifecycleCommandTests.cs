@@ -23,7 +23,8 @@ public sealed class LifecycleCommandTests(SampleConfig sample) : IClassFixture<S
         code.Should().Be(0, error);
         error.Should().BeEmpty();
         output.Should().StartWith($"{verb} (dry run): 1 host(s), 29 container(s); nothing is changed\n");
-        output.Should().Contain("   containers: 29 to create\n     + create: kolla_toolbox, cron, fluentd,").And.Contain(" keystone, ")
+        output.Should().Contain("   containers: 29 to create, 1 to reload\n     + create: kolla_toolbox, cron, fluentd,").And.Contain(" keystone, ")
+            .And.Contain("     + reload container nova_scheduler (SIGHUP after one-shot create_cell_nova)\n")
             .And.NotContain("+++", "a long plan is summarised: no diff without --diff");
     }
 
@@ -43,8 +44,8 @@ public sealed class LifecycleCommandTests(SampleConfig sample) : IClassFixture<S
         code.Should().Be(0, error);
         error.Should().BeEmpty();
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCountLessThan(100, output);
-        output.Should().Contain("== localhost (190 change(s))\n   files: 101 to create (+").And.Contain("   containers: 29 to create\n")
-            .And.Contain("   also: 11 volume(s) to create, 26 image(s) to pull, 23 one-shot job(s) to run\n").And.EndWith("Plan: 190 change(s) on 1 host(s).\n");
+        output.Should().Contain("== localhost (191 change(s))\n   files: 101 to create (+").And.Contain("   containers: 29 to create, 1 to reload\n")
+            .And.Contain("   also: 11 volume(s) to create, 26 image(s) to pull, 23 one-shot job(s) to run\n").And.EndWith("Plan: 191 change(s) on 1 host(s).\n");
     }
 
     [Theory]
@@ -147,7 +148,7 @@ public sealed class LifecycleCommandTests(SampleConfig sample) : IClassFixture<S
 
         code.Should().Be(0, error);
         output.Should().StartWith("upgrade (dry run): 1 host(s), 29 container(s); 1 host(s) of 'compute' in batches of 1\n");
-        output.Should().Contain("pull image kolla/nova-libvirt:").And.Contain("create container nova_libvirt").And.EndWith("Plan: 190 change(s) on 1 host(s).\n");
+        output.Should().Contain("pull image kolla/nova-libvirt:").And.Contain("create container nova_libvirt").And.EndWith("Plan: 191 change(s) on 1 host(s).\n");
     }
 
     [Theory]
