@@ -28,13 +28,23 @@ mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 sock="$dir/podman.sock"
 host="unix://$sock"
-mkdir -p "$dir/root" "$dir/runroot" "$dir/tmp"
+# Podman refuses a run root longer than 50 characters: a deep DIR (a namespace host's) gets a short one under /tmp,
+# DIR/runroot linking to it; stop-podman.sh removes it.
+if [[ -L "$dir/runroot" ]]; then
+    runroot=$(readlink "$dir/runroot")
+elif ((${#dir} + 8 > 50)); then
+    runroot=$(mktemp -d /tmp/kpr.XXXXXX)
+    ln -s "$runroot" "$dir/runroot"
+else
+    runroot="$dir/runroot"
+fi
+mkdir -p "$dir/root" "$runroot" "$dir/tmp"
 
 cat >"$dir/storage.conf" <<TOML
 [storage]
 driver = "vfs"
 graphroot = "$dir/root"
-runroot = "$dir/runroot"
+runroot = "$runroot"
 TOML
 # As root podman raises a container's nofile and nproc to the maximum, which fails (EPERM) where this process lacks
 # CAP_SYS_RESOURCE (as in unprivileged CI containers); the rig's defaults stay within our own hard limits (runc
@@ -67,7 +77,7 @@ if [[ -f "$dir/podman.pid" ]] && kill -0 "$(cat "$dir/podman.pid")" 2>/dev/null 
     exit 0
 fi
 
-setsid podman --root "$dir/root" --runroot "$dir/runroot" --tmpdir "$dir/tmp" \
+setsid podman --root "$dir/root" --runroot "$runroot" --tmpdir "$dir/tmp" \
     system service --time=0 "$host" </dev/null >"$dir/podman.log" 2>&1 &
 pid=$!
 echo "$pid" >"$dir/podman.pid"
