@@ -70,12 +70,24 @@ public sealed class DeployDryRunTests : IDisposable
         var plan = DeploymentPlanner.Plan(inputs);
         var sections = Sections(text);
         sections.Keys.Should().BeEquivalentTo(plan.Hosts.Select(h => h.Host));
+        // A new Galera cluster of several members starts from its first host (multinode); a single one is just created.
+        var galera = plan.Hosts.Where(h => h.Containers.Any(c => c.GaleraCluster)).Select(h => h.Host).ToList();
         foreach (var host in plan.Hosts)
         {
             var section = sections[host.Host];
             foreach (var container in host.Containers)
             {
-                section.Should().Contain($"+ create container {container.Spec.Name}\n", $"{host.Host} creates {container.Spec.Name}");
+                if (container.GaleraCluster && galera.Count > 1 && galera[0] == host.Host)
+                {
+                    var joiners = string.Join(", ", galera.Skip(1));
+                    section.Should().Contain($"+ bootstrap galera cluster: create container {container.Spec.Name} with --wsrep-new-cluster, then {joiners} join one at a time\n")
+                        .And.Contain($"+ recreate container {container.Spec.Name} without --wsrep-new-cluster once {joiners} joined (it rejoins the cluster as a member)\n");
+                }
+                else
+                {
+                    section.Should().Contain($"+ create container {container.Spec.Name}\n", $"{host.Host} creates {container.Spec.Name}");
+                }
+
                 foreach (var file in container.Files)
                 {
                     section.Should().Contain($"+ create {file.Path}\n");

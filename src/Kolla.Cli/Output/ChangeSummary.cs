@@ -169,6 +169,8 @@ internal static class ChangeSummary
         "RestartContainer" => "restart",
         "StartContainer" => "start",
         "ReloadContainer" => "reload",
+        "BootstrapCluster" => "bootstrap a cluster",
+        "RejoinCluster" => "recreate",
         "HeldRestart" => "keep running (restart held)",
         "StopContainer" => "stop",
         "RemoveContainer" => "remove",

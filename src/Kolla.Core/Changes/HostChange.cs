@@ -83,6 +83,30 @@ internal sealed record ReloadContainerChange(ContainerPlan Plan, string Job) : H
     public override string Describe() => $"reload container {Plan.Spec.Name} (SIGHUP after one-shot {Job})";
 }
 
+/// <summary>
+/// Create and start the first node of a new Galera cluster, once, with <c>BOOTSTRAP_ARGS=--wsrep-new-cluster</c>, and wait
+/// until it is synced; it replaces the node's <see cref="CreateContainerChange"/>. The other hosts then join one at a time
+/// and <see cref="RejoinClusterChange"/> restarts this node as an ordinary member.
+/// </summary>
+/// <param name="Plan">The container's plan.</param>
+/// <param name="Joiners">The hosts that join the cluster, in order.</param>
+internal sealed record BootstrapClusterChange(ContainerPlan Plan, IReadOnlyList<string> Joiners) : HostChange(Plan.Spec.Name)
+{
+    /// <inheritdoc/>
+    public override string Describe() =>
+        $"bootstrap galera cluster: create container {Plan.Spec.Name} with --wsrep-new-cluster, then {string.Join(", ", Joiners)} join one at a time";
+}
+
+/// <summary>Restart a new Galera cluster's first node as an ordinary member (its planned container), once the others joined.</summary>
+/// <param name="Plan">The container's plan.</param>
+/// <param name="Joiners">The hosts that joined the cluster.</param>
+internal sealed record RejoinClusterChange(ContainerPlan Plan, IReadOnlyList<string> Joiners) : HostChange(Plan.Spec.Name)
+{
+    /// <inheritdoc/>
+    public override string Describe() =>
+        $"recreate container {Plan.Spec.Name} without --wsrep-new-cluster once {string.Join(", ", Joiners)} joined (it rejoins the cluster as a member)";
+}
+
 /// <summary>Create and start a container that does not exist.</summary>
 /// <param name="Plan">The container's plan.</param>
 internal sealed record CreateContainerChange(ContainerPlan Plan) : HostChange(Plan.Spec.Name)

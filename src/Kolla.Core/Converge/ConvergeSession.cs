@@ -21,6 +21,12 @@ internal sealed class ConvergeSession(HostPlan plan, IProgress<DeployEvent>? pro
     /// <summary>Containers (re)started in this run, in order, with when each start returned (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     public List<(ContainerPlan Container, long StartedAt)> Started { get; } = [];
 
+    /// <summary>The new Galera clusters this host starts (<see cref="BootstrapClusterChange"/>) and later rejoins as a member.</summary>
+    public List<NewGaleraCluster> Bootstraps { get; } = [];
+
+    /// <summary>Containers that join a new Galera cluster here: after their start the converge waits until they are synced.</summary>
+    public HashSet<string> Joining { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Restarts held back (restart policy spec-change-only).</summary>
     public int Held { get; set; }
 

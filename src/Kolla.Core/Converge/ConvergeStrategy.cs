@@ -44,7 +44,8 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
         run.Report(new ServiceStartedEvent(run.Host, service));
 
         // Like kolla-ansible's config tasks before its handlers: every file of the service on this host first, in one batch.
-        var planned = run.Plan.Containers.Where(c => c.Service == service).Select(c => (Container: c, Changes: Filter(run.Calculator!.For(c)))).ToList();
+        var planned = run.Plan.Containers.Where(c => c.Service == service)
+            .Select(c => (Container: c, Changes: NewGaleraCluster.Bootstrapping(Filter(run.Calculator!.For(c)), run.Bootstraps))).ToList();
         await ApplyFilesAsync(run, planned, cancellationToken).ConfigureAwait(false);
         foreach (var (container, changes) in planned)
         {
@@ -95,6 +96,30 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
                 throw new ContainerOperationException(run.Host, container.Spec.Name, $"could not send SIGHUP after one-shot {job} (exit code {result.ExitCode}): {result.Output}");
             }
 
+            run.Changes.Add(change);
+            run.Report(new ChangeAppliedEvent(run.Host, change, _time.GetElapsedTime(started)));
+        }
+    }
+
+    /// <summary>
+    /// The last step of forming a new Galera cluster, on the host that started it, once the others joined: each node it
+    /// started with <c>--wsrep-new-cluster</c> is stopped cleanly and recreated as planned, then waited for as any start
+    /// (post-start commands, health) and until it is synced again (kolla-ansible's <c>mariadb_bootstrap_restart</c>).
+    /// </summary>
+    public async Task RejoinClusterAsync(ConvergeSession run, CancellationToken cancellationToken)
+    {
+        var runtime = run.Connection!.Containers;
+        foreach (var cluster in run.Bootstraps.Where(c => run.Changes.OfType<BootstrapClusterChange>().Any(b => b.Container == c.Container)))
+        {
+            var plan = run.Plan.Containers.First(c => c.Spec.Name == cluster.Container);
+            var change = new RejoinClusterChange(plan, cluster.Joiners);
+            var started = _time.GetTimestamp();
+            await GaleraNode.StopAsync(runtime, plan.Spec.Name, TimeSpan.FromSeconds(plan.Spec.GracefulTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            await runtime.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+            await runtime.CreateAsync(plan.Spec, Labels(plan), cancellationToken).ConfigureAwait(false);
+            await runtime.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+            await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+            await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
             run.Changes.Add(change);
             run.Report(new ChangeAppliedEvent(run.Host, change, _time.GetElapsedTime(started)));
         }
@@ -200,7 +225,7 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
     {
         var host = run.Connection!;
         var graceful = TimeSpan.FromSeconds(plan.Spec.GracefulTimeoutSeconds);
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [KollaLabels.ConfigHash] = plan.ConfigHash };
+        var labels = Labels(plan);
         switch (change)
         {
             case CreateVolumeChange volume:
@@ -223,6 +248,19 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
                 await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
                 await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
                 await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                if (run.Joining.Contains(plan.Spec.Name))
+                {
+                    await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case BootstrapClusterChange:
+                // Started once as the new cluster's first node; RejoinClusterAsync recreates it as planned once the others joined.
+                run.Labelled.Add(plan.Spec.Name);
+                await host.Containers.CreateAsync(GaleraNode.NewClusterSpec(plan.Spec), labels, cancellationToken).ConfigureAwait(false);
+                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
                 break;
             case RecreateContainerChange:
                 run.Labelled.Add(plan.Spec.Name);
@@ -307,6 +345,13 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
             }
         }
     }
+
+    private static Dictionary<string, string> Labels(ContainerPlan plan) =>
+        new(StringComparer.Ordinal) { [KollaLabels.ConfigHash] = plan.ConfigHash };
+
+    /// <summary>A Galera node's wait until it is synced, within the health timeout, polling at the health poll interval.</summary>
+    private Task WaitSyncedAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken) =>
+        GaleraNode.WaitSyncedAsync(run.Connection!.Containers, run.Host, plan.Spec.Name, _options.HealthTimeout, _options.HealthPollInterval, _time, cancellationToken);
 
     private async Task WaitHealthyAsync(ConvergeSession run, ContainerPlan plan, CancellationToken cancellationToken)
     {

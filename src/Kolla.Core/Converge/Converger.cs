@@ -43,7 +43,52 @@ internal sealed class Converger
     {
         ArgumentNullException.ThrowIfNull(plan);
         var sets = await new HostFanOut(_operation.Connector, _operation.Options, _operation.Time).GetChangesAsync(plan, _strategy.GetChangesAsync, cancellationToken).ConfigureAwait(false);
-        return WithReloads(plan, sets);
+        return WithReloads(plan, WithNewClusters(plan, sets));
+    }
+
+    /// <summary>
+    /// Shows each new Galera cluster the converge would form (see <see cref="NewGaleraCluster"/>): on its first host, the
+    /// container's creation becomes the bootstrap, and its restart as a member follows the container's other changes.
+    /// </summary>
+    private static IReadOnlyList<HostChangeSet> WithNewClusters(DeploymentPlan plan, IReadOnlyList<HostChangeSet> sets)
+    {
+        var clusters = NewGaleraCluster.Find(plan.Hosts
+            .Select((h, i) => (Host: h, Set: sets[i]))
+            .Where(h => h.Set.Error is null)
+            .SelectMany(h => h.Host.Containers.Where(c => c.GaleraCluster).Select(c => (h.Host.Host, c, NewGaleraCluster.HasCluster(h.Set.Changes, c)))));
+        if (clusters.Count == 0)
+        {
+            return sets;
+        }
+
+        return sets.Select((set, i) =>
+        {
+            var mine = clusters.Where(c => c.BootstrapHost == set.Host).ToList();
+            if (mine.Count == 0)
+            {
+                return set;
+            }
+
+            var changes = NewGaleraCluster.Bootstrapping(set.Changes, mine).ToList();
+            foreach (var cluster in mine)
+            {
+                var at = changes.FindIndex(c => c is BootstrapClusterChange && c.Container == cluster.Container);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                while (at + 1 < changes.Count && changes[at + 1].Container == cluster.Container)
+                {
+                    at++;
+                }
+
+                var container = plan.Hosts[i].Containers.First(c => c.Spec.Name == cluster.Container);
+                changes.Insert(at + 1, new RejoinClusterChange(container, cluster.Joiners));
+            }
+
+            return set with { Changes = changes };
+        }).ToList();
     }
 
     /// <summary>Adds to each host's changes the reloads that the one-shot jobs planned anywhere would trigger (see <see cref="ConvergeStrategy.ReloadAsync"/>).</summary>
@@ -93,7 +138,18 @@ internal sealed class Converger
             var participants = sessions.Where(r => r.Error is null && r.Plan.Containers.Any(c => c.Service == service)).ToList();
             var serial = participants.SelectMany(r => r.Plan.Containers).Any(c => c.Service == service && c.Restart == RestartStrategy.Serial);
             var batch = serial ? 1 : _operation.Options.Serial ?? participants.Count;
-            yield return new HostStage<ConvergeSession>(Batches(participants, batch), (session, token) => _strategy.ConvergeServiceAsync(session, service, token));
+            var clusters = NewClusters(participants, service);
+            if (clusters.Count == 0)
+            {
+                yield return new HostStage<ConvergeSession>(Batches(participants, batch), (session, token) => _strategy.ConvergeServiceAsync(session, service, token));
+            }
+            else
+            {
+                foreach (var stage in FormClusters(participants, service, clusters))
+                {
+                    yield return stage;
+                }
+            }
 
             // Read after the service's stage has run everywhere: which of its one-shot jobs ran, on any host.
             var ran = ConvergeStrategy.ReloadTriggers(sessions.SelectMany(s => s.Changes), plan.Hosts.SelectMany(h => h.Containers), service);
@@ -106,6 +162,48 @@ internal sealed class Converger
 
         // Every host that started a container watches them for the settle time (in parallel), then checks they still run.
         yield return new HostStage<ConvergeSession>([sessions.Where(s => s.Error is null && s.Started.Count > 0).ToList()], _strategy.SettleAsync);
+    }
+
+    /// <summary>The new Galera clusters of a service's containers among the hosts taking part (none for <c>genconfig</c>), from the state each host read.</summary>
+    private IReadOnlyList<NewGaleraCluster> NewClusters(List<ConvergeSession> participants, string service) =>
+        _operation.Options.FilesOnly
+            ? []
+            : NewGaleraCluster.Find(participants.SelectMany(s => s.Plan.Containers
+                .Where(c => c.Service == service && c.GaleraCluster)
+                .Select(c => (s.Host, c, NewGaleraCluster.HasCluster(s.Calculator!.State, c)))));
+
+    /// <summary>
+    /// A service that forms new Galera clusters, as kolla-ansible's <c>bootstrap_cluster</c> tasks and handlers do: the
+    /// first host of each converges the service with its node started as the new cluster (and synced); then every other
+    /// host, one at a time, each new member waited for until synced; last, the first hosts restart their node as a member.
+    /// A joiner whose cluster's first host failed does not start (with <see cref="HostOperationOptions.ContinueOnError"/>;
+    /// otherwise the run has stopped already): alone, it would wait for a cluster that is not there.
+    /// </summary>
+    private IEnumerable<HostStage<ConvergeSession>> FormClusters(List<ConvergeSession> participants, string service, IReadOnlyList<NewGaleraCluster> clusters)
+    {
+        var first = participants.Where(s => clusters.Any(c => c.BootstrapHost == s.Host)).ToList();
+        foreach (var session in first)
+        {
+            session.Bootstraps.AddRange(clusters.Where(c => c.BootstrapHost == session.Host));
+        }
+
+        foreach (var cluster in clusters)
+        {
+            foreach (var session in participants.Where(s => cluster.Joiners.Contains(s.Host)))
+            {
+                session.Joining.Add(cluster.Container);
+            }
+        }
+
+        yield return new HostStage<ConvergeSession>([first], (session, token) => _strategy.ConvergeServiceAsync(session, service, token));
+        yield return new HostStage<ConvergeSession>(Batches([.. participants.Except(first)], 1), (session, token) =>
+        {
+            var failed = clusters.FirstOrDefault(c => c.Joiners.Contains(session.Host) && first.Any(f => f.Host == c.BootstrapHost && f.Error is not null));
+            return failed is null
+                ? _strategy.ConvergeServiceAsync(session, service, token)
+                : throw new ContainerOperationException(session.Host, failed.Container, $"not started: the new Galera cluster it joins could not be bootstrapped on {failed.BootstrapHost}");
+        });
+        yield return new HostStage<ConvergeSession>([first.Where(s => s.Error is null).ToList()], _strategy.RejoinClusterAsync);
     }
 
     /// <summary>Batches of hosts for one service: other hosts first, then <see cref="ConvergeOptions.RollingHosts"/> in smaller batches.</summary>

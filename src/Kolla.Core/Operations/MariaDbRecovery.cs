@@ -1,4 +1,5 @@
 using Kolla.Containers;
+using Kolla.Converge;
 using Kolla.Hosts;
 using Kolla.Planning;
 
@@ -14,8 +15,8 @@ namespace Kolla.Operations;
 /// position comes from a one-shot <c>mariadb_wsrep_recovery</c> container of the MariaDB image with the node's volumes
 /// (<c>BOOTSTRAP_ARGS=--wsrep-recover</c>), which also prints the node's <c>grastate.dat</c>; the choice is
 /// <see cref="GaleraBootstrapChooser"/>'s. The bootstrap node gets <c>safe_to_bootstrap: 1</c> and starts once with
-/// <c>BOOTSTRAP_ARGS=--wsrep-new-cluster</c>. Every wait reads the node's <c>wsrep_%</c> status through the server's
-/// socket as root, inside its container. Config files are not touched.
+/// <c>BOOTSTRAP_ARGS=--wsrep-new-cluster</c>. The node steps (that start, the clean stop, the wait for <c>Synced</c>) are
+/// <see cref="GaleraNode"/>'s, which a deploy forming a new cluster uses too. Config files are not touched.
 /// </remarks>
 internal sealed class MariaDbRecovery
 {
@@ -25,12 +26,12 @@ internal sealed class MariaDbRecovery
     /// <summary>The one-shot container of the position read (kolla-ansible's name).</summary>
     public const string RecoveryContainerName = "mariadb_wsrep_recovery";
 
-    private const string DataDirectory = "/var/lib/mysql";
+    private const string DataDirectory = GaleraNode.DataDirectory;
     private const string LogFile = "/var/log/kolla/mariadb/mariadb.log";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private const string RecoveredMarker = "== kolla: wsrep-recover ==";
     private const string StateMarker = "== kolla: grastate.dat ==";
     private const string EndMarker = "== kolla: end ==";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     private readonly IHostConnector _connector;
     private readonly MariaDbRecoveryOptions _options;
@@ -91,8 +92,8 @@ internal sealed class MariaDbRecovery
     /// <param name="progress">Receives one line per step.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The bootstrap host, every position and the cluster size.</returns>
-    /// <exception cref="MariaDbRecoveryException">No host runs MariaDB, no host has its data volume, the bootstrap node cannot be chosen, or a node does not sync.</exception>
-    /// <exception cref="HostExecutionException">A host cannot be reached or its engine fails.</exception>
+    /// <exception cref="MariaDbRecoveryException">No host runs MariaDB, no host has its data volume, the bootstrap node cannot be chosen, or the cluster is short of members at the end.</exception>
+    /// <exception cref="HostExecutionException">A host cannot be reached or its engine fails, or a node stops or does not sync (a <see cref="ContainerOperationException"/> naming the host and container).</exception>
     public async Task<MariaDbRecoveryResult> RunAsync(DeploymentPlan plan, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -132,7 +133,7 @@ internal sealed class MariaDbRecovery
 
     private async Task<MariaDbRecoveryResult> RecoverAsync(List<Node> nodes, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var volume = DataVolume(nodes[0].Container.Spec);
+        var volume = GaleraNode.DataVolume(nodes[0].Container.Spec);
         var volumes = await Task.WhenAll(nodes.Select(n => n.Runtime.ListVolumesAsync(cancellationToken))).ConfigureAwait(false);
         if (volume is not null && !volumes.Any(v => v.Contains(volume, StringComparer.Ordinal)))
         {
@@ -148,7 +149,7 @@ internal sealed class MariaDbRecovery
 
         var positions = await Task.WhenAll(nodes.Select(async n =>
         {
-            var spec = OneShot(n.Container.Spec, RecoverCommand) with { Environment = WithBootstrapArgs(n.Container.Spec, "--wsrep-recover") };
+            var spec = OneShot(n.Container.Spec, RecoverCommand) with { Environment = GaleraNode.WithBootstrapArgs(n.Container.Spec, "--wsrep-recover") };
             var result = await n.Runtime.RunOneShotAsync(spec, new Dictionary<string, string>(), _options.RecoverTimeout, cancellationToken).ConfigureAwait(false);
             var position = ReadPosition(n.Plan.Host, result.Output);
             progress?.Report($"{n.Plan.Host}: position {position.ClusterUuid ?? "(no cluster)"}:{position.Seqno}{(position.SafeToBootstrap ? ", safe_to_bootstrap: 1" : "")}");
@@ -160,12 +161,7 @@ internal sealed class MariaDbRecovery
         progress?.Report($"{first.Plan.Host}: bootstrapping the cluster from this node (seqno {chosen.Seqno})");
 
         // Marks the node safe to bootstrap from, then starts as the image does, with --wsrep-new-cluster; never restarted.
-        var bootstrap = first.Container.Spec with
-        {
-            Environment = WithBootstrapArgs(first.Container.Spec, "--wsrep-new-cluster"),
-            RestartPolicy = "no",
-            Command = BootstrapCommand,
-        };
+        var bootstrap = GaleraNode.NewClusterSpec(first.Container.Spec) with { Command = BootstrapCommand };
         await first.Runtime.RemoveAsync(ContainerName, cancellationToken).ConfigureAwait(false);
         await first.Runtime.CreateAsync(bootstrap, new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
         await first.Runtime.StartAsync(ContainerName, cancellationToken).ConfigureAwait(false);
@@ -182,7 +178,7 @@ internal sealed class MariaDbRecovery
         await StartPlannedAsync(first, recreate: true, cancellationToken).ConfigureAwait(false);
         await WaitSyncedAsync(first, progress, cancellationToken).ConfigureAwait(false);
 
-        var statuses = await Task.WhenAll(nodes.Select(n => ReadStatusAsync(n, cancellationToken))).ConfigureAwait(false);
+        var statuses = await Task.WhenAll(nodes.Select(n => GaleraNode.ReadStatusAsync(n.Runtime, ContainerName, cancellationToken))).ConfigureAwait(false);
         var size = statuses.Min(s => s?.ClusterSize ?? 0);
         if (size != nodes.Count)
         {
@@ -195,30 +191,8 @@ internal sealed class MariaDbRecovery
         return new MariaDbRecoveryResult(first.Plan.Host, positions, size);
     }
 
-    // A server that still runs is shut down cleanly first (mariadbd-safe ignores the engine's SIGTERM, which would leave
-    // the stop to wait for its timeout and kill it), so it writes its position to grastate.dat.
-    private static async Task StopAsync(Node node, CancellationToken cancellationToken)
-    {
-        var state = await node.Runtime.InspectAsync(ContainerName, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return;
-        }
-
-        if (state.Status == "running")
-        {
-            try
-            {
-                await node.Runtime.ExecAsync(ContainerName, ["mariadb-admin", "--protocol=socket", "-uroot", "shutdown"], cancellationToken).ConfigureAwait(false);
-            }
-            catch (ContainerOperationException)
-            {
-                // Stopped meanwhile, or restarting: the engine's stop below does the rest.
-            }
-        }
-
-        await node.Runtime.StopAsync(ContainerName, TimeSpan.FromSeconds(node.Container.Spec.GracefulTimeoutSeconds), cancellationToken).ConfigureAwait(false);
-    }
+    private static Task StopAsync(Node node, CancellationToken cancellationToken) =>
+        GaleraNode.StopAsync(node.Runtime, ContainerName, TimeSpan.FromSeconds(node.Container.Spec.GracefulTimeoutSeconds), cancellationToken);
 
     // The container as planned: kept when it exists (a stopped member), else created with the label a deploy gives it.
     private static async Task StartPlannedAsync(Node node, bool recreate, CancellationToken cancellationToken)
@@ -236,61 +210,13 @@ internal sealed class MariaDbRecovery
 
     private async Task WaitSyncedAsync(Node node, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetTimestamp() + (long)(_options.SyncTimeout.TotalSeconds * _time.TimestampFrequency);
-        GaleraStatus? last = null;
-        while (true)
-        {
-            var state = await node.Runtime.InspectAsync(ContainerName, cancellationToken).ConfigureAwait(false);
-            if (state is null || state.Status is "exited" or "dead")
-            {
-                var tail = state is null ? "" : await node.Runtime.GetLogTailAsync(ContainerName, 20, cancellationToken).ConfigureAwait(false);
-                throw new MariaDbRecoveryException(
-                    $"{node.Plan.Host}: {ContainerName} stopped while joining the cluster (its log: {LogFile} in the kolla_logs volume){(tail.Length > 0 ? ";\nlast output:\n" + tail : "")}");
-            }
-
-            last = await ReadStatusAsync(node, cancellationToken).ConfigureAwait(false) ?? last;
-            if (last is { IsReady: true })
-            {
-                progress?.Report($"{node.Plan.Host}: {ContainerName} synced (cluster size {last.ClusterSize})");
-                return;
-            }
-
-            if (_time.GetTimestamp() > deadline)
-            {
-                throw new MariaDbRecoveryException(
-                    $"{node.Plan.Host}: {ContainerName} did not sync within {_options.SyncTimeout.TotalSeconds:0} s ({last?.ToString() ?? "the server did not answer"})");
-            }
-
-            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<GaleraStatus?> ReadStatusAsync(Node node, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await node.Runtime.ExecAsync(
-                ContainerName, ["mariadb", "--protocol=socket", "-uroot", "-N", "-B", "-e", GaleraStatus.Query], cancellationToken).ConfigureAwait(false);
-            return result.Succeeded ? GaleraStatus.Parse(result.Output) : null;
-        }
-        catch (ContainerOperationException)
-        {
-            // Not running yet (or restarting): the next poll looks again.
-            return null;
-        }
+        var status = await GaleraNode.WaitSyncedAsync(node.Runtime, node.Plan.Host, ContainerName, _options.SyncTimeout, PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        progress?.Report($"{node.Plan.Host}: {ContainerName} synced (cluster size {status.ClusterSize})");
     }
 
     // A one-shot of the MariaDB image with the node's volumes: no health check, the given command.
     private static ContainerSpec OneShot(ContainerSpec spec, string command) =>
         spec with { Name = RecoveryContainerName, Command = command, Healthcheck = null, Labels = [] };
-
-    private static List<KeyValuePair<string, string?>> WithBootstrapArgs(ContainerSpec spec, string args) =>
-        [.. spec.Environment.Where(e => e.Key != "BOOTSTRAP_ARGS"), new("BOOTSTRAP_ARGS", args)];
-
-    // The named volume mounted at the data directory, or null when it is a host path.
-    private static string? DataVolume(ContainerSpec spec) =>
-        spec.Volumes.Select(v => v.Split(':')).Where(p => p.Length >= 2 && p[1] == DataDirectory && !p[0].Contains('/', StringComparison.Ordinal))
-            .Select(p => p[0]).FirstOrDefault();
 
     private sealed class Node(HostPlan plan, ContainerPlan container)
     {

@@ -31,6 +31,9 @@ public sealed record ContainerPlan(
     /// <summary>Bootstrap jobs after which the running container gets SIGHUP (see <see cref="Services.ContainerDefinition.ReloadAfter"/>); not part of <see cref="ConfigHash"/>.</summary>
     public IReadOnlyList<string> ReloadAfter { get; init; } = [];
 
+    /// <summary>Whether the container is a Galera node that forms a new cluster with the same container on its other hosts (see <see cref="Services.ContainerDefinition.GaleraCluster"/>); not part of <see cref="ConfigHash"/>.</summary>
+    public bool GaleraCluster { get; init; }
+
     private SpecHashCache? _specHash;
 
     /// <summary>

@@ -101,6 +101,7 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             PostStart = postStart,
             PostStartBeforeHealthy = container.PostStartBeforeHealthy,
             ReloadAfter = container.ReloadAfter,
+            GaleraCluster = container.GaleraCluster,
         };
     }
 

@@ -94,6 +94,14 @@ public sealed record ContainerDefinition
     /// </summary>
     public IReadOnlyList<string> ReloadAfter { get; init; } = [];
 
+    /// <summary>
+    /// Whether the container is a Galera node whose hosts form one cluster: when none of them has the cluster yet (no
+    /// container and no data volume, the volume mounted at <c>/var/lib/mysql</c>) and there are more than one, the converge
+    /// starts the first host's container with <c>BOOTSTRAP_ARGS=--wsrep-new-cluster</c>, lets the others join one at a time,
+    /// then restarts the first as an ordinary member (kolla-ansible's mariadb <c>bootstrap_cluster</c> tasks and handlers).
+    /// </summary>
+    public bool GaleraCluster { get; init; }
+
     /// <summary>What the prechecks verify for it (the ports it listens on); <see cref="ContainerPrechecks.None"/> by default.</summary>
     public ContainerPrechecks Prechecks { get; init; } = ContainerPrechecks.None;
 

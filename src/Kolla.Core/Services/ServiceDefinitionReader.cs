@@ -16,7 +16,7 @@ internal static class ServiceDefinitionReader
     [
         "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
         "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
-        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "reload_after", "prechecks", "files", "config_json",
+        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "reload_after", "galera_cluster", "prechecks", "files", "config_json",
     ];
 
     private static readonly HashSet<string> s_precheckKeys = ["ports"];
@@ -173,6 +173,12 @@ internal static class ServiceDefinitionReader
                 var other => throw nodes.Error(map, $"container {key}: post_start_before_healthy must be true or false, not '{other}'"),
             },
             ReloadAfter = Get("reload_after") is { } reload ? nodes.TextList(reload, $"{key}.reload_after") : [],
+            GaleraCluster = Optional("galera_cluster") switch
+            {
+                null or "false" or "False" or "no" => false,
+                "true" or "True" or "yes" => true,
+                var other => throw nodes.Error(map, $"container {key}: galera_cluster must be true or false, not '{other}'"),
+            },
             Prechecks = Get("prechecks") is { } prechecks ? ReadPrechecks(nodes, key, nodes.Mapping(prechecks, $"{key}.prechecks")) : ContainerPrechecks.None,
             Files = Get("files") is YSequence files
                 ? files.Items.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()

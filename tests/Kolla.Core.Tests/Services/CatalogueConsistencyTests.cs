@@ -21,6 +21,13 @@ public sealed partial class CatalogueConsistencyTests
         nova.Containers.Where(c => c.Key != "nova-scheduler").Should().OnlyContain(c => c.ReloadAfter.Count == 0);
     }
 
+    [Fact]
+    public void MariaDb_FormsANewGaleraCluster_OnlyItsServerDoes()
+    {
+        // kolla-ansible's bootstrap_cluster: a new multi-node cluster starts from its first node with --wsrep-new-cluster.
+        s_catalogue.Services.SelectMany(s => s.Containers).Where(c => c.GaleraCluster).Select(c => c.Key).Should().Equal("mariadb");
+    }
+
     [Theory]
     [MemberData(nameof(ServiceNames))]
     public void Config_JsonEntriesAreCompleteAndPointAtProducedFiles(string service)

@@ -61,6 +61,28 @@ public sealed class ServiceDefinitionReaderTests
         definition.Containers.Single().ReloadAfter.Should().Equal("demo_cell");
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("no", false)]
+    public void Reads_GaleraCluster(string value, bool expected)
+    {
+        var yaml = Valid.Replace("    restart: spec-change-only\n", $"    galera_cluster: {value}\n", StringComparison.Ordinal);
+
+        var definition = ServiceDefinitionReader.Read("demo/service.yml", yaml, s_templates);
+
+        definition.Containers.Single().GaleraCluster.Should().Be(expected);
+    }
+
+    [Fact]
+    public void GaleraCluster_NotABoolean_IsACatalogueError()
+    {
+        var yaml = Valid.Replace("    restart: spec-change-only\n", "    galera_cluster: mariadb\n", StringComparison.Ordinal);
+
+        var act = () => ServiceDefinitionReader.Read("demo/service.yml", yaml, s_templates);
+
+        act.Should().Throw<CatalogueException>().WithMessage("*demo-api: galera_cluster must be true or false, not 'mariadb'*");
+    }
+
     [Fact]
     public void ReloadAfter_UnknownJob_IsACatalogueError()
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kolla.Operations;
+namespace Kolla.Converge;
 
 /// <summary>A running Galera node's <c>wsrep_%</c> status variables, as <c>SHOW GLOBAL STATUS</c> printed them (tab-separated).</summary>
 /// <param name="Values">Variable name to value.</param>
