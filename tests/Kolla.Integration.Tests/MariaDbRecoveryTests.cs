@@ -136,7 +136,7 @@ public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixtu
     {
         foreach (var host in fixture.Hosts.Hosts)
         {
-            (await SqlAsync(host, "SHOW STATUS WHERE Variable_name IN ('wsrep_cluster_size', 'wsrep_local_state_comment');", token))
+            (await SqlAsync(host, "SHOW STATUS LIKE 'wsrep_cluster_size'; SHOW STATUS LIKE 'wsrep_local_state_comment';", token))
                 .Should().Be("wsrep_cluster_size\t3\nwsrep_local_state_comment\tSynced\n", host.Name);
             await ExpectPlannedContainerAsync(host, token);
         }
