@@ -122,8 +122,12 @@ bash "$repo/scripts/publish.sh" >/dev/null
 # In the background, in its own process group, so an interrupt is handled at once (bash runs traps only
 # between foreground commands) and stops dotnet test, vstest and the test hosts together. (This script
 # runs without job control, so setsid does not fork and $! is dotnet test, the group's leader.)
+# Each assembly's results, with every test's duration, go to artifacts/test-results/*.trx (what to trim when the
+# suite grows slow).
+rm -rf "$repo/artifacts/test-results"
 setsid dotnet test Kolla.sln -c Release --no-build -nologo \
-    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" >"$log" 2>&1 &
+    --blame-hang-timeout 15m --blame-hang-dump-type none \
+    --logger trx --results-directory "$repo/artifacts/test-results" "$@" >"$log" 2>&1 &
 test_group=$!
 # Show the output as it comes; tail ends by itself once dotnet test has exited and all is shown.
 tail -n +1 --pid="$test_group" -f "$log" &
