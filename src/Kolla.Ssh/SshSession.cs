@@ -57,6 +57,15 @@ internal sealed class SshSession : IDisposable
     /// <summary>The directory read carried by the first Docker connection, if the connector set one up.</summary>
     public TreeReadAhead? ReadAhead { get; init; }
 
+    /// <summary>The Docker transport of this connection, if the connector set one up.</summary>
+    public SshDockerHandlerFactory? Docker { get; init; }
+
+    /// <summary>
+    /// Whether a directory's file state is read over SFTP rather than in a shell: when Docker needs no shell (its socket
+    /// channel is in use) and files go through SFTP, so the tree read would be the host's only login otherwise.
+    /// </summary>
+    public bool ReadsTreesOverSftp => UsesSftp && Docker?.UsesSocketChannel == true;
+
     public TimeSpan CommandTimeout { get; }
 
     /// <summary>False once a connection error was seen or either client disconnected.</summary>
