@@ -50,11 +50,19 @@ teardown() {
 }
 trap teardown EXIT
 
+# BENCH_PHASES=kolla runs only kolla's phases (for profiling; the ratios need all three). Names are separated by
+# spaces or commas; kolla-noshell is never a default.
+phases=" ${BENCH_PHASES:-ansible raw kolla} "
+phases=${phases//,/ }
+has_phase() { [[ $phases == *" $1 "* ]]; }
+
 echo "bench-converge.sh: building kolla (NativeAOT as scripts/publish.sh makes it; ReadyToRun and plain JIT for comparison)"
 bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
+if has_phase kolla; then
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
     -o "$out/kolla-r2r" --disable-build-servers -nologo -v quiet -clp:NoSummary
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -p:PublishAot=false -o "$out/kolla-jit" --disable-build-servers -nologo -v quiet -clp:NoSummary
+fi
 kolla=$out/kolla-native/kolla
 
 echo "bench-converge.sh: starting the harness ($K hosts)"
@@ -153,11 +161,6 @@ kolla_deploy_with() {
         --known-hosts "$work/known_hosts" --forks 10 "$@"
 }
 
-# BENCH_PHASES=kolla runs only kolla's phases (for profiling; the ratios need all three). Names are separated by
-# spaces or commas; kolla-noshell is never a default.
-phases=" ${BENCH_PHASES:-ansible raw kolla} "
-phases=${phases//,/ }
-has_phase() { [[ $phases == *" $1 "* ]]; }
 if has_phase ansible; then
 # --- Ansible ------------------------------------------------------------------------------------------
 clean_hosts
@@ -254,7 +257,9 @@ echo "kolla deploy, no login shell (our sshd on 127.0.0.1:240N with internal-sft
 measure noshell_cold "$out/noshell-cold.log" kolla_noshell
 measure noshell_noop "$out/noshell-noop.log" kolla_noshell
 measure noshell_noop2 "$out/noshell-noop2.log" kolla_noshell
-for log in noshell-noop noshell-noop2; do
+# The same no-op through the harness's own sshd (no SFTP, no kolla_docker_host): one login shell per host, for comparison.
+measure noshell_ref "$out/noshell-ref.log" kolla_deploy --facts-cache "$ns/facts"
+for log in noshell-noop noshell-noop2 noshell-ref; do
     if grep -qE "changed=[1-9]" "$out/$log.log"; then
         echo "bench-converge.sh: a kolla rerun changed something; see $out/$log.log" >&2
         exit 1
@@ -263,6 +268,7 @@ done
 if [[ -n ${T[raw_noop]:-} ]]; then
     echo "no-op reruns without a login shell: $(printf '%.3f' "${T[noshell_noop]}") s and $(printf '%.3f' "${T[noshell_noop2]}") s native;" \
         "state-read floor $(printf '%.3f' "${T[raw_noop]}") s ($(echo "scale=2; ${T[noshell_noop]} / ${T[raw_noop]}" | bc -l)x, $(echo "scale=2; ${T[noshell_noop2]} / ${T[raw_noop]}" | bc -l)x)"
+    echo "the same no-op with one login shell per host (the harness's sshd): $(printf '%.3f' "${T[noshell_ref]}") s ($(echo "scale=2; ${T[noshell_ref]} / ${T[raw_noop]}" | bc -l)x)"
 fi
 echo "load average after the no-shell phase: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
