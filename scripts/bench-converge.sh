@@ -57,7 +57,10 @@ phases=${phases//,/ }
 has_phase() { [[ $phases == *" $1 "* ]]; }
 
 echo "bench-converge.sh: building kolla (NativeAOT as scripts/publish.sh makes it; ReadyToRun and plain JIT for comparison)"
-bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
+# BENCH_PREBUILT=1 reuses the native binary of an earlier run (e.g. when a build of the same tree just failed for load).
+if [[ -z ${BENCH_PREBUILT:-} || ! -x $out/kolla-native/kolla ]]; then
+    bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
+fi
 if has_phase kolla; then
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
     -o "$out/kolla-r2r" --disable-build-servers -nologo -v quiet -clp:NoSummary

@@ -227,6 +227,11 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
             var transport = new SshDockerHandlerFactory(ssh, dockerOptions, readAhead);
             session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAhead = readAhead, Docker = transport };
             docker = SshDockerClientFactory.Create(ssh, dockerOptions, _logger, transport);
+            if (session.ReadsTreesOverSftp && target.NeedsContainerEngine && target.ReadAheadDirectory is not null)
+            {
+                // The tree read will go over SFTP, a connection of its own: open it while Docker is checked.
+                session.OpenSftpAhead();
+            }
             if (_options.VerifyDockerOnConnect && target.NeedsContainerEngine)
             {
                 await PingDockerAsync(settings, docker, podman, transport, cancellationToken).ConfigureAwait(false);

@@ -89,6 +89,13 @@ internal sealed class SshSession : IDisposable
             {
                 ObjectDisposedException.ThrowIf(_disposed != 0, this);
                 var sftp = await connect(cancellationToken).ConfigureAwait(false);
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    // Closed while connecting (an SFTP connection opened ahead for a read that never came).
+                    sftp.Dispose();
+                    ObjectDisposedException.ThrowIf(true, this);
+                }
+
                 sftp.ErrorOccurred += OnError;
                 _sftp = sftp;
             }
@@ -125,6 +132,11 @@ internal sealed class SshSession : IDisposable
             return false;
         }
     }
+
+    /// <summary>Opens the SFTP connection in the background, ahead of a read that will want it; failures are left to that read.</summary>
+    public void OpenSftpAhead() =>
+        _ = PrefersSftpAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), optionally feeding stdin.</summary>
     public Task<ExecResult> RunAsync(string script, CancellationToken cancellationToken) =>
