@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kolla.Configuration;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class IniDocument
     private readonly Dictionary<string, IniSection>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
     private readonly List<string> _sources = [];
     private readonly List<string> _missingSources = [];
-    private readonly List<string> _layerTexts = [];
+    private readonly List<byte[]> _layerTexts = [];
     private readonly List<string> _layerNames = [];
 
     internal IniDocument()
@@ -126,14 +128,18 @@ public sealed class IniDocument
     /// <summary>The merged text.</summary>
     public override string ToString() => ToText();
 
-    internal IniSection GetOrAddSection(ReadOnlySpan<char> name)
+    /// <summary>The section named by the UTF-8 <paramref name="name"/>, added when new.</summary>
+    internal IniSection GetOrAddSection(ReadOnlySpan<byte> name)
     {
-        if (_byNameSpan.TryGetValue(name, out var section))
+        // Names are short: decode into the stack and look up without making a string.
+        Span<char> chars = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        chars = chars[..Encoding.UTF8.GetChars(name, chars)];
+        if (_byNameSpan.TryGetValue(chars, out var section))
         {
             return section;
         }
 
-        section = new IniSection(name.ToString(), this);
+        section = new IniSection(chars.ToString(), name.ToArray(), this);
         _byName.Add(section.Name, section);
         _sections.Add(section);
         return section;
@@ -148,8 +154,8 @@ public sealed class IniDocument
     /// <summary>The continuation lines of every value (shared by the sources of one merge).</summary>
     internal IniContinuations Continuations { get; } = new();
 
-    /// <summary>Registers the text of the next source to fold; returns its layer number.</summary>
-    internal int AddLayer(string name, string text)
+    /// <summary>Registers the UTF-8 text of the next source to fold; returns its layer number.</summary>
+    internal int AddLayer(string name, byte[] text)
     {
         _layerNames.Add(name);
         _layerTexts.Add(text);
@@ -159,14 +165,14 @@ public sealed class IniDocument
     /// <summary>The name of source <paramref name="layer"/>.</summary>
     internal string LayerName(int layer) => _layerNames[layer];
 
-    /// <summary>The text of source <paramref name="layer"/>.</summary>
-    internal string LayerText(int layer) => _layerTexts[layer];
+    /// <summary>The UTF-8 text of source <paramref name="layer"/>.</summary>
+    internal byte[] LayerText(int layer) => _layerTexts[layer];
 
-    /// <summary>The key of a slot, as first written.</summary>
-    internal ReadOnlySpan<char> Key(scoped in IniKeySlot slot) => _layerTexts[slot.KeyLayer].AsSpan(slot.KeyStart, slot.KeyLength);
+    /// <summary>The UTF-8 key of a slot, as first written.</summary>
+    internal ReadOnlySpan<byte> Key(scoped in IniKeySlot slot) => _layerTexts[slot.KeyLayer].AsSpan(slot.KeyStart, slot.KeyLength);
 
-    /// <summary>Line <paramref name="index"/> of an occurrence, without indentation.</summary>
-    internal ReadOnlySpan<char> Line(scoped in IniValueSpan value, int index)
+    /// <summary>Line <paramref name="index"/> of an occurrence (UTF-8), without indentation.</summary>
+    internal ReadOnlySpan<byte> Line(scoped in IniValueSpan value, int index)
     {
         var text = _layerTexts[value.Layer];
         if (index == 0)
@@ -180,7 +186,7 @@ public sealed class IniDocument
 
     /// <summary>A slot's key and occurrences as an entry.</summary>
     internal IniEntry ToEntry(in IniKeySlot slot, IReadOnlyList<IniShadowedValues>? shadowed) =>
-        new(_layerTexts[slot.KeyLayer].AsMemory(slot.KeyStart, slot.KeyLength), Values(in slot), shadowed);
+        new(Encoding.UTF8.GetString(Key(in slot)).AsMemory(), Values(in slot), shadowed);
 
     /// <summary>A slot's occurrences in order.</summary>
     internal IniValue[] Values(in IniKeySlot slot)
@@ -207,11 +213,11 @@ public sealed class IniDocument
             for (var i = 0; i < rest.Length; i++)
             {
                 var (start, length) = Continuations[value.RestStart + i];
-                rest[i] = text.AsMemory(start, length);
+                rest[i] = Encoding.UTF8.GetString(text, start, length).AsMemory();
             }
         }
 
-        return new IniValue(text.AsMemory(value.Start, value.Length), rest, value.LineCount, origin);
+        return new IniValue(Encoding.UTF8.GetString(text, value.Start, value.Length).AsMemory(), rest, value.LineCount, origin);
     }
 
     internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);
