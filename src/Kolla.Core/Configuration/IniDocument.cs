@@ -18,15 +18,16 @@ public sealed class IniDocument
 {
     private readonly List<IniSection> _sections = [];
     private readonly Dictionary<string, IniSection> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IniSection>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
     private readonly List<string> _sources = [];
     private readonly List<string> _missingSources = [];
     private readonly List<byte[]> _layerTexts = [];
     private readonly List<string> _layerNames = [];
 
+    /// <summary>Open addressing over <see cref="_sections"/> by the UTF-8 name (1-based indices, 0 = free).</summary>
+    private int[] _sectionTable = new int[64];
+
     internal IniDocument()
     {
-        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The sections in first-seen order over all sources.</summary>
@@ -131,17 +132,40 @@ public sealed class IniDocument
     /// <summary>The section named by the UTF-8 <paramref name="name"/>, added when new.</summary>
     internal IniSection GetOrAddSection(ReadOnlySpan<byte> name)
     {
-        // Names are short: decode into the stack and look up without making a string.
-        Span<char> chars = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
-        chars = chars[..Encoding.UTF8.GetChars(name, chars)];
-        if (_byNameSpan.TryGetValue(chars, out var section))
+        var hash = IniKeyHash.Of(name);
+        var mask = _sectionTable.Length - 1;
+        var at = hash & mask;
+        for (; _sectionTable[at] != 0; at = (at + 1) & mask)
         {
-            return section;
+            var found = _sections[_sectionTable[at] - 1];
+            if (found.NameHash == hash && name.SequenceEqual(found.Utf8Name))
+            {
+                return found;
+            }
         }
 
-        section = new IniSection(chars.ToString(), name.ToArray(), this);
+        var section = new IniSection(Encoding.UTF8.GetString(name), name.ToArray(), hash, this);
         _byName.Add(section.Name, section);
         _sections.Add(section);
+        _sectionTable[at] = _sections.Count;
+        if (_sections.Count * 2 > _sectionTable.Length)
+        {
+            var table = new int[_sectionTable.Length * 2];
+            mask = table.Length - 1;
+            for (var i = 0; i < _sections.Count; i++)
+            {
+                var slot = _sections[i].NameHash & mask;
+                while (table[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                table[slot] = i + 1;
+            }
+
+            _sectionTable = table;
+        }
+
         return section;
     }
 

@@ -33,6 +33,7 @@ internal sealed class IniParser
     private int _valueLength;
     private int _keyLine;
     private int _restStart;
+    private byte _verbatim;
 
     private IniParser(IniDocument document, byte[] text, string source, int layer, bool trackShadowed)
     {
@@ -153,11 +154,22 @@ internal sealed class IniParser
         var valueLead = PyUtf8.LeadingWhiteSpace(valuePart);
         var valueLength = valueLead == valuePart.Length ? 0 : PyUtf8.TrimmedLength(valuePart) - valueLead;
         valueStart += valueLead;
+        byte verbatim = 0;
         if (valueLength > 0 && (line[valueStart] is (byte)'"' or (byte)'\'') && line[valueStart + valueLength - 1] == line[valueStart])
         {
             // One matching pair of outer quotes is cut; a lone quote leaves an empty value.
             valueStart++;
             valueLength = Math.Max(0, valueLength - 2);
+        }
+        else if (keyLead == 0 && valueLength > 0 && valueStart + valueLength == length && start + length < _text.Length && _text[start + length] == '\n')
+        {
+            // The line reads exactly as the writer would write it: it can be copied whole.
+            verbatim = (valueStart - keyLength) switch
+            {
+                1 when line[keyLength] == '=' => IniValueSpan.VerbatimCompact,
+                3 when line.Slice(keyLength, 3).SequenceEqual(" = "u8) => IniValueSpan.VerbatimSpaced,
+                _ => 0,
+            };
         }
 
         _pending = true;
@@ -167,6 +179,7 @@ internal sealed class IniParser
         _valueLength = valueLength;
         _keyLine = lineNumber;
         _restStart = _continuations.Count;
+        _verbatim = verbatim;
     }
 
     private void Commit()
@@ -184,6 +197,7 @@ internal sealed class IniParser
             LineCount = rest > 0 ? 1 + rest : _valueLength == 0 ? 0 : 1,
             RestStart = _restStart,
             Line = _keyLine,
+            Verbatim = _verbatim,
         };
         _section.Assign(_keyStart, _keyLength, value, _trackShadowed);
     }

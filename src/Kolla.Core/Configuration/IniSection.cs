@@ -20,10 +20,11 @@ public sealed class IniSection
     private Dictionary<int, List<IniShadowedValues>>? _shadowed;
     private IniEntry[]? _entries;
 
-    internal IniSection(string name, byte[] utf8Name, IniDocument document)
+    internal IniSection(string name, byte[] utf8Name, int nameHash, IniDocument document)
     {
         Name = name;
         Utf8Name = utf8Name;
+        NameHash = nameHash;
         _document = document;
         _slots = document.Slots;
     }
@@ -33,6 +34,9 @@ public sealed class IniSection
 
     /// <summary>The name as UTF-8 (for the writer).</summary>
     internal byte[] Utf8Name { get; }
+
+    /// <summary>The hash of <see cref="Utf8Name"/> (<see cref="IniKeyHash"/>).</summary>
+    internal int NameHash { get; }
 
     /// <summary>True for the section of keys that appeared before any header.</summary>
     public bool IsOrphan => Name.Length == 0;

@@ -96,26 +96,36 @@ internal static class IniWriter
     private static void Occurrence<TSink>(IniDocument document, ReadOnlySpan<byte> key, in IniValueSpan value, int ws, ref int indent, ref TSink sink)
         where TSink : struct, ISink, allows ref struct
     {
-        sink.Put(key);
-        if (ws == 1)
+        if (value.Verbatim == ws + 1)
         {
-            sink.Put((byte)' ');
+            // The source line is already "key = value\n" (or "key=value\n"): one copy.
+            var prefix = key.Length + 1 + (2 * ws);
+            sink.Put(document.LayerText(value.Layer).AsSpan(value.Start - prefix, prefix + value.Length + 1));
         }
-
-        sink.Put((byte)'=');
-        if (value.LineCount == 0)
+        else
         {
+            sink.Put(key);
+            if (ws == 1)
+            {
+                sink.Put((byte)' ');
+            }
+
+            sink.Put((byte)'=');
+            if (value.LineCount == 0)
+            {
+                sink.Put((byte)'\n');
+                return;
+            }
+
+            if (ws == 1)
+            {
+                sink.Put((byte)' ');
+            }
+
+            sink.Put(document.Line(in value, 0));
             sink.Put((byte)'\n');
-            return;
         }
 
-        if (ws == 1)
-        {
-            sink.Put((byte)' ');
-        }
-
-        sink.Put(document.Line(in value, 0));
-        sink.Put((byte)'\n');
         for (var j = 1; j < value.LineCount; j++)
         {
             if (indent < 0)

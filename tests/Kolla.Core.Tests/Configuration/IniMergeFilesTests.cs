@@ -41,6 +41,36 @@ public sealed class IniMergeFilesTests : IDisposable
         fromFiles.FindEntry("sé", "键")!.First.Lines.Should().Equal("一", "二");
     }
 
+    [Theory]
+    [InlineData("[a]\nk : v\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk:v\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk=v\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk = v\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk  =  v \n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk = 'v'\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk = v\r\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk = v", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\n k = v\n", null, null)]
+    [InlineData("[a]\nk\u00a0= v\n", "[a]\nk = v\n\n", "[a]\nk=v\n\n")]
+    [InlineData("[a]\nk = v\n  w\nk=x\n", "[a]\nk = v\n    w\nk = x\n\n", "[a]\nk=v\n  w\nk=x\n\n")]
+    public async Task MergeFilesAsync_LinesCopiedWhole_OnlyWhenTheyReadAsWritten(string text, string? spaced, string? compact)
+    {
+        var path = Path.Combine(_dir, "one.conf");
+        await File.WriteAllBytesAsync(path, Encoding.UTF8.GetBytes(text), TestContext.Current.CancellationToken);
+
+        if (spaced is null)
+        {
+            var act = () => IniMerger.MergeFilesAsync([path], cancellationToken: TestContext.Current.CancellationToken);
+            await act.Should().ThrowAsync<ConfigMergeException>();
+            return;
+        }
+
+        var document = await IniMerger.MergeFilesAsync([path], cancellationToken: TestContext.Current.CancellationToken);
+        Encoding.UTF8.GetString(document.ToUtf8()).Should().Be(spaced);
+        Encoding.UTF8.GetString(document.ToUtf8(whitespace: false)).Should().Be(compact);
+        document.ToText().Should().Be(spaced);
+    }
+
     [Fact]
     public async Task MergeFilesAsync_InvalidUtf8_NamesTheLine()
     {
