@@ -11,6 +11,11 @@
 #            one-change floor (per host in parallel: stop -t 10, rm, run)
 #   kolla    cold / no-op rerun / one changed container per host   (kolla deploy over SSH, same containers; the
 #            native binary of scripts/publish.sh, plus no-op reruns with the ReadyToRun and JIT builds)
+#   kolla-noshell  (only when BENCH_PHASES names it) no login shell per host: a second sshd per host, ours, not the
+#            harness's, on 127.0.0.1:240N (same host key, authorized keys and SetEnv, plus `Subsystem sftp
+#            internal-sftp`, stopped by PID at exit); an inventory with kolla_docker_host per host and a fact cache
+#            (filled by one deploy first), then two timed no-op reruns of the native binary: Docker through sshd's
+#            direct-streamlocal channel, the config tree over SFTP, facts from the cache
 # Between tools every container and the kolla_logs volume are removed, so each cold run starts from nothing.
 # The Ansible playbook stops containers with Docker's default 10 s; kolla gets docker_graceful_timeout: 10 to match.
 # Prints a table of times and ratios, then tears the harness down (by PID, through its teardown.sh).
@@ -30,8 +35,11 @@ if [[ $EUID -ne 0 ]]; then
     exit 1
 fi
 
+noshell_pids=()
 teardown() {
     local rc=$?
+    local pid
+    for pid in "${noshell_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     if [[ -n ${BENCH_KEEP:-} ]]; then
         echo "bench-converge.sh: BENCH_KEEP set; the harness keeps running (stop it with $bench/teardown.sh)"
         exit "$rc"
@@ -42,11 +50,22 @@ teardown() {
 }
 trap teardown EXIT
 
+# BENCH_PHASES=kolla runs only kolla's phases (for profiling; the ratios need all three). Names are separated by
+# spaces or commas; kolla-noshell is never a default.
+phases=" ${BENCH_PHASES:-ansible raw kolla} "
+phases=${phases//,/ }
+has_phase() { [[ $phases == *" $1 "* ]]; }
+
 echo "bench-converge.sh: building kolla (NativeAOT as scripts/publish.sh makes it; ReadyToRun and plain JIT for comparison)"
-bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
+# BENCH_PREBUILT=1 reuses the native binary of an earlier run (e.g. when a build of the same tree just failed for load).
+if [[ -z ${BENCH_PREBUILT:-} || ! -x $out/kolla-native/kolla ]]; then
+    bash "$repo/scripts/publish.sh" "$out/kolla-native" >/dev/null
+fi
+if has_phase kolla; then
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
     -o "$out/kolla-r2r" --disable-build-servers -nologo -v quiet -clp:NoSummary
 dotnet publish "$repo/src/Kolla.Cli/Kolla.Cli.csproj" -c Release -p:PublishAot=false -o "$out/kolla-jit" --disable-build-servers -nologo -v quiet -clp:NoSummary
+fi
 kolla=$out/kolla-native/kolla
 
 echo "bench-converge.sh: starting the harness ($K hosts)"
@@ -145,9 +164,7 @@ kolla_deploy_with() {
         --known-hosts "$work/known_hosts" --forks 10 "$@"
 }
 
-# BENCH_PHASES=kolla runs only kolla's phases (for profiling; the ratios need all three).
-phases=${BENCH_PHASES:-ansible raw kolla}
-if [[ $phases == *ansible* ]]; then
+if has_phase ansible; then
 # --- Ansible ------------------------------------------------------------------------------------------
 clean_hosts
 echo "ansible (docker_container, -f 10):"
@@ -156,7 +173,7 @@ measure ansible_noop "$out/ansible-noop.log" ansible-playbook "$bench/ansible/co
 measure ansible_change "$out/ansible-change.log" ansible-playbook "$bench/ansible/converge.yml" -f 10 -e tag=v2
 
 fi
-if [[ $phases == *raw* ]]; then
+if has_phase raw; then
 # --- raw docker floors ------------------------------------------------------------------------------------
 raw_cold() {
     local i n
@@ -195,6 +212,7 @@ measure raw_noop "$out/raw-noop.log" raw_state
 measure raw_change "$out/raw-change.log" raw_change
 
 fi
+if has_phase kolla; then
 # --- kolla ------------------------------------------------------------------------------------------------
 clean_hosts
 echo "kolla deploy (SSH, --forks 10):"
@@ -214,7 +232,51 @@ for log in kolla-noop kolla-noop2 kolla-noop-r2r kolla-noop-jit; do
     fi
 done
 
-if [[ $phases != *ansible* || $phases != *raw* ]]; then
+fi
+if has_phase kolla-noshell; then
+# --- kolla with no login shell: our own second sshd per host ----------------------------------------------------
+ns=$work/noshell
+rm -rf "$ns" && mkdir -p "$ns/facts"
+{
+    echo "[hosts]"
+    for i in $(seq 1 "$K"); do
+        port=$((2400 + i))
+        /usr/sbin/sshd -f /dev/null -o Port=$port -o ListenAddress=127.0.0.1 -o HostKey=$B/hostkey \
+            -o AuthorizedKeysFile=$B/authorized_keys -o PidFile=$ns/sshd$i.pid -o StrictModes=no \
+            -o PermitRootLogin=prohibit-password -o MaxSessions=50 -o "SetEnv=DOCKER_HOST=${engines[$((i - 1))]}" \
+            -o "Subsystem=sftp internal-sftp"
+        for _ in $(seq 1 50); do [[ -s $ns/sshd$i.pid ]] && break; sleep 0.1; done
+        noshell_pids+=("$(cat "$ns/sshd$i.pid")")
+        echo "host$i ansible_host=127.0.0.1 ansible_port=$port ansible_user=root ansible_ssh_private_key_file=$B/id node_config_directory=$work/node/host$i kolla_docker_host=${engines[$((i - 1))]}"
+        echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$B/hostkey.pub")" >>"$ns/known_hosts"
+    done
+} >"$ns/inventory"
+kolla_noshell() {
+    "$kolla" deploy -i "$ns/inventory" --configdir "$work/etc" --catalogue "$work/catalogue" --tags anchor \
+        --known-hosts "$ns/known_hosts" --forks 10 --facts-cache "$ns/facts" "$@"
+}
+clean_hosts
+echo "kolla deploy, no login shell (our sshd on 127.0.0.1:240N with internal-sftp; kolla_docker_host; fact cache):"
+measure noshell_cold "$out/noshell-cold.log" kolla_noshell
+measure noshell_noop "$out/noshell-noop.log" kolla_noshell
+measure noshell_noop2 "$out/noshell-noop2.log" kolla_noshell
+# The same no-op through the harness's own sshd (no SFTP, no kolla_docker_host): one login shell per host, for comparison.
+measure noshell_ref "$out/noshell-ref.log" kolla_deploy --facts-cache "$ns/facts"
+for log in noshell-noop noshell-noop2 noshell-ref; do
+    if grep -qE "changed=[1-9]" "$out/$log.log"; then
+        echo "bench-converge.sh: a kolla rerun changed something; see $out/$log.log" >&2
+        exit 1
+    fi
+done
+if [[ -n ${T[raw_noop]:-} ]]; then
+    echo "no-op reruns without a login shell: $(printf '%.3f' "${T[noshell_noop]}") s and $(printf '%.3f' "${T[noshell_noop2]}") s native;" \
+        "state-read floor $(printf '%.3f' "${T[raw_noop]}") s ($(echo "scale=2; ${T[noshell_noop]} / ${T[raw_noop]}" | bc -l)x, $(echo "scale=2; ${T[noshell_noop2]} / ${T[raw_noop]}" | bc -l)x)"
+    echo "the same no-op with one login shell per host (the harness's sshd): $(printf '%.3f' "${T[noshell_ref]}") s ($(echo "scale=2; ${T[noshell_ref]} / ${T[raw_noop]}" | bc -l)x)"
+fi
+echo "load average after the no-shell phase: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+fi
+if ! has_phase ansible || ! has_phase raw || ! has_phase kolla; then
     exit 0
 fi
 # --- table --------------------------------------------------------------------------------------------------

@@ -96,15 +96,15 @@ if [[ -f $pyenv_lock ]] && [[ -n $(find "$pyenv_lock" -mmin +1 2>/dev/null) ]]; 
     rm -f "$pyenv_lock"
 fi
 
-echo "test.sh: starting a private Docker engine in $run_dir/engine"
+echo "test.sh: [+$((SECONDS - started)) s] starting a private Docker engine in $run_dir/engine"
 docker_host=$(bash "$infra/start-dockerd.sh" "$run_dir/engine")
-echo "test.sh: building the test image on $docker_host"
+echo "test.sh: [+$((SECONDS - started)) s] building the test image on $docker_host"
 bash "$infra/build-test-image.sh" "$docker_host"
 
 export KOLLA_TEST_DOCKER_HOST=$docker_host
 # Podman (the podman converge tests) when installed; without it they skip, saying why.
 if command -v podman >/dev/null 2>&1; then
-    echo "test.sh: starting a private Podman API service in $run_dir/podman"
+    echo "test.sh: [+$((SECONDS - started)) s] starting a private Podman API service in $run_dir/podman"
     podman_host=$(bash "$infra/start-podman.sh" "$run_dir/podman")
     bash "$infra/build-test-image.sh" "$podman_host"
     export KOLLA_TEST_PODMAN_HOST=$podman_host
@@ -113,17 +113,23 @@ export KOLLA_TEST_RUN_DIR=$run_dir
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cd "$repo"
+echo "test.sh: [+$((SECONDS - started)) s] building the solution"
 dotnet build Kolla.sln -c Release --disable-build-servers -nologo -v quiet -clp:NoSummary
 # The native kolla (NativeCliTests compares it with the managed CLI): published here, alone, because the native
 # compiler is slow when it shares the two cores with the running tests; the test reuses it while it is current.
-echo "test.sh: publishing the native kolla (scripts/publish.sh)"
+echo "test.sh: [+$((SECONDS - started)) s] publishing the native kolla (scripts/publish.sh)"
 bash "$repo/scripts/publish.sh" >/dev/null
 
 # In the background, in its own process group, so an interrupt is handled at once (bash runs traps only
 # between foreground commands) and stops dotnet test, vstest and the test hosts together. (This script
 # runs without job control, so setsid does not fork and $! is dotnet test, the group's leader.)
+# Each assembly's results, with every test's duration, go to artifacts/test-results/*.trx (what to trim when the
+# suite grows slow).
+rm -rf "$repo/artifacts/test-results"
+echo "test.sh: [+$((SECONDS - started)) s] running the tests"
 setsid dotnet test Kolla.sln -c Release --no-build -nologo \
-    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" >"$log" 2>&1 &
+    --blame-hang-timeout 15m --blame-hang-dump-type none \
+    --logger trx --results-directory "$repo/artifacts/test-results" "$@" >"$log" 2>&1 &
 test_group=$!
 # Show the output as it comes; tail ends by itself once dotnet test has exited and all is shown.
 tail -n +1 --pid="$test_group" -f "$log" &

@@ -43,4 +43,16 @@ internal static partial class Log
 
     [LoggerMessage(3012, LogLevel.Information, "{Host}: connecting through jump host {Jump} ({Address}:{Port})")]
     public static partial void Jumping(this ILogger logger, string host, string jump, string address, int port);
+
+    [LoggerMessage(3013, LogLevel.Debug, "{Address}: Docker API connections go through sshd's channel to {Socket} (no remote process)")]
+    public static partial void SocketChannelOpened(this ILogger logger, string address, string socket);
+
+    [LoggerMessage(3014, LogLevel.Information, "{Address}: {Reason}; Docker API connections run 'docker system dial-stdio' instead")]
+    public static partial void SocketChannelRefused(this ILogger logger, string address, string reason);
+
+    [LoggerMessage(3015, LogLevel.Debug, "{Host}: read the file state below {Directory} over SFTP ({Files} files)")]
+    public static partial void TreeReadOverSftp(this ILogger logger, string host, string directory, int files);
+
+    [LoggerMessage(3016, LogLevel.Debug, "{Host}: the file state below {Directory} needs the shell read: {Reason}")]
+    public static partial void TreeReadNeedsShell(this ILogger logger, string host, string directory, string reason);
 }

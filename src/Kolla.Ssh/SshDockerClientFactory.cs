@@ -10,8 +10,9 @@ namespace Kolla.Ssh;
 /// Docker.DotNet refuses <c>ssh://</c> endpoints; this plugs an SSH transport into its <c>DockerClientBuilder</c>
 /// (<c>WithTransportOptions</c> with a custom <c>IDockerHandlerFactory</c>). Each API connection runs
 /// <c>docker system dial-stdio</c> on the target in an exec channel of the given SSH client — the docker CLI's own
-/// method for <c>ssh://</c> hosts — and speaks HTTP over its stdin/stdout. The docker CLI must be installed on the
-/// target; it is used as a byte pipe only. Exec and attach streams (hijacked connections) are supported.
+/// method for <c>ssh://</c> hosts — and speaks HTTP over its stdin/stdout (the docker CLI is used as a byte pipe only),
+/// except when the endpoint is a <c>unix://</c> socket: then sshd connects to it itself
+/// (<c>direct-streamlocal@openssh.com</c>), and dial-stdio is the fallback when sshd refuses. Exec and attach streams (hijacked connections) are supported.
 /// The returned client does not own the SSH client: dispose the Docker client first, then the SSH client.
 /// </remarks>
 /// <example>
@@ -30,18 +31,18 @@ internal static class SshDockerClientFactory
     /// <param name="logger">Logger for the transport, or none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     public static DockerClient Create(SshClient client, SshDockerTransportOptions? options = null, ILogger? logger = null) =>
-        Create(client, options, logger, readAhead: null);
+        Create(client, options ?? new SshDockerTransportOptions(), logger, transport: null);
 
-    internal static DockerClient Create(SshClient client, SshDockerTransportOptions? options, ILogger? logger, TreeReadAhead? readAhead)
+    /// <summary>Creates the Docker client over <paramref name="transport"/> (one built for <paramref name="client"/> and <paramref name="options"/>), or a new one when null.</summary>
+    internal static DockerClient Create(SshClient client, SshDockerTransportOptions options, ILogger? logger, SshDockerHandlerFactory? transport)
     {
         ArgumentNullException.ThrowIfNull(client);
-        options ??= new SshDockerTransportOptions();
         return new DockerClientBuilder()
             .WithEndpoint(SshDockerHandlerFactory.Endpoint)
             .WithApiVersion(options.ApiVersion)
             .WithTimeout(options.RequestTimeout)
             .WithLogger(logger ?? NullLogger.Instance)
-            .WithTransportOptions(new SshDockerHandlerFactory(client, options, readAhead), options)
+            .WithTransportOptions(transport ?? new SshDockerHandlerFactory(client, options), options)
             .Build();
     }
 }

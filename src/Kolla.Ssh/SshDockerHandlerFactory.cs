@@ -6,10 +6,32 @@ using Renci.SshNet;
 namespace Kolla.Ssh;
 
 /// <summary>Docker.DotNet transport plug-in: HTTP over <c>docker system dial-stdio</c> (or <c>podman system dial-stdio</c>) in exec channels of an SSH connection.</summary>
-/// <remarks>With a <see cref="TreeReadAhead"/>, the first connection also carries that directory read.</remarks>
+/// <remarks>
+/// <para>With a <see cref="TreeReadAhead"/>, the first dial-stdio connection also carries that directory read.</para>
+/// <para>A Docker host whose endpoint is a known unix socket (<see cref="SshDockerTransportOptions.DockerHost"/>
+/// <c>unix:///path</c>) is reached through sshd's own <c>direct-streamlocal@openssh.com</c> channel instead
+/// (<see cref="StreamLocalStream"/>: no login shell, no docker CLI); when sshd refuses it (<c>AllowStreamLocalForwarding
+/// no</c>, no access to the socket) every later connection of this factory dials instead, said once in the log.</para>
+/// </remarks>
 internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, TreeReadAhead? readAhead = null)
     : IDockerHandlerFactory<SshDockerTransportOptions>
 {
+    private const int Untried = 0, Works = 1, Refused = 2;
+    private int _socketChannel;
+
+    /// <summary>The socket path sshd is asked to connect to for <paramref name="options"/>: a Docker (not Podman)
+    /// <c>unix:///absolute/path</c> endpoint; null when connections dial.</summary>
+    internal static string? SocketPathOf(SshDockerTransportOptions options) =>
+        !options.Podman && options.DockerHost is { } endpoint && endpoint.StartsWith("unix:///", StringComparison.Ordinal) && endpoint.Length > "unix:///".Length
+            ? endpoint["unix://".Length..]
+            : null;
+
+    /// <summary>Whether this factory's connections go (or will try to go) through the socket channel rather than dial-stdio.</summary>
+    public bool UsesSocketChannel => SocketPathOf(defaults) is not null && Volatile.Read(ref _socketChannel) != Refused;
+
+    /// <summary>How connections reach the engine, for messages: the channel to the socket, or the dial-stdio command.</summary>
+    public string Route => UsesSocketChannel ? $"sshd's channel to {SocketPathOf(defaults)}" : $"'{BuildDialCommand(defaults)}'";
+
     /// <summary>The endpoint Docker.DotNet builds request URIs from; the host part only names the connection pool.</summary>
     public static Uri Endpoint { get; } = new("http://docker.ssh");
 
@@ -66,6 +88,27 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
 
     private async Task<Stream> OpenAsync(string commandText, byte[]? passwordLine, ILogger logger, bool attachReadAhead, CancellationToken cancellationToken)
     {
+        if (SocketPathOf(defaults) is { } socket && Volatile.Read(ref _socketChannel) != Refused)
+        {
+            try
+            {
+                var opened = await StreamLocalStream.OpenAsync(client, socket, client.ConnectionInfo.Timeout, cancellationToken).ConfigureAwait(false);
+                if (Interlocked.Exchange(ref _socketChannel, Works) != Works)
+                {
+                    logger.SocketChannelOpened(client.ConnectionInfo.Host, socket);
+                }
+
+                return opened;
+            }
+            catch (Exception ex) when (ex is ChannelOpenRefusedException or MissingMemberException)
+            {
+                if (Interlocked.Exchange(ref _socketChannel, Refused) != Refused)
+                {
+                    logger.SocketChannelRefused(client.ConnectionInfo.Host, ex.Message);
+                }
+            }
+        }
+
         // sudo reading a password takes the first line of the input: no read-ahead script may run ahead of it.
         var combined = passwordLine is null && attachReadAhead ? readAhead?.TryAttach(commandText) : null;
         SshExecStream stream;

@@ -19,7 +19,9 @@ namespace Kolla.Ssh;
 /// against <see cref="SshExecutorOptions.KnownHostsFile"/> (<see cref="KnownHosts"/>): a changed or revoked key is always
 /// refused, an unknown one unless <see cref="SshExecutorOptions.AcceptUnknownHostKeys"/> is set.</para>
 /// <para>Files: see <c>SshHostFiles</c> (SFTP temp + rename; sudo commands with become). Docker: the engine API through
-/// <c>docker system dial-stdio</c> on the target (<see cref="SshDockerClientFactory"/>), wrapped by the container runtime
+/// <c>docker system dial-stdio</c> on the target (<see cref="SshDockerClientFactory"/>), or, for a host whose
+/// <c>kolla_docker_host</c> (else <see cref="SshExecutorOptions.DockerHost"/>) is a <c>unix://</c> socket, through sshd's
+/// own channel to that socket (<c>direct-streamlocal@openssh.com</c>: no login shell; dial-stdio when sshd refuses it), wrapped by the container runtime
 /// the constructor's factory builds (e.g. Kolla.Docker's runtime over the given <see cref="DockerClient"/>); the
 /// connection disposes the Docker client. A host with <c>kolla_container_engine: podman</c> is reached the same way through
 /// <c>podman system dial-stdio</c> to Podman's API service (<see cref="SshPodmanApi"/>). A lost connection makes every later call fail with
@@ -201,7 +203,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         var config = Config(target.Name);
         var settings = SshHostSettings.Resolve(target, _options, config);
         var podman = SshPodmanApi.IsPodman(target);
-        var engineHost = podman ? SshPodmanApi.EngineHost(target) : _options.DockerHost;
+        var engineHost = SshPodmanApi.EngineHost(target) ?? (podman ? null : _options.DockerHost);
         var owned = new List<IDisposable>();
         SshClient? ssh = null;
         SshSession? session = null;
@@ -221,12 +223,18 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
                 ? null
                 : token => ConnectSftpAsync(login, token);
             var readAhead = become.ReadsPassword ? null : TreeReadAhead.For(target.ReadAheadDirectory, become, withFacts);
-            session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAhead = readAhead };
             var dockerOptions = CreateDockerOptions(settings, engineHost, podman);
-            docker = SshDockerClientFactory.Create(ssh, dockerOptions, _logger, readAhead);
+            var transport = new SshDockerHandlerFactory(ssh, dockerOptions, readAhead);
+            session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAhead = readAhead, Docker = transport };
+            docker = SshDockerClientFactory.Create(ssh, dockerOptions, _logger, transport);
+            if (session.ReadsTreesOverSftp && target.NeedsContainerEngine && target.ReadAheadDirectory is not null)
+            {
+                // The tree read will go over SFTP, a connection of its own: open it while Docker is checked.
+                session.OpenSftpAhead();
+            }
             if (_options.VerifyDockerOnConnect && target.NeedsContainerEngine)
             {
-                await PingDockerAsync(settings, docker, podman, cancellationToken).ConfigureAwait(false);
+                await PingDockerAsync(settings, docker, podman, transport, cancellationToken).ConfigureAwait(false);
             }
 
             var podmanApi = podman ? new SshPodmanApi(ssh, dockerOptions, _logger) : null;
@@ -391,7 +399,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         return new HostUnreachableException(settings.Name, message, exception);
     }
 
-    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, bool podman, CancellationToken cancellationToken)
+    private async Task PingDockerAsync(SshHostSettings settings, DockerClient docker, bool podman, SshDockerHandlerFactory transport, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
@@ -416,7 +424,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
             throw new HostUnreachableException(settings.Name, podman
                 ? $"the Podman API service is not reachable through 'podman system dial-stdio' on {settings.Address}: {reason} " +
                     "(kolla_container_engine is podman: install podman on the host and enable its API socket, 'systemctl enable --now podman.socket', or set kolla_docker_host)"
-                : $"the Docker engine is not reachable through 'docker system dial-stdio' on {settings.Address}: {reason}", ex);
+                : $"the Docker engine is not reachable through {transport.Route} on {settings.Address}: {reason}", ex);
         }
     }
 

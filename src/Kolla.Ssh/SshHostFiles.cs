@@ -33,6 +33,11 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
     {
         var dir = NormalizeDirectory(directory);
         var output = session.ReadAhead is { } ahead ? await ahead.TakeAsync(dir, session.CommandTimeout, cancellationToken).ConfigureAwait(false) : null;
+        if (output is null && session.ReadsTreesOverSftp && await ReadTreeOverSftpAsync(dir, cancellationToken).ConfigureAwait(false) is { } files)
+        {
+            return files;
+        }
+
         if (output is null)
         {
             var result = await session.RunAsync(TreeState.BuildScript(dir), cancellationToken).ConfigureAwait(false);
@@ -48,6 +53,39 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
         {
             throw new HostExecutionException(session.Host, $"reading the file state below {dir}: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// The tree's state over SFTP (<see cref="SftpTreeState"/>), when no shell would run on the host otherwise; null when
+    /// the server has no SFTP subsystem or only the shell read can answer exactly.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, HostFileState>?> ReadTreeOverSftpAsync(string dir, CancellationToken cancellationToken)
+    {
+        if (!await session.PrefersSftpAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var read = await session.GuardAsync($"reading the file state below {dir} over SFTP", async () =>
+        {
+            var sftp = await session.GetSftpAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await SftpTreeState.ReadAsync(sftp, dir, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SftpPermissionDeniedException ex)
+            {
+                throw new HostExecutionException(session.Host, $"reading the file state below {dir}: {ex.Message}", ex);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (read.Files is { } files)
+        {
+            logger.TreeReadOverSftp(session.Host, dir, files.Count);
+            return files;
+        }
+
+        logger.TreeReadNeedsShell(session.Host, dir, read.ShellReason!);
+        return null;
     }
 
     public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)

@@ -57,6 +57,15 @@ internal sealed class SshSession : IDisposable
     /// <summary>The directory read carried by the first Docker connection, if the connector set one up.</summary>
     public TreeReadAhead? ReadAhead { get; init; }
 
+    /// <summary>The Docker transport of this connection, if the connector set one up.</summary>
+    public SshDockerHandlerFactory? Docker { get; init; }
+
+    /// <summary>
+    /// Whether a directory's file state is read over SFTP rather than in a shell: when Docker needs no shell (its socket
+    /// channel is in use) and files go through SFTP, so the tree read would be the host's only login otherwise.
+    /// </summary>
+    public bool ReadsTreesOverSftp => UsesSftp && Docker?.UsesSocketChannel == true;
+
     public TimeSpan CommandTimeout { get; }
 
     /// <summary>False once a connection error was seen or either client disconnected.</summary>
@@ -80,6 +89,13 @@ internal sealed class SshSession : IDisposable
             {
                 ObjectDisposedException.ThrowIf(_disposed != 0, this);
                 var sftp = await connect(cancellationToken).ConfigureAwait(false);
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    // Closed while connecting (an SFTP connection opened ahead for a read that never came).
+                    sftp.Dispose();
+                    ObjectDisposedException.ThrowIf(true, this);
+                }
+
                 sftp.ErrorOccurred += OnError;
                 _sftp = sftp;
             }
@@ -116,6 +132,11 @@ internal sealed class SshSession : IDisposable
             return false;
         }
     }
+
+    /// <summary>Opens the SFTP connection in the background, ahead of a read that will want it; failures are left to that read.</summary>
+    public void OpenSftpAhead() =>
+        _ = PrefersSftpAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Runs a POSIX shell script on the host (through sudo when become is on), optionally feeding stdin.</summary>
     public Task<ExecResult> RunAsync(string script, CancellationToken cancellationToken) =>

@@ -10,6 +10,7 @@ namespace Kolla.Tests;
 /// and kolla.target; a second run has nothing to do, and drift is shown as a diff and put back. The chroot has no
 /// systemd, so the engine is installed and configured but not started (the run says so).
 /// </summary>
+[LongRunning]
 public sealed class BootstrapServersTests : IAsyncLifetime
 {
     private const string DaemonJson =

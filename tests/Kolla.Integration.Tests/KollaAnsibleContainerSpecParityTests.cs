@@ -22,6 +22,7 @@ namespace Kolla.Tests;
 /// (with the passwords and facts it was made from), and writes both sides' specs there; <c>KOLLA_PARITY_CATALOGUE</c>
 /// overlays a catalogue directory (a work tree's <c>src/Kolla.Core/Services/Catalogue</c>) without a rebuild.
 /// </remarks>
+[LongRunning]
 public sealed class KollaAnsibleContainerSpecParityTests : IDisposable
 {
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };

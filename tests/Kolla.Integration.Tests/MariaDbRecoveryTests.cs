@@ -14,6 +14,7 @@ namespace Kolla.Tests;
 /// <c>/var/tmp/kolla-galera-cache/mariadb-server.tar</c>): a fresh machine has no built image and building one needs the
 /// network, and the whole suite must stay well under 20 minutes. Otherwise it skips saying how to run it.
 /// </remarks>
+[LongRunning]
 public sealed class MariaDbRecoveryTests(ThreeDockerHosts fixture) : IClassFixture<ThreeDockerHosts>, IAsyncDisposable
 {
     private const string Image = "kolla/mariadb-server:2025.1-debian-bookworm";

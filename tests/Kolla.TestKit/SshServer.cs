@@ -69,7 +69,7 @@ public sealed class SshServer : IAsyncDisposable
         var started = await ExternalCommand.RunInfraScriptAsync(
             "start-sshd.sh",
             [Path.Combine(dir.Path, "ssh"), options.ListenAddress, options.Port.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string?> { ["KT_SSHD_DOCKER_HOST"] = options.DockerHost, ["KT_SSHD_NO_SFTP"] = options.WithoutSftp ? "1" : null, ["KT_SSHD_PASSWORD_AUTH"] = options.PasswordAuthentication ? "1" : null },
+            new Dictionary<string, string?> { ["KT_SSHD_DOCKER_HOST"] = options.DockerHost, ["KT_SSHD_NO_SFTP"] = options.WithoutSftp ? "1" : null, ["KT_SSHD_NO_STREAMLOCAL"] = options.WithoutStreamLocalForwarding ? "1" : null, ["KT_SSHD_PASSWORD_AUTH"] = options.PasswordAuthentication ? "1" : null },
             cancellationToken);
         if (!started.Succeeded)
         {

@@ -15,6 +15,9 @@ public sealed record SshServerOptions
     /// <summary>Gets whether the server offers no SFTP subsystem (as an sshd started with <c>-f /dev/null</c>).</summary>
     public bool WithoutSftp { get; init; }
 
+    /// <summary>Gets whether sshd refuses to connect channels to unix sockets (<c>AllowStreamLocalForwarding no</c>).</summary>
+    public bool WithoutStreamLocalForwarding { get; init; }
+
     /// <summary>Gets whether password logins are allowed too (<c>PasswordAuthentication yes</c>).</summary>
     public bool PasswordAuthentication { get; init; }
 }

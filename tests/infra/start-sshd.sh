@@ -8,6 +8,7 @@
 #   KT_SSHD_DOCKER_HOST      sessions see DOCKER_HOST=<this> (sshd_config SetEnv)
 #   KT_SSHD_AUTHORIZED_KEYS  public key file that may log in (default: a client key generated in DIR)
 #   KT_SSHD_NO_SFTP          when 1, no sftp subsystem (like an sshd started with -f /dev/null)
+#   KT_SSHD_NO_STREAMLOCAL   when 1, AllowStreamLocalForwarding no (channels to unix sockets refused)
 #   KT_SSHD_PASSWORD_AUTH    when 1, password logins are allowed too (PasswordAuthentication yes)
 # Writes DIR/host_key(.pub), DIR/client_key(.pub) unless given, DIR/sshd_config, DIR/known_hosts,
 # DIR/sshd.pid, DIR/sshd.log. Prints "ADDRESS PORT". Stop with stop-pid.sh DIR/sshd.pid.
@@ -94,7 +95,7 @@ PrintLastLog no
 MaxSessions 64
 MaxStartups 64:30:128
 AllowTcpForwarding yes
-AllowStreamLocalForwarding yes
+AllowStreamLocalForwarding $([[ "${KT_SSHD_NO_STREAMLOCAL:-}" == 1 ]] && echo no || echo yes)
 CONF
     if [[ "${KT_SSHD_NO_SFTP:-}" != 1 ]]; then
         echo "Subsystem sftp internal-sftp" >>"$dir/sshd_config"

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace Kolla.Configuration;
 
@@ -38,6 +39,14 @@ public sealed record ConfigSource(string Name, string? Text)
     /// <exception cref="ConfigMergeException">The path is a directory, the file is larger than the document limit, or the bytes are not valid UTF-8.</exception>
     public static async Task<ConfigSource> ReadFileAsync(string path, CancellationToken cancellationToken = default)
     {
+        var bytes = await ReadUtf8FileAsync(path, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? Missing(path) : new ConfigSource(path, Decode(path, bytes));
+    }
+
+    /// <summary>Reads a file's bytes and checks they are UTF-8 (null when the file is missing or unreadable).</summary>
+    /// <exception cref="ConfigMergeException">The path is a directory, the file is larger than the document limit, or the bytes are not valid UTF-8.</exception>
+    internal static async Task<byte[]?> ReadUtf8FileAsync(string path, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path))
         {
@@ -52,14 +61,20 @@ public sealed record ConfigSource(string Name, string? Text)
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             // Missing or unreadable: skipped, as kolla-ansible's os.access(R_OK) check does.
-            return Missing(path);
+            return null;
         }
         catch (InputTooLargeException e)
         {
             throw new ConfigMergeException(path, null, e.Message);
         }
 
-        return new ConfigSource(path, Decode(path, bytes));
+        if (!Utf8.IsValid(bytes))
+        {
+            // Decoding names the offending line.
+            Decode(path, bytes);
+        }
+
+        return bytes;
     }
 
     /// <summary>Decodes UTF-8 strictly; invalid bytes are an error naming the line they are on.</summary>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kolla.Configuration;
 
 /// <summary>
@@ -16,15 +18,16 @@ public sealed class IniDocument
 {
     private readonly List<IniSection> _sections = [];
     private readonly Dictionary<string, IniSection> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IniSection>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
     private readonly List<string> _sources = [];
     private readonly List<string> _missingSources = [];
-    private readonly List<string> _layerTexts = [];
+    private readonly List<byte[]> _layerTexts = [];
     private readonly List<string> _layerNames = [];
+
+    /// <summary>Open addressing over <see cref="_sections"/> by the UTF-8 name (1-based indices, 0 = free).</summary>
+    private int[] _sectionTable = new int[64];
 
     internal IniDocument()
     {
-        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The sections in first-seen order over all sources.</summary>
@@ -126,16 +129,43 @@ public sealed class IniDocument
     /// <summary>The merged text.</summary>
     public override string ToString() => ToText();
 
-    internal IniSection GetOrAddSection(ReadOnlySpan<char> name)
+    /// <summary>The section named by the UTF-8 <paramref name="name"/>, added when new.</summary>
+    internal IniSection GetOrAddSection(ReadOnlySpan<byte> name)
     {
-        if (_byNameSpan.TryGetValue(name, out var section))
+        var hash = IniKeyHash.Of(name);
+        var mask = _sectionTable.Length - 1;
+        var at = hash & mask;
+        for (; _sectionTable[at] != 0; at = (at + 1) & mask)
         {
-            return section;
+            var found = _sections[_sectionTable[at] - 1];
+            if (found.NameHash == hash && name.SequenceEqual(found.Utf8Name))
+            {
+                return found;
+            }
         }
 
-        section = new IniSection(name.ToString(), this);
+        var section = new IniSection(Encoding.UTF8.GetString(name), name.ToArray(), hash, this);
         _byName.Add(section.Name, section);
         _sections.Add(section);
+        _sectionTable[at] = _sections.Count;
+        if (_sections.Count * 2 > _sectionTable.Length)
+        {
+            var table = new int[_sectionTable.Length * 2];
+            mask = table.Length - 1;
+            for (var i = 0; i < _sections.Count; i++)
+            {
+                var slot = _sections[i].NameHash & mask;
+                while (table[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                table[slot] = i + 1;
+            }
+
+            _sectionTable = table;
+        }
+
         return section;
     }
 
@@ -148,8 +178,8 @@ public sealed class IniDocument
     /// <summary>The continuation lines of every value (shared by the sources of one merge).</summary>
     internal IniContinuations Continuations { get; } = new();
 
-    /// <summary>Registers the text of the next source to fold; returns its layer number.</summary>
-    internal int AddLayer(string name, string text)
+    /// <summary>Registers the UTF-8 text of the next source to fold; returns its layer number.</summary>
+    internal int AddLayer(string name, byte[] text)
     {
         _layerNames.Add(name);
         _layerTexts.Add(text);
@@ -159,14 +189,14 @@ public sealed class IniDocument
     /// <summary>The name of source <paramref name="layer"/>.</summary>
     internal string LayerName(int layer) => _layerNames[layer];
 
-    /// <summary>The text of source <paramref name="layer"/>.</summary>
-    internal string LayerText(int layer) => _layerTexts[layer];
+    /// <summary>The UTF-8 text of source <paramref name="layer"/>.</summary>
+    internal byte[] LayerText(int layer) => _layerTexts[layer];
 
-    /// <summary>The key of a slot, as first written.</summary>
-    internal ReadOnlySpan<char> Key(scoped in IniKeySlot slot) => _layerTexts[slot.KeyLayer].AsSpan(slot.KeyStart, slot.KeyLength);
+    /// <summary>The UTF-8 key of a slot, as first written.</summary>
+    internal ReadOnlySpan<byte> Key(scoped in IniKeySlot slot) => _layerTexts[slot.KeyLayer].AsSpan(slot.KeyStart, slot.KeyLength);
 
-    /// <summary>Line <paramref name="index"/> of an occurrence, without indentation.</summary>
-    internal ReadOnlySpan<char> Line(scoped in IniValueSpan value, int index)
+    /// <summary>Line <paramref name="index"/> of an occurrence (UTF-8), without indentation.</summary>
+    internal ReadOnlySpan<byte> Line(scoped in IniValueSpan value, int index)
     {
         var text = _layerTexts[value.Layer];
         if (index == 0)
@@ -180,7 +210,7 @@ public sealed class IniDocument
 
     /// <summary>A slot's key and occurrences as an entry.</summary>
     internal IniEntry ToEntry(in IniKeySlot slot, IReadOnlyList<IniShadowedValues>? shadowed) =>
-        new(_layerTexts[slot.KeyLayer].AsMemory(slot.KeyStart, slot.KeyLength), Values(in slot), shadowed);
+        new(Encoding.UTF8.GetString(Key(in slot)).AsMemory(), Values(in slot), shadowed);
 
     /// <summary>A slot's occurrences in order.</summary>
     internal IniValue[] Values(in IniKeySlot slot)
@@ -207,11 +237,11 @@ public sealed class IniDocument
             for (var i = 0; i < rest.Length; i++)
             {
                 var (start, length) = Continuations[value.RestStart + i];
-                rest[i] = text.AsMemory(start, length);
+                rest[i] = Encoding.UTF8.GetString(text, start, length).AsMemory();
             }
         }
 
-        return new IniValue(text.AsMemory(value.Start, value.Length), rest, value.LineCount, origin);
+        return new IniValue(Encoding.UTF8.GetString(text, value.Start, value.Length).AsMemory(), rest, value.LineCount, origin);
     }
 
     internal void AddSource(string name, bool exists) => (exists ? _sources : _missingSources).Add(name);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kolla.Configuration;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Kolla.Configuration;
 /// <remarks>
 /// Missing sources are skipped. Within one source a repeated key keeps every occurrence; a later source replaces a
 /// key's whole occurrence list; new sections and keys are appended in first-seen order; nothing is ever deleted.
-/// Write the result with <see cref="IniDocument.ToText"/>.
+/// Write the result with <see cref="IniDocument.ToText"/>. The merge works on UTF-8: files are parsed as read (after
+/// a validity check), text sources are encoded first.
 /// </remarks>
 public static class IniMerger
 {
@@ -31,7 +34,7 @@ public static class IniMerger
                 text = render(source.Name, text);
             }
 
-            IniParser.Fold(document, text, source.Name, document.AddLayer(source.Name, text), options.TrackShadowed);
+            Fold(document, source.Name, Encoding.UTF8.GetBytes(text), options);
         }
 
         return document;
@@ -43,12 +46,28 @@ public static class IniMerger
         IEnumerable<string> paths, IniMergeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var sources = new List<ConfigSource>();
+        options ??= IniMergeOptions.Default;
+        var files = new List<(string Path, byte[]? Bytes)>();
         foreach (var path in paths)
         {
-            sources.Add(await ConfigSource.ReadFileAsync(path, cancellationToken).ConfigureAwait(false));
+            files.Add((path, await ConfigSource.ReadUtf8FileAsync(path, cancellationToken).ConfigureAwait(false)));
         }
 
-        return Merge(sources, options);
+        var document = new IniDocument();
+        foreach (var (path, bytes) in files)
+        {
+            document.AddSource(path, bytes is not null);
+            if (bytes is null)
+            {
+                continue;
+            }
+
+            Fold(document, path, options.Renderer is { } render ? Encoding.UTF8.GetBytes(render(path, Encoding.UTF8.GetString(bytes))) : bytes, options);
+        }
+
+        return document;
     }
+
+    private static void Fold(IniDocument document, string name, byte[] utf8, IniMergeOptions options) =>
+        IniParser.Fold(document, utf8, name, document.AddLayer(name, utf8), options.TrackShadowed);
 }

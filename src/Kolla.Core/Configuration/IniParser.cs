@@ -1,3 +1,4 @@
+using System.Text;
 using Kolla.Compat;
 
 namespace Kolla.Configuration;
@@ -11,12 +12,14 @@ namespace Kolla.Configuration;
 /// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (Python's universal newlines). Each line is right-stripped
 /// with Python's whitespace set, then: blank ends a value; a leading space or tab continues the pending value;
 /// <c>[</c> opens a section; <c>#</c>/<c>;</c> at column 0 is a comment; anything else is <c>key = value</c> split at
-/// the first <c>=</c> or <c>:</c>. No regex, no per-line strings: values are slices of the source text.
+/// the first <c>=</c> or <c>:</c>. The parser reads the source's UTF-8 bytes (valid UTF-8, checked before): every
+/// character these rules look at is ASCII, so lines, delimiters and keys are found and compared as bytes, and only
+/// non-ASCII whitespace at a line's edge is decoded. No regex, no per-line strings: values are slices of the source.
 /// </remarks>
 internal sealed class IniParser
 {
     private readonly IniDocument _document;
-    private readonly string _text;
+    private readonly byte[] _text;
     private readonly string _source;
     private readonly int _layer;
     private readonly bool _trackShadowed;
@@ -30,8 +33,9 @@ internal sealed class IniParser
     private int _valueLength;
     private int _keyLine;
     private int _restStart;
+    private byte _verbatim;
 
-    private IniParser(IniDocument document, string text, string source, int layer, bool trackShadowed)
+    private IniParser(IniDocument document, byte[] text, string source, int layer, bool trackShadowed)
     {
         _document = document;
         _text = text;
@@ -41,8 +45,8 @@ internal sealed class IniParser
         _continuations = document.Continuations;
     }
 
-    /// <summary>Parses <paramref name="text"/> as source number <paramref name="layer"/> and folds it into <paramref name="document"/>.</summary>
-    public static void Fold(IniDocument document, string text, string source, int layer, bool trackShadowed) =>
+    /// <summary>Parses the UTF-8 <paramref name="text"/> as source number <paramref name="layer"/> and folds it into <paramref name="document"/>.</summary>
+    public static void Fold(IniDocument document, byte[] text, string source, int layer, bool trackShadowed) =>
         new IniParser(document, text, source, layer, trackShadowed).Run();
 
     private void Run()
@@ -52,11 +56,11 @@ internal sealed class IniParser
         var lineNumber = 0;
 
         // Most files have LF endings only; a single-character search is cheaper per line.
-        var anyCarriageReturn = text.Contains('\r');
+        var anyCarriageReturn = text.Contains((byte)'\r');
         while (position < text.Length)
         {
             var rest = text[position..];
-            var end = anyCarriageReturn ? rest.IndexOfAny('\n', '\r') : rest.IndexOf('\n');
+            var end = anyCarriageReturn ? rest.IndexOfAny((byte)'\n', (byte)'\r') : rest.IndexOf((byte)'\n');
             int length;
             int next;
             if (end < 0)
@@ -71,7 +75,7 @@ internal sealed class IniParser
             }
 
             lineNumber++;
-            Line(position, PyText.TrimEnd(rest[..length]).Length, lineNumber);
+            Line(position, PyUtf8.TrimmedLength(rest[..length]), lineNumber);
             position = next;
         }
 
@@ -95,14 +99,14 @@ internal sealed class IniParser
 
         var line = _text.AsSpan(start, length);
         var first = line[0];
-        if (first is ' ' or '\t')
+        if (first is (byte)' ' or (byte)'\t')
         {
             if (!_pending)
             {
                 throw Error(lineNumber, line, "Unexpected continuation line");
             }
 
-            var indent = PyText.LeadingWhiteSpace(line);
+            var indent = PyUtf8.LeadingWhiteSpace(line);
             _continuations.Add(start + indent, length - indent);
             return;
         }
@@ -114,7 +118,7 @@ internal sealed class IniParser
 
         switch (first)
         {
-            case '[':
+            case (byte)'[':
                 if (line[^1] != ']')
                 {
                     throw Error(lineNumber, line, "Invalid section (must end with ])");
@@ -127,19 +131,19 @@ internal sealed class IniParser
 
                 _section = _document.GetOrAddSection(line[1..^1]);
                 return;
-            case '#' or ';':
+            case (byte)'#' or (byte)';':
                 return;
         }
 
-        var separator = line.IndexOfAny('=', ':');
+        var separator = line.IndexOfAny((byte)'=', (byte)':');
         if (separator < 0)
         {
             throw Error(lineNumber, line, "No ':' or '=' found in assignment");
         }
 
         var keyPart = line[..separator];
-        var keyLead = PyText.LeadingWhiteSpace(keyPart);
-        var keyLength = PyText.TrimEnd(keyPart).Length - keyLead;
+        var keyLead = PyUtf8.LeadingWhiteSpace(keyPart);
+        var keyLength = PyUtf8.TrimmedLength(keyPart) - keyLead;
         if (keyLength <= 0)
         {
             throw Error(lineNumber, line, "Key cannot be empty");
@@ -147,14 +151,25 @@ internal sealed class IniParser
 
         var valueStart = separator + 1;
         var valuePart = line[valueStart..];
-        var valueLead = PyText.LeadingWhiteSpace(valuePart);
-        var valueLength = valueLead == valuePart.Length ? 0 : PyText.TrimEnd(valuePart).Length - valueLead;
+        var valueLead = PyUtf8.LeadingWhiteSpace(valuePart);
+        var valueLength = valueLead == valuePart.Length ? 0 : PyUtf8.TrimmedLength(valuePart) - valueLead;
         valueStart += valueLead;
-        if (valueLength > 0 && (line[valueStart] is '"' or '\'') && line[valueStart + valueLength - 1] == line[valueStart])
+        byte verbatim = 0;
+        if (valueLength > 0 && (line[valueStart] is (byte)'"' or (byte)'\'') && line[valueStart + valueLength - 1] == line[valueStart])
         {
             // One matching pair of outer quotes is cut; a lone quote leaves an empty value.
             valueStart++;
             valueLength = Math.Max(0, valueLength - 2);
+        }
+        else if (keyLead == 0 && valueLength > 0 && valueStart + valueLength == length && start + length < _text.Length && _text[start + length] == '\n')
+        {
+            // The line reads exactly as the writer would write it: it can be copied whole.
+            verbatim = (valueStart - keyLength) switch
+            {
+                1 when line[keyLength] == '=' => IniValueSpan.VerbatimCompact,
+                3 when line.Slice(keyLength, 3).SequenceEqual(" = "u8) => IniValueSpan.VerbatimSpaced,
+                _ => 0,
+            };
         }
 
         _pending = true;
@@ -164,6 +179,7 @@ internal sealed class IniParser
         _valueLength = valueLength;
         _keyLine = lineNumber;
         _restStart = _continuations.Count;
+        _verbatim = verbatim;
     }
 
     private void Commit()
@@ -181,14 +197,15 @@ internal sealed class IniParser
             LineCount = rest > 0 ? 1 + rest : _valueLength == 0 ? 0 : 1,
             RestStart = _restStart,
             Line = _keyLine,
+            Verbatim = _verbatim,
         };
         _section.Assign(_keyStart, _keyLength, value, _trackShadowed);
     }
 
-    private ConfigMergeException Error(int lineNumber, ReadOnlySpan<char> line, string message)
+    private ConfigMergeException Error(int lineNumber, ReadOnlySpan<byte> line, string message)
     {
-        var reason = $"{message}: {PyText.StringRepr(line)}";
-        if (line.Length > 0 && line[0] == '\uFEFF')
+        var reason = $"{message}: {PyText.StringRepr(Encoding.UTF8.GetString(line))}";
+        if (line.StartsWith("\uFEFF"u8))
         {
             reason += " (the file starts with a UTF-8 byte order mark, which kolla's parser reads as text)";
         }

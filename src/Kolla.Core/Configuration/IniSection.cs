@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kolla.Configuration;
 
 /// <summary>A section of an INI document: its name and its keys in first-seen order.</summary>
@@ -18,15 +20,23 @@ public sealed class IniSection
     private Dictionary<int, List<IniShadowedValues>>? _shadowed;
     private IniEntry[]? _entries;
 
-    internal IniSection(string name, IniDocument document)
+    internal IniSection(string name, byte[] utf8Name, int nameHash, IniDocument document)
     {
         Name = name;
+        Utf8Name = utf8Name;
+        NameHash = nameHash;
         _document = document;
         _slots = document.Slots;
     }
 
     /// <summary>The name between the brackets, verbatim (not trimmed, case-sensitive); empty for the orphan section.</summary>
     public string Name { get; }
+
+    /// <summary>The name as UTF-8 (for the writer).</summary>
+    internal byte[] Utf8Name { get; }
+
+    /// <summary>The hash of <see cref="Utf8Name"/> (<see cref="IniKeyHash"/>).</summary>
+    internal int NameHash { get; }
 
     /// <summary>True for the section of keys that appeared before any header.</summary>
     public bool IsOrphan => Name.Length == 0;
@@ -38,7 +48,8 @@ public sealed class IniSection
     public IniEntry? Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var index = IndexOf(key, string.GetHashCode(key.AsSpan()), out _);
+        var utf8 = Encoding.UTF8.GetBytes(key);
+        var index = IndexOf(utf8, IniKeyHash.Of(utf8), out _);
         return index < 0 ? null : Materialize()[index];
     }
 
@@ -74,7 +85,7 @@ public sealed class IniSection
     internal void Assign(int keyStart, int keyLength, in IniValueSpan value, bool trackShadowed)
     {
         var key = _document.LayerText(value.Layer).AsSpan(keyStart, keyLength);
-        var hash = string.GetHashCode(key);
+        var hash = IniKeyHash.Of(key);
         var found = IndexOf(key, hash, out var free);
         if (found >= 0)
         {
@@ -146,7 +157,7 @@ public sealed class IniSection
     }
 
     /// <summary>The slot of <paramref name="key"/>, or -1 with <paramref name="free"/> the table position to add it at.</summary>
-    private int IndexOf(ReadOnlySpan<char> key, int hash, out int free)
+    private int IndexOf(ReadOnlySpan<byte> key, int hash, out int free)
     {
         var mask = _table.Length - 1;
         for (var at = hash & mask; ; at = (at + 1) & mask)

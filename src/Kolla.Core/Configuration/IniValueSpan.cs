@@ -22,4 +22,16 @@ internal struct IniValueSpan
 
     /// <summary>The 1-based line of the key in its source.</summary>
     public int Line;
+
+    /// <summary>
+    /// <see cref="VerbatimCompact"/> or <see cref="VerbatimSpaced"/> when the source line, from column 0 through its
+    /// <c>\n</c>, is exactly <c>key=value</c> or <c>key = value</c> (the writer then copies it whole); 0 otherwise.
+    /// </summary>
+    public byte Verbatim;
+
+    /// <summary>The line is <c>key=value\n</c>: what the writer writes without whitespace.</summary>
+    public const byte VerbatimCompact = 1;
+
+    /// <summary>The line is <c>key = value\n</c>: what the writer writes with whitespace.</summary>
+    public const byte VerbatimSpaced = 2;
 }

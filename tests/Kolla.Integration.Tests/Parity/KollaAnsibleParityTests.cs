@@ -12,6 +12,7 @@ namespace Kolla.Tests.Parity;
 /// <c>tests/parity/deviations/*.yml</c>. Differences not fixed yet are listed apart, in <c>tests/parity/gaps/*.yml</c>
 /// (same format): they are work to do, not decisions, and are reported as such. Every listed entry must still be needed.
 /// </summary>
+[LongRunning]
 public sealed class KollaAnsibleParityTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Layouts = ["all-in-one", "multinode"];
