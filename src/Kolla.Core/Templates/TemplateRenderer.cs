@@ -20,6 +20,7 @@ internal sealed class TemplateRenderer
     private readonly ConcurrentDictionary<string, CompiledTemplate> _expressions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompiledTemplate> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (CompiledTemplate Compiled, ScopeMemo<SharedValue> Values)> _sharedValues = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     public TemplateRenderer(TemplateRendererOptions? options = null)
@@ -224,5 +225,20 @@ internal sealed class TemplateRenderer
 
         var compiled = Compile(text, "value");
         return _valueTemplates.GetOrAdd(text, compiled);
+    }
+
+    /// <summary>
+    /// A templated variable value compiled (once), with its evaluated values kept for reuse between renders by the
+    /// variables each evaluation read (<see cref="TemplateRendererOptions.ShareValues"/>).
+    /// </summary>
+    internal (CompiledTemplate Compiled, ScopeMemo<SharedValue> Values) SharedValues(string text)
+    {
+        if (_sharedValues.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        var compiled = CompileValue(text);
+        return _sharedValues.GetOrAdd(text, _ => (compiled, new ScopeMemo<SharedValue>()));
     }
 }
