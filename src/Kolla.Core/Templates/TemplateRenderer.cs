@@ -215,6 +215,16 @@ internal sealed class TemplateRenderer
     /// <summary>Long lists of plain values converted once per renderer (keyed by the input list object).</summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<object, SharedList> SharedLists { get; } = new();
 
+    // The texts of each shared list, for `in`: a text equals only a text (Python's 'a' == 1 is False).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ArrayValue, HashSet<string>> _sharedTexts = new();
+
+    /// <summary>Indexes the texts of a shared list of plain values (see <see cref="SharedTexts"/>).</summary>
+    internal void IndexSharedList(ArrayValue list) =>
+        _sharedTexts.TryAdd(list, list.Values.OfType<StringValue>().Select(s => s.ToStringValue()).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The texts of <paramref name="list"/> when it is a shared list of plain values, else null.</summary>
+    internal HashSet<string>? SharedTexts(ArrayValue list) => _sharedTexts.TryGetValue(list, out var texts) ? texts : null;
+
     /// <summary>Compiles (once) a templated variable value.</summary>
     internal CompiledTemplate CompileValue(string text)
     {

@@ -191,7 +191,9 @@ internal sealed class RenderState
             list.Add(FromNative(item, Root, "", 0));
         }
 
-        return new SharedList(new ArrayValue(list));
+        var shared = new ArrayValue(list);
+        Renderer.IndexSharedList(shared);
+        return new SharedList(shared);
     }
 
     /// <summary>True while the variable's own template is being evaluated (so a lookup of it would loop).</summary>
