@@ -17,6 +17,7 @@ internal static class ChangeSummary
     public static IEnumerable<string> Lines(Terminal terminal, IReadOnlyList<HostChangeSet> sets, SecretMasker masker)
     {
         var groups = new List<(List<string> Hosts, HostChangeSet First, List<string> Body)>();
+        var newFileLines = new Dictionary<ReadOnlyMemory<byte>, int>();
         foreach (var set in sets)
         {
             if (set.Error is not null)
@@ -25,7 +26,7 @@ internal static class ChangeSummary
                 continue;
             }
 
-            var body = Body(terminal, set, masker);
+            var body = Body(terminal, set, masker, newFileLines);
             var same = groups.FindIndex(g => g.First.Error is null && g.First.Changes.Count == set.Changes.Count && g.Body.SequenceEqual(body, StringComparer.Ordinal));
             if (same >= 0)
             {
@@ -64,10 +65,10 @@ internal static class ChangeSummary
         return terminal.Bold($"== {names}") + $" ({hosts.Count} hosts, {first.Changes.Count} change(s) each)";
     }
 
-    private static List<string> Body(Terminal terminal, HostChangeSet set, SecretMasker masker)
+    private static List<string> Body(Terminal terminal, HostChangeSet set, SecretMasker masker, Dictionary<ReadOnlyMemory<byte>, int> newFileLines)
     {
         var body = new List<string>();
-        Files(terminal, set, masker, body);
+        Files(terminal, set, masker, body, newFileLines);
         Containers(terminal, set, masker, body);
         var also = set.Changes
             .Where(c => c is not WriteFileChange and not DeleteFileChange && ContainerVerb(c) is null)
@@ -82,9 +83,9 @@ internal static class ChangeSummary
         return body;
     }
 
-    private static void Files(Terminal terminal, HostChangeSet set, SecretMasker masker, List<string> body)
+    private static void Files(Terminal terminal, HostChangeSet set, SecretMasker masker, List<string> body, Dictionary<ReadOnlyMemory<byte>, int> newFileLines)
     {
-        var files = set.Changes.Where(c => c is WriteFileChange or DeleteFileChange).Select(c => (Change: c, Count: FileDiffs.Count(set, c, masker))).ToList();
+        var files = set.Changes.Where(c => c is WriteFileChange or DeleteFileChange).Select(c => (Change: c, Count: FileDiffs.Count(set, c, masker, newFileLines))).ToList();
         if (files.Count == 0)
         {
             return;

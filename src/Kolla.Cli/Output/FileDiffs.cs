@@ -16,12 +16,25 @@ internal static class FileDiffs
     };
 
     /// <summary>Lines added and removed by a file change (a new file: all its lines; a deleted one: all of them, removed).</summary>
-    public static (int Added, int Removed) Count(HostChangeSet set, HostChange change, SecretMasker masker)
+    /// <param name="set">The host's changes.</param>
+    /// <param name="change">One of them.</param>
+    /// <param name="masker">What to mask (a masked multi-line secret counts as one line).</param>
+    /// <param name="newFileLines">
+    /// Line counts of new files by their content (the same bytes in memory: equal memories), filled as files are counted:
+    /// the hosts of a large plan share most files' bytes, so each shared file is decoded and masked once, not once per host.
+    /// </param>
+    public static (int Added, int Removed) Count(HostChangeSet set, HostChange change, SecretMasker masker, Dictionary<ReadOnlyMemory<byte>, int>? newFileLines = null)
     {
         if (change is WriteFileChange { Current: null } created)
         {
             // A new file is all additions: no need to diff it against nothing.
-            return (Lines(masker.Mask(Encoding.UTF8.GetString(created.File.Content.Span))), 0);
+            if (newFileLines is null || !newFileLines.TryGetValue(created.File.Content, out var lines))
+            {
+                lines = Lines(masker.Mask(Encoding.UTF8.GetString(created.File.Content.Span)));
+                newFileLines?.Add(created.File.Content, lines);
+            }
+
+            return (lines, 0);
         }
 
         var added = 0;

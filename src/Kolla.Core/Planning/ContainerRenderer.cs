@@ -5,6 +5,7 @@ using Kolla.Configuration;
 using Kolla.Containers;
 using Kolla.Manifests;
 using Kolla.Services;
+using Kolla.Variables;
 
 namespace Kolla.Planning;
 

@@ -26,7 +26,8 @@ internal static class DeploymentPlanner
         ArgumentNullException.ThrowIfNull(inputs);
         var secrets = SecretValues(inputs.Passwords, inputs.Certificates);
         // Templates follow the passwords through what they compute, so values derived from one are masked too.
-        var renderer = new TemplateRenderer(new TemplateRendererOptions { Secrets = new TemplateSecrets(secrets) });
+        // Evaluated variable values are shared between hosts and renders (the plan's variables do not change meanwhile).
+        var renderer = new TemplateRenderer(new TemplateRendererOptions { Secrets = new TemplateSecrets(secrets), ShareValues = true });
         try
         {
             return PlanHosts(inputs, options, renderer, secrets);

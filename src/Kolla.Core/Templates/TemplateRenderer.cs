@@ -20,6 +20,7 @@ internal sealed class TemplateRenderer
     private readonly ConcurrentDictionary<string, CompiledTemplate> _expressions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompiledTemplate> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (CompiledTemplate Compiled, ScopeMemo<SharedValue> Values)> _sharedValues = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     public TemplateRenderer(TemplateRendererOptions? options = null)
@@ -214,6 +215,16 @@ internal sealed class TemplateRenderer
     /// <summary>Long lists of plain values converted once per renderer (keyed by the input list object).</summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<object, SharedList> SharedLists { get; } = new();
 
+    // The texts of each shared list, for `in`: a text equals only a text (Python's 'a' == 1 is False).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ArrayValue, HashSet<string>> _sharedTexts = new();
+
+    /// <summary>Indexes the texts of a shared list of plain values (see <see cref="SharedTexts"/>).</summary>
+    internal void IndexSharedList(ArrayValue list) =>
+        _sharedTexts.TryAdd(list, list.Values.OfType<StringValue>().Select(s => s.ToStringValue()).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The texts of <paramref name="list"/> when it is a shared list of plain values, else null.</summary>
+    internal HashSet<string>? SharedTexts(ArrayValue list) => _sharedTexts.TryGetValue(list, out var texts) ? texts : null;
+
     /// <summary>Compiles (once) a templated variable value.</summary>
     internal CompiledTemplate CompileValue(string text)
     {
@@ -224,5 +235,20 @@ internal sealed class TemplateRenderer
 
         var compiled = Compile(text, "value");
         return _valueTemplates.GetOrAdd(text, compiled);
+    }
+
+    /// <summary>
+    /// A templated variable value compiled (once), with its evaluated values kept for reuse between renders by the
+    /// variables each evaluation read (<see cref="TemplateRendererOptions.ShareValues"/>).
+    /// </summary>
+    internal (CompiledTemplate Compiled, ScopeMemo<SharedValue> Values) SharedValues(string text)
+    {
+        if (_sharedValues.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        var compiled = CompileValue(text);
+        return _sharedValues.GetOrAdd(text, _ => (compiled, new ScopeMemo<SharedValue>()));
     }
 }

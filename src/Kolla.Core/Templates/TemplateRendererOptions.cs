@@ -32,6 +32,14 @@ internal sealed record TemplateRendererOptions
     /// </summary>
     public TemplateSecrets? Secrets { get; init; }
 
+    /// <summary>
+    /// Keep each templated variable's evaluated value for the renders that follow, with the variables its evaluation read
+    /// from its scope (those of the values it used included), and reuse it where those variables have the same values:
+    /// a group or global value (<c>keystone_internal_url</c>) is then evaluated once per plan, not once per render of
+    /// every host. Only for scopes that do not change while the renderer is in use (a plan's); the output is the same.
+    /// </summary>
+    public bool ShareValues { get; init; }
+
     /// <summary>Resolves template names given to <c>{% extends 'name' %}</c> (none: only template values can be extended).</summary>
     public ITemplateLoader? Loader { get; init; }
 

@@ -86,6 +86,21 @@ public sealed class ChangesPrinterTests
     }
 
     [Fact]
+    public void Count_NewFilesSharingTheirBytes_AreDecodedAndMaskedOnce()
+    {
+        var shared = Encoding.UTF8.GetBytes("password = s3cret\n" + Text(2));
+        var set = new HostChangeSet("h", [], s_noFiles);
+        var counted = new Dictionary<ReadOnlyMemory<byte>, int>();
+
+        var first = FileDiffs.Count(set, new WriteFileChange("svc", new PlannedFile("/a", shared, 0x180, "x"), null), new SecretMasker(["s3cret"]), counted);
+        var second = FileDiffs.Count(set, new WriteFileChange("svc", new PlannedFile("/b", shared, 0x180, "x"), null), new SecretMasker(["s3cret"]), counted);
+        var copy = FileDiffs.Count(set, New("/c", "password = s3cret\n" + Text(2)), new SecretMasker(["s3cret"]), counted);
+
+        (first, second, copy).Should().Be(((3, 0), (3, 0), (3, 0)));
+        counted.Should().HaveCount(2, "the second host's file is the first's bytes; the copy is other bytes, counted on its own");
+    }
+
+    [Fact]
     public void Print_LongPlan_AlikeHostsAreShownOnce_OthersApart()
     {
         var different = Large("node9") with { Changes = [.. Large("node9").Changes.Take(5)] };

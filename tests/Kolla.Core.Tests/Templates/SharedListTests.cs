@@ -27,6 +27,22 @@ public class SharedListTests
     }
 
     [Fact]
+    public void In_SharedList_IsLookedUpInItsTextsAsPythonCompares()
+    {
+        var renderer = new TemplateRenderer();
+        var items = new ReadOnlyCollection<object?>([.. Hosts(20), 7L, true, null]);
+        var template = renderer.Compile("{{ name in hosts }} {{ name not in hosts }} {{ '7' in hosts }} {{ 7 in hosts }} {{ 1 in hosts }} {{ 'True' in hosts }}", "t");
+
+        var found = template.Render(Scope(items, "compute020"));
+        var missing = template.Render(Scope(items, "compute021"));
+
+        found.Should().Be("True False False True True False");
+        missing.Should().Be("False True False True True False");
+        renderer.SharedLists.TryGetValue(items, out var shared).Should().BeTrue();
+        renderer.SharedTexts(shared!.Value!).Should().HaveCount(20, "a text in the shared list is found in its set of texts, not by a scan");
+    }
+
+    [Fact]
     public void Mutable_ListIsReadAfreshOnEveryRender()
     {
         var renderer = new TemplateRenderer();

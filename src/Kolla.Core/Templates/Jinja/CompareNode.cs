@@ -11,7 +11,7 @@ internal sealed class CompareNode(JinjaExpression first, IReadOnlyList<(string O
         foreach (var (op, operand) in rest)
         {
             var right = operand.Evaluate(state);
-            if (!Test(op, left, right))
+            if (!Test(state, op, left, right))
             {
                 return BooleanValue.False;
             }
@@ -22,7 +22,7 @@ internal sealed class CompareNode(JinjaExpression first, IReadOnlyList<(string O
         return BooleanValue.True;
     }
 
-    private bool Test(string op, FluidValue left, FluidValue right) => op switch
+    private bool Test(RenderState state, string op, FluidValue left, FluidValue right) => op switch
     {
         "==" => Py.Equal(left, right),
         "!=" => !Py.Equal(left, right),
@@ -30,8 +30,17 @@ internal sealed class CompareNode(JinjaExpression first, IReadOnlyList<(string O
         "<=" => Py.Compare(left, right, op, Line) <= 0,
         ">" => Py.Compare(left, right, op, Line) > 0,
         ">=" => Py.Compare(left, right, op, Line) >= 0,
-        "in" => Py.Contains(right, left, Line),
-        "not in" => !Py.Contains(right, left, Line),
+        "in" => Contains(state, right, left),
+        "not in" => !Contains(state, right, left),
         _ => throw new TemplateRuntimeException($"unknown comparison '{op}'", Line),
     };
+
+    /// <summary>
+    /// Python's <c>in</c>; a text in a list the renderer shares (a group's hosts) is looked up in the list's set of texts,
+    /// so <c>inventory_hostname in groups['compute']</c> costs the same on 10 hosts as on 10,000.
+    /// </summary>
+    private bool Contains(RenderState state, FluidValue container, FluidValue item) =>
+        container is ArrayValue list && item is StringValue text && state.Renderer.SharedTexts(list) is { } texts
+            ? texts.Contains(text.ToStringValue())
+            : Py.Contains(container, item, Line);
 }

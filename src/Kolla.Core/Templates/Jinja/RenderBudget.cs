@@ -24,6 +24,7 @@ internal sealed class RenderBudget(KollaLimits limits)
     private readonly Dictionary<FluidValue, (long Size, int Depth)> _sizes = new(ReferenceEqualityComparer.Instance);
     private long _iterations;
     private int _depth;
+    private int _peak;
 
     public KollaLimits Limits { get; } = limits;
 
@@ -68,10 +69,30 @@ internal sealed class RenderBudget(KollaLimits limits)
         }
 
         EnsureStack(line);
-        _depth++;
+        _peak = Math.Max(_peak, ++_depth);
     }
 
     public void Leave() => _depth--;
+
+    /// <summary>Starts measuring what a nested evaluation spends (pass the mark to <see cref="SpentSince"/>).</summary>
+    public BudgetMark Mark()
+    {
+        var mark = new BudgetMark(_iterations, _depth, _peak);
+        _peak = _depth;
+        return mark;
+    }
+
+    /// <summary>The loop iterations run and the nesting reached (below the depth at the mark) since <paramref name="mark"/>.</summary>
+    public (long Iterations, int Depth) SpentSince(BudgetMark mark)
+    {
+        var spent = (_iterations - mark.Iterations, _peak - mark.Depth);
+        _peak = Math.Max(_peak, mark.Peak);
+        return spent;
+    }
+
+    /// <summary>Whether an evaluation that spent <paramref name="iterations"/> and nested <paramref name="depth"/> deep fits here.</summary>
+    public bool Fits(long iterations, int depth) =>
+        _iterations + iterations <= Limits.MaxTemplateLoopIterations && _depth + depth <= KollaLimits.TemplateDepth;
 
     /// <summary>What is said when the thread's stack runs short.</summary>
     public const string StackMessage = "the template or a value in it is nested too deeply to evaluate on this thread's stack";

@@ -191,11 +191,13 @@ internal sealed class RenderState
             list.Add(FromNative(item, Root, "", 0));
         }
 
-        return new SharedList(new ArrayValue(list));
+        var shared = new ArrayValue(list);
+        Renderer.IndexSharedList(shared);
+        return new SharedList(shared);
     }
 
     /// <summary>True while the variable's own template is being evaluated (so a lookup of it would loop).</summary>
-    public bool IsEvaluating(IVariableScope scope, string path) => _cache.InProgress.Contains((scope, "=" + path));
+    public bool IsEvaluating(IVariableScope scope, string path) => _cache.InProgress.Contains((RecordingScope.Unwrap(scope), "=" + path));
 
     /// <summary>Evaluates a templated variable value against the scope it belongs to.</summary>
     public FluidValue EvaluateLazy(string text, IVariableScope owner, string path, int line)
@@ -207,7 +209,9 @@ internal sealed class RenderState
             return cached;
         }
 
-        if (!_cache.InProgress.Add(key))
+        // By the variables the scope holds: a shared value is evaluated on a recording of its owner (see EvaluateShared).
+        var evaluating = (RecordingScope.Unwrap(owner), key.Item2);
+        if (!_cache.InProgress.Add(evaluating))
         {
             throw new TemplateRuntimeException($"recursive loop detected while evaluating '{path}'", line);
         }
@@ -215,23 +219,7 @@ internal sealed class RenderState
         Budget.Enter($"'{path}'", line);
         try
         {
-            var compiled = Renderer.CompileValue(text);
-            var nested = new RenderState(Renderer, owner, compiled.FileName, _cache);
-            FluidValue result;
-            if (compiled.SingleExpression is { } expression)
-            {
-                result = expression.Evaluate(nested);
-                if (result is JinjaUndefined undefined)
-                {
-                    result = new JinjaUndefined(undefined.Name, line, $"needed by the value of '{path}'") { Variable = undefined.Variable ?? path };
-                }
-            }
-            else
-            {
-                var rendered = new StringValue(compiled.RenderToString(nested, out var spans));
-                result = spans is null ? rendered : _cache.Taint!.MarkSpans(rendered, spans);
-            }
-
+            var result = Renderer.Options.ShareValues ? EvaluateShared(text, owner, path, line) : Evaluate(Renderer.CompileValue(text), owner, path, line);
             _cache.Values[key] = result;
             return result;
         }
@@ -249,9 +237,76 @@ internal sealed class RenderState
         }
         finally
         {
-            _cache.InProgress.Remove(key);
+            _cache.InProgress.Remove(evaluating);
             Budget.Leave();
         }
+    }
+
+    /// <summary>
+    /// Evaluates a templated value once for every render that agrees on the variables its evaluation reads from the owner,
+    /// including those the values it uses read (they are evaluated on the same recording, or their kept reads are read
+    /// again through it), so a value that reads a host's name or address is evaluated per host and one that reads only
+    /// group or global variables once. A render that reuses a value is tainted and charged as if it had evaluated it; one
+    /// whose budget it would exceed evaluates it instead, and fails as it always did.
+    /// </summary>
+    private FluidValue EvaluateShared(string text, IVariableScope owner, string path, int line)
+    {
+        var (compiled, shared) = Renderer.SharedValues(text);
+        var computed = false;
+        var kept = shared.GetOrCompute(
+            owner,
+            scope =>
+            {
+                computed = true;
+                var taintBefore = _cache.Taint?.Position ?? default;
+                var mark = Budget.Mark();
+                FluidValue value;
+                (long Iterations, int Depth) spent;
+                try
+                {
+                    value = Evaluate(compiled, scope, path, line);
+                }
+                finally
+                {
+                    spent = Budget.SpentSince(mark);
+                }
+
+                var taint = _cache.Taint?.Since(taintBefore);
+                return new SharedValue(value, taint is { IsEmpty: false } ? taint : null, spent.Iterations, spent.Depth);
+            },
+            value => value.CanShare);
+        if (computed)
+        {
+            return kept.Value;
+        }
+
+        if (!Budget.Fits(kept.Iterations, kept.Depth))
+        {
+            return Evaluate(compiled, owner, path, line);
+        }
+
+        Budget.Iterations(kept.Iterations, line);
+        if (kept.Taint is { } replay)
+        {
+            (_cache.Taint ??= new TaintTracker()).Replay(replay);
+        }
+
+        return kept.Value;
+    }
+
+    private FluidValue Evaluate(CompiledTemplate compiled, IVariableScope owner, string path, int line)
+    {
+        var nested = new RenderState(Renderer, owner, compiled.FileName, _cache);
+        if (compiled.SingleExpression is { } expression)
+        {
+            var result = expression.Evaluate(nested);
+            return result is JinjaUndefined undefined
+                ? new JinjaUndefined(undefined.Name, line, $"needed by the value of '{path}'") { Variable = undefined.Variable ?? path }
+                : result;
+        }
+
+        var rendered = new StringValue(compiled.RenderToString(nested, out var spans));
+        return spans is null ? rendered : _cache.Taint!.MarkSpans(rendered, spans);
     }
 
     /// <summary>Adds a template's block definitions behind those of the templates that extend it.</summary>

@@ -16,6 +16,9 @@ namespace Kolla.Templates.Jinja;
 internal sealed class TaintTracker
 {
     private readonly Dictionary<FluidValue, (TaintKind Kind, TaintSpan[]? Spans)> _values = new(ReferenceEqualityComparer.Instance);
+
+    // Every marking in order, so what a lazy evaluation marked can be kept with its value and replayed (TaintReplay).
+    private readonly List<TaintMark> _marks = [];
     private Dictionary<StringWriter, List<TaintSpan>>? _written;
 
     /// <summary>
@@ -28,6 +31,24 @@ internal sealed class TaintTracker
 
     /// <summary>True when the value is secret as a whole, so whatever is taken out of it is secret too.</summary>
     public bool IsWhole(FluidValue value) => _values.TryGetValue(value, out var taint) && taint.Kind == TaintKind.Whole;
+
+    /// <summary>Where the markings stand, and the reads: what <see cref="Since"/> starts from.</summary>
+    public (int Marks, int Reads) Position => (_marks.Count, Reads);
+
+    /// <summary>What was marked and read since <paramref name="position"/> (of this tracker; default: since it was made).</summary>
+    public TaintReplay Since((int Marks, int Reads) position) =>
+        new([.. _marks.Skip(position.Marks)], Reads - position.Reads);
+
+    /// <summary>Marks and counts again what <paramref name="replay"/> holds, as if its evaluation had run in this render.</summary>
+    public void Replay(TaintReplay replay)
+    {
+        foreach (var mark in replay.Marks)
+        {
+            Set(mark.Value, mark.Kind, mark.Spans);
+        }
+
+        Reads += replay.Reads;
+    }
 
     /// <summary>Counts a cached value that is read again, when it is tainted.</summary>
     public void Read(FluidValue value)
@@ -43,7 +64,7 @@ internal sealed class TaintTracker
     {
         if (CanTaint(value))
         {
-            _values[value] = (TaintKind.Whole, null);
+            Set(value, TaintKind.Whole, null);
             Reads++;
         }
 
@@ -65,7 +86,7 @@ internal sealed class TaintTracker
             return MarkWhole(value);
         }
 
-        _values[value] = (TaintKind.Spans, merged);
+        Set(value, TaintKind.Spans, merged);
         Reads++;
         return value;
     }
@@ -75,7 +96,7 @@ internal sealed class TaintTracker
     {
         if (!_values.ContainsKey(container) && HasTaintedElement(container))
         {
-            _values[container] = (TaintKind.Elements, null);
+            Set(container, TaintKind.Elements, null);
             Reads++;
         }
 
@@ -278,6 +299,12 @@ internal sealed class TaintTracker
         }
 
         return message;
+    }
+
+    private void Set(FluidValue value, TaintKind kind, TaintSpan[]? spans)
+    {
+        _values[value] = (kind, spans);
+        _marks.Add(new TaintMark(value, kind, spans));
     }
 
     private static bool CanTaint(FluidValue value) => value switch

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Kolla.Variables;
 
-namespace Kolla.Planning;
+namespace Kolla.Variables;
 
 /// <summary>
 /// Reuses a computation's result between hosts: the result is kept with the variables the computation read from the
@@ -14,7 +13,7 @@ namespace Kolla.Planning;
 /// reached only through names it read). Its reads therefore happen in the same order with the same values, and it
 /// returns the same result. The kept reads form a tree: each node names the next variable read, each branch one of
 /// its values, so finding a result costs one look-up per read whatever the number of hosts. Thread-safe; a
-/// computation that fails, or that lists the scope's names, is not kept.
+/// computation that fails, that lists the scope's names, or whose result the caller's <c>keep</c> refuses, is not kept.
 /// </remarks>
 internal sealed class ScopeMemo<T>
 {
@@ -25,7 +24,10 @@ internal sealed class ScopeMemo<T>
     private readonly Lock _lock = new();
 
     /// <summary>The kept result for <paramref name="scope"/>, else <paramref name="compute"/>'s, run on a recording scope.</summary>
-    public T GetOrCompute(IVariableScope scope, Func<IVariableScope, T> compute)
+    /// <param name="scope">The variables the computation reads (a host's, or a recording of them).</param>
+    /// <param name="compute">The computation.</param>
+    /// <param name="keep">Whether a computed result may be reused (none: every one).</param>
+    public T GetOrCompute(IVariableScope scope, Func<IVariableScope, T> compute, Func<T, bool>? keep = null)
     {
         // Looked up without the lock (nodes are published complete, branches are concurrent maps); kept under it.
         if (Find(scope, out var kept, out var full))
@@ -42,7 +44,7 @@ internal sealed class ScopeMemo<T>
 
         var recording = new RecordingScope(scope);
         var result = compute(recording);
-        if (!recording.Enumerated)
+        if (!recording.Enumerated && (keep is null || keep(result)))
         {
             lock (_lock)
             {

@@ -1,6 +1,5 @@
-using Kolla.Variables;
 
-namespace Kolla.Planning;
+namespace Kolla.Variables;
 
 /// <summary>
 /// A host's variable scope that notes every variable a computation reads from it (the first read of each name, with
@@ -11,6 +10,20 @@ internal sealed class RecordingScope(IVariableScope inner) : IVariableScope
 {
     private readonly List<ScopeRead> _reads = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>The scope being recorded.</summary>
+    public IVariableScope Inner => inner;
+
+    /// <summary>The scope under any recordings of it (what a recording reads is that scope's variables).</summary>
+    public static IVariableScope Unwrap(IVariableScope scope)
+    {
+        while (scope is RecordingScope recording)
+        {
+            scope = recording.Inner;
+        }
+
+        return scope;
+    }
 
     /// <summary>The reads in the order the computation made them.</summary>
     public IReadOnlyList<ScopeRead> Reads => _reads;

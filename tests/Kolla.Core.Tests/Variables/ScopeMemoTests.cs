@@ -1,7 +1,6 @@
-using Kolla.Planning;
 using Kolla.Variables;
 
-namespace Kolla.Tests.Planning;
+namespace Kolla.Tests.Variables;
 
 /// <summary>
 /// A result computed for one host is reused for another exactly when the variables the computation read have equal
@@ -31,6 +30,18 @@ public class ScopeMemoTests
 
         second.Should().BeSameAs(first);
         calls.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void GetOrCompute_ResultTheCallerDoesNotKeep_ComputesAgain()
+    {
+        var memo = new ScopeMemo<string>();
+        var calls = new List<string>();
+
+        memo.GetOrCompute(Scope(("a", "1"), ("b", "2")), s => ReadAB(s, calls), keep: _ => false);
+        memo.GetOrCompute(Scope(("a", "1"), ("b", "2")), s => ReadAB(s, calls), keep: _ => false);
+
+        calls.Should().HaveCount(2);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Kolla.Planning;
+namespace Kolla.Variables;
 
 /// <summary>
 /// Equality of raw variable values (as scopes hold them: strings, numbers, booleans, lists, mappings, other scopes)
