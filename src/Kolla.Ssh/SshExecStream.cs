@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Docker.DotNet.Handler.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -21,8 +20,7 @@ internal sealed class SshExecStream : WriteClosableStream
     private readonly Task _execution;
     private readonly Stream _input;
     private readonly string _display;
-    private readonly Channel<byte[]> _chunks = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private ReadOnlyMemory<byte> _current;
+    private readonly ChunkQueue _chunks = new();
     private long _received;
     private int _writeClosed;
     private int _disposed;
@@ -77,37 +75,8 @@ internal sealed class SshExecStream : WriteClosableStream
         }
     }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (buffer.IsEmpty)
-        {
-            // Zero-byte read: wait until data (or the end) is available, as sockets do.
-            if (_current.IsEmpty)
-            {
-                await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return 0;
-        }
-
-        while (_current.IsEmpty)
-        {
-            if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return 0;
-            }
-
-            if (_chunks.Reader.TryRead(out var chunk))
-            {
-                _current = chunk;
-            }
-        }
-
-        var count = Math.Min(buffer.Length, _current.Length);
-        _current[..count].CopyTo(buffer);
-        _current = _current[count..];
-        return count;
-    }
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _chunks.ReadAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -184,7 +153,7 @@ internal sealed class SshExecStream : WriteClosableStream
             }
 
             _command.Dispose();
-            _chunks.Writer.TryComplete();
+            _chunks.Complete();
             _execution.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
 
@@ -215,7 +184,7 @@ internal sealed class SshExecStream : WriteClosableStream
             while ((read = output.Read(buffer, 0, buffer.Length)) > 0)
             {
                 _received += read;
-                _chunks.Writer.TryWrite(buffer.AsSpan(0, read).ToArray());
+                _chunks.Add(buffer.AsSpan(0, read).ToArray());
             }
 
             failure = DescribeEnd();
@@ -226,7 +195,7 @@ internal sealed class SshExecStream : WriteClosableStream
         }
         finally
         {
-            _chunks.Writer.TryComplete(failure);
+            _chunks.Complete(failure);
         }
     }
 

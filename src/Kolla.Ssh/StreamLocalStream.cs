@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Docker.DotNet.Handler.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -29,14 +28,13 @@ internal sealed class StreamLocalStream : WriteClosableStream
     private readonly uint _localNumber;
     private readonly string _socketPath;
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Channel<byte[]> _chunks = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly ChunkQueue _chunks = new();
 
     // Every message this channel sends is sent under _send, after checking that no CLOSE was sent yet.
     private readonly Lock _send = new();
     private readonly Lock _window = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private TaskCompletionSource? _windowWaiter;
-    private ReadOnlyMemory<byte> _current;
     private uint _remoteNumber;
     private uint _remotePacketSize;
     private long _remoteWindow;
@@ -110,33 +108,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (buffer.IsEmpty)
-        {
-            // Zero-byte read: wait until data (or the end) is available, as sockets do.
-            if (_current.IsEmpty)
-            {
-                await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return 0;
-        }
-
-        while (_current.IsEmpty)
-        {
-            if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return 0;
-            }
-
-            if (_chunks.Reader.TryRead(out var chunk))
-            {
-                _current = chunk;
-            }
-        }
-
-        var count = Math.Min(buffer.Length, _current.Length);
-        _current[..count].CopyTo(buffer);
-        _current = _current[count..];
+        var count = await _chunks.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Consumed(count);
         return count;
     }
@@ -201,7 +173,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
         {
             // The events stay followed until the server's CLOSE (or a late open confirmation, answered with CLOSE) arrives.
             SendClose();
-            _chunks.Writer.TryComplete();
+            _chunks.Complete();
             _opened.TrySetCanceled();
             Fail(new ObjectDisposedException(nameof(StreamLocalStream)));
         }
@@ -388,14 +360,14 @@ internal sealed class StreamLocalStream : WriteClosableStream
         }
 
         var data = message.Offset == 0 && message.Size == message.Data.Length ? message.Data : message.Data.AsSpan(message.Offset, message.Size).ToArray();
-        _chunks.Writer.TryWrite(data);
+        _chunks.Add(data);
     }
 
     private void OnEof(object? sender, MessageEventArgs<ChannelEofMessage> e)
     {
         if (e.Message.LocalChannelNumber == _localNumber)
         {
-            _chunks.Writer.TryComplete();
+            _chunks.Complete();
         }
     }
 
@@ -407,7 +379,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
         }
 
         _closeReceived = true;
-        _chunks.Writer.TryComplete();
+        _chunks.Complete();
         Fail(new IOException($"{_socketPath}: the channel was closed"));
 
         // Answer with our CLOSE off the session's message thread.
@@ -425,7 +397,7 @@ internal sealed class StreamLocalStream : WriteClosableStream
         var failure = new IOException($"The SSH connection was lost while {_socketPath} was open: {exception.Message}", exception);
         _opened.TrySetException(exception);
         Fail(failure);
-        _chunks.Writer.TryComplete(failure);
+        _chunks.Complete(failure);
         Unsubscribe();
     }
 
