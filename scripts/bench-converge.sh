@@ -8,7 +8,8 @@
 # Phases, each timed as a whole process (wall clock):
 #   ansible  cold / no-op rerun / one changed container per host   (ansible-playbook converge.yml -f 10)
 #   raw      cold floor (K*20 x `docker run -d`), state-read floor (per engine: docker ps + one docker inspect),
-#            one-change floor (per host in parallel: stop -t 10, rm, run)
+#            one-change floor (per host in parallel: stop -t 10, rm, run), login floor (per host in parallel:
+#            OpenSSH's `ssh HOST true`, twice)
 #   kolla    cold / no-op rerun / one changed container per host   (kolla deploy over SSH, same containers; the
 #            native binary of scripts/publish.sh, plus no-op reruns with the ReadyToRun and JIT builds)
 #   kolla-noshell  (only when BENCH_PHASES names it) no login shell per host: a second sshd per host, ours, not the
@@ -192,6 +193,16 @@ raw_state() {
         DOCKER_HOST=$e docker inspect $(DOCKER_HOST=$e docker ps -aq) >/dev/null
     done
 }
+# The login floor: one `ssh HOST true` per host, all hosts at once (OpenSSH's client, the harness's sshd and key).
+# It is what any tool that runs one remote command per host pays at least: the key exchange and the remote user's
+# login shell with its start-up files (which sshd runs for every command).
+raw_login() {
+    local i
+    for i in $(seq 1 "$K"); do
+        ssh -q -o BatchMode=yes -o UserKnownHostsFile="$work/known_hosts" -i "$B/id" -p $((2300 + i)) root@127.0.0.1 true &
+    done
+    wait
+}
 raw_change() {
     local i
     for i in $(seq 1 "$K"); do
@@ -209,6 +220,8 @@ clean_hosts
 echo "raw docker:"
 measure raw_cold "$out/raw-cold.log" raw_cold
 measure raw_noop "$out/raw-noop.log" raw_state
+measure raw_login "$out/raw-login.log" raw_login
+measure raw_login2 "$out/raw-login2.log" raw_login
 measure raw_change "$out/raw-change.log" raw_change
 
 fi
@@ -231,6 +244,10 @@ for log in kolla-noop kolla-noop2 kolla-noop-r2r kolla-noop-jit; do
         exit 1
     fi
 done
+if [[ -n ${T[raw_login]:-} ]]; then
+    echo "login floor (one \`ssh HOST true\` per host, all at once): $(printf '%.3f' "${T[raw_login]}") s and $(printf '%.3f' "${T[raw_login2]}") s;" \
+        "kolla's no-op reruns $(echo "scale=2; ${T[kolla_noop]} / ${T[raw_login]}" | bc -l)x and $(echo "scale=2; ${T[kolla_noop2]} / ${T[raw_login2]}" | bc -l)x of it"
+fi
 
 fi
 if has_phase kolla-noshell; then
