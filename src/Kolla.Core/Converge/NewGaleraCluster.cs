@@ -20,12 +20,12 @@ internal sealed record NewGaleraCluster(string Container, string BootstrapHost, 
 {
     /// <summary>The clusters to form, from every member of every Galera container (in plan order) and whether each already has its cluster.</summary>
     /// <param name="members">Host, container and whether that host has the cluster (see the <c>HasCluster</c> overloads).</param>
-    /// <returns>One cluster per container with more than one member, none of which has it.</returns>
+    /// <returns>One cluster per container and cluster name (<see cref="ContainerPlan.GaleraClusterName"/>: MariaDB's shards) with more than one member, none of which has it.</returns>
     public static IReadOnlyList<NewGaleraCluster> Find(IEnumerable<(string Host, ContainerPlan Container, bool HasCluster)> members) =>
         [.. members.Where(m => m.Container.GaleraCluster)
-            .GroupBy(m => m.Container.Spec.Name, StringComparer.Ordinal)
+            .GroupBy(m => (m.Container.Spec.Name, m.Container.GaleraClusterName))
             .Where(g => g.Count() > 1 && !g.Any(m => m.HasCluster))
-            .Select(g => new NewGaleraCluster(g.Key, g.First().Host, [.. g.Skip(1).Select(m => m.Host)]))];
+            .Select(g => new NewGaleraCluster(g.Key.Name, g.First().Host, [.. g.Skip(1).Select(m => m.Host)]))];
 
     /// <summary>Whether a host has the cluster, from its observed state: the container exists, or its data volume does.</summary>
     /// <param name="state">The host's state.</param>

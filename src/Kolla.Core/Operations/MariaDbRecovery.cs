@@ -92,7 +92,7 @@ internal sealed class MariaDbRecovery
     /// <param name="progress">Receives one line per step.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The bootstrap host, every position and the cluster size.</returns>
-    /// <exception cref="MariaDbRecoveryException">No host runs MariaDB, no host has its data volume, the bootstrap node cannot be chosen, or the cluster is short of members at the end.</exception>
+    /// <exception cref="MariaDbRecoveryException">No host runs MariaDB, its hosts form more than one cluster (shards), no host has its data volume, the bootstrap node cannot be chosen, or the cluster is short of members at the end.</exception>
     /// <exception cref="HostExecutionException">A host cannot be reached or its engine fails, or a node stops or does not sync (a <see cref="ContainerOperationException"/> naming the host and container).</exception>
     public async Task<MariaDbRecoveryResult> RunAsync(DeploymentPlan plan, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -105,6 +105,15 @@ internal sealed class MariaDbRecovery
         if (nodes.Count == 0)
         {
             throw new MariaDbRecoveryException("no host of the plan runs MariaDB (the mariadb group is empty, enable_mariadb is off, or --limit/--tags left it out)");
+        }
+
+        var clusters = nodes.GroupBy(n => n.Container.GaleraClusterName, StringComparer.Ordinal).ToList();
+        if (clusters.Count > 1)
+        {
+            // Each shard is a cluster of its own: recovering them as one would join them.
+            throw new MariaDbRecoveryException(
+                $"the MariaDB hosts form {clusters.Count} clusters ({string.Join("; ", clusters.Select(c => $"{c.Key}: {string.Join(", ", c.Select(n => n.Plan.Host))}"))}); "
+                + "recover one at a time with --limit naming its hosts");
         }
 
         if (_options.BootstrapHost is { } requested && nodes.All(n => n.Plan.Host != requested))

@@ -34,6 +34,9 @@ public sealed record ContainerPlan(
     /// <summary>Whether the container is a Galera node that forms a new cluster with the same container on its other hosts (see <see cref="Services.ContainerDefinition.GaleraCluster"/>); not part of <see cref="ConfigHash"/>.</summary>
     public bool GaleraCluster { get; init; }
 
+    /// <summary>The cluster this host's Galera node belongs to (<see cref="Services.ContainerDefinition.GaleraClusterName"/> rendered for the host); empty when the container's hosts form one cluster, or it is no Galera node.</summary>
+    public string GaleraClusterName { get; init; } = "";
+
     private SpecHashCache? _specHash;
 
     /// <summary>

@@ -87,6 +87,7 @@ internal static class DeploymentPlanner
             .ToDictionary(
                 k => k,
                 k => hosts.FirstOrDefault(h => placement[(h.Name, k.Service, k.Key)])?.Name);
+        var galera = GaleraClusters(renderer, context, hosts, services, placement);
 
         var plans = new HostPlan[hosts.Count];
         ForEachHost(hosts.Count, i =>
@@ -99,9 +100,14 @@ internal static class DeploymentPlanner
                 foreach (var container in service.Containers.Where(c => placement[(host.Name, service.Name, c.Key)]))
                 {
                     var values = Values(renderer, scope, host.Name, container);
-                    var first = firstHost[(service.Name, container.Key)] == host.Name;
+                    // A Galera container's one-shot jobs run on the first host of each of its clusters (MariaDB's shards).
+                    var cluster = galera.Names.GetValueOrDefault((host.Name, service.Name, container.Key));
+                    var first = cluster is null
+                        ? firstHost[(service.Name, container.Key)] == host.Name
+                        : galera.First[(service.Name, container.Key, cluster)] == host.Name;
                     var runsBootstraps = service.Bootstrap.Any(b => b.Container == container.Key && (!b.RunOnce || first));
                     var plan = Wrap(host.Name, container, () => containers.Render(service, container, host.Name, values, runsBootstraps));
+                    plan = cluster is null ? plan : plan with { GaleraClusterName = cluster };
                     planned.Add(runsBootstraps ? plan with { Bootstraps = [.. plan.Bootstraps.Where(b => first || !IsRunOnce(service, b))] } : plan);
                 }
             }
@@ -188,6 +194,41 @@ internal static class DeploymentPlanner
 
     private static bool IsRunOnce(ServiceDefinition service, BootstrapPlan plan) =>
         service.Bootstrap.FirstOrDefault(b => b.Name == plan.Spec.Name)?.RunOnce ?? true;
+
+    /// <summary>
+    /// The cluster each host's node of a Galera container with a <see cref="ContainerDefinition.GaleraClusterName"/> belongs
+    /// to, and the first host (in inventory order) of each cluster.
+    /// </summary>
+    private static GaleraPlacement GaleraClusters(
+        TemplateRenderer renderer,
+        VariableContext context,
+        List<InventoryHost> hosts,
+        IReadOnlyList<ServiceDefinition> services,
+        ConcurrentDictionary<(string Host, string Service, string Key), bool> placement)
+    {
+        var names = new Dictionary<(string Host, string Service, string Key), string>();
+        var first = new Dictionary<(string Service, string Key, string Cluster), string>();
+        foreach (var service in services)
+        {
+            foreach (var container in service.Containers.Where(c => c.GaleraCluster && c.GaleraClusterName is not null))
+            {
+                foreach (var host in hosts.Where(h => placement[(h.Name, service.Name, container.Key)]))
+                {
+                    var values = Values(renderer, context.ForHost(host.Name), host.Name, container);
+                    var name = Wrap(host.Name, container, () => values.Text(container.GaleraClusterName!).Trim());
+                    names[(host.Name, service.Name, container.Key)] = name;
+                    first.TryAdd((service.Name, container.Key, name), host.Name);
+                }
+            }
+        }
+
+        return new GaleraPlacement(names, first);
+    }
+
+    /// <summary>Galera cluster names per host and container, and the first host of each cluster.</summary>
+    private sealed record GaleraPlacement(
+        Dictionary<(string Host, string Service, string Key), string> Names,
+        Dictionary<(string Service, string Key, string Cluster), string> First);
 
     private static ValueEvaluator Values(TemplateRenderer renderer, HostVariables scope, string host, ContainerDefinition? container) =>
         container is null

@@ -102,6 +102,13 @@ public sealed record ContainerDefinition
     /// </summary>
     public bool GaleraCluster { get; init; }
 
+    /// <summary>
+    /// Which cluster a host's Galera node belongs to (a template, rendered per host; null: one cluster of all the
+    /// container's hosts). Hosts with different names form separate clusters, each bootstrapped on its own, as
+    /// kolla-ansible's MariaDB shards (<c>mariadb_shard_group</c>) do.
+    /// </summary>
+    public string? GaleraClusterName { get; init; }
+
     /// <summary>What the prechecks verify for it (the ports it listens on); <see cref="ContainerPrechecks.None"/> by default.</summary>
     public ContainerPrechecks Prechecks { get; init; } = ContainerPrechecks.None;
 

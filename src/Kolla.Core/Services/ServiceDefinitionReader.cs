@@ -16,7 +16,7 @@ internal static class ServiceDefinitionReader
     [
         "container_name", "group", "host_in_groups", "enabled", "image", "volumes", "environment", "privileged",
         "pid_mode", "ipc_mode", "cgroupns_mode", "cap_add", "security_opt", "tmpfs", "labels", "command",
-        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "reload_after", "galera_cluster", "prechecks", "files", "config_json",
+        "dimensions", "healthcheck", "restart_policy", "restart", "post_start", "post_start_before_healthy", "reload_after", "galera_cluster", "galera_cluster_name", "prechecks", "files", "config_json",
     ];
 
     private static readonly HashSet<string> s_precheckKeys = ["ports"];
@@ -179,6 +179,7 @@ internal static class ServiceDefinitionReader
                 "true" or "True" or "yes" => true,
                 var other => throw nodes.Error(map, $"container {key}: galera_cluster must be true or false, not '{other}'"),
             },
+            GaleraClusterName = Optional("galera_cluster_name"),
             Prechecks = Get("prechecks") is { } prechecks ? ReadPrechecks(nodes, key, nodes.Mapping(prechecks, $"{key}.prechecks")) : ContainerPrechecks.None,
             Files = Get("files") is YSequence files
                 ? files.Items.Select(f => ReadFile(nodes, key, nodes.Mapping(f, $"a file of {key}"))).ToArray()

@@ -17,7 +17,10 @@ public sealed class ConvergerGaleraTests
     private static readonly string[] s_three = ["node1", "node2", "node3"];
 
     // mariadb's shape: serial restarts, the data volume at /var/lib/mysql, bootstrap_mariadb on the first host.
-    private static DeploymentPlan Plan(params string[] hosts) => DeploymentPlanner.Plan(new DeploymentInputs
+    private static DeploymentPlan Plan(params string[] hosts) => Plan(hosts, galeraClusterName: null);
+
+    // Lines may carry host variables ("node2 shard=1"); with a cluster name, hosts form one cluster per name.
+    private static DeploymentPlan Plan(string[] hosts, string? galeraClusterName) => DeploymentPlanner.Plan(new DeploymentInputs
     {
         Inventory = InventoryLoader.Parse("[db]\n" + string.Join("\n", hosts) + "\n"),
         Catalogue = ServiceCatalogue.Create(
@@ -37,6 +40,7 @@ public sealed class ConvergerGaleraTests
                     Files = [new ServiceFileDefinition { Dest = "galera.cnf", Template = "galera.cnf.j2" }],
                     ConfigJson = new Dictionary<string, object?> { ["command"] = "/usr/bin/mysqld_safe" },
                     GaleraCluster = true,
+                    GaleraClusterName = galeraClusterName,
                 }],
                 Bootstrap = [new BootstrapDefinition { Name = "bootstrap_mariadb", Container = "mariadb", Environment = [new("KOLLA_BOOTSTRAP", null)] }],
             }],
@@ -139,6 +143,44 @@ public sealed class ConvergerGaleraTests
         result.Succeeded.Should().BeTrue();
         planned.SelectMany(s => s.Changes).Should().OnlyContain(c => c is WriteFileChange);
         hosts.Log.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task TwoClusters_EachIsBootstrappedFromItsOwnFirstHost_AndItsMembersJoinIt()
+    {
+        var hosts = new GaleraHosts();
+        var converger = new Converger(hosts);
+        string[] inventory = ["node1 shard=0", "node2 shard=1", "node3 shard=0", "node4 shard=1"];
+        var plan = Plan(inventory, "db_{{ shard }}");
+
+        var planned = await converger.GetChangesAsync(plan, TestContext.Current.CancellationToken);
+        var result = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeTrue(result.Hosts.FirstOrDefault(h => h.Error is not null)?.Error);
+        string Describe(string host, Type change) => planned.Single(p => p.Host == host).Changes.Single(c => c.GetType() == change).Describe();
+        Describe("node1", typeof(BootstrapClusterChange)).Should().Be("bootstrap galera cluster: create container mariadb with --wsrep-new-cluster, then node3 join one at a time");
+        Describe("node2", typeof(BootstrapClusterChange)).Should().Be("bootstrap galera cluster: create container mariadb with --wsrep-new-cluster, then node4 join one at a time");
+        planned.Where(p => p.Host is "node3" or "node4").Should().OnlyContain(p => p.Changes.OfType<CreateContainerChange>().Count() == 1 && !p.Changes.OfType<RunBootstrapChange>().Any());
+        hosts.Log.Where(l => l.Contains("one-shot", StringComparison.Ordinal)).Should().BeEquivalentTo("node1: one-shot bootstrap_mariadb", "node2: one-shot bootstrap_mariadb");
+        foreach (var (first, member) in new[] { ("node1", "node3"), ("node2", "node4") })
+        {
+            hosts.Log.IndexOf($"{first}: create mariadb BOOTSTRAP_ARGS=--wsrep-new-cluster restart=no").Should().BeLessThan(hosts.Log.IndexOf($"{member}: create mariadb"));
+            hosts.Log.IndexOf($"{member}: status mariadb").Should().BeLessThan(hosts.Log.LastIndexOf($"{first}: create mariadb"), "the first node is recreated once its members joined");
+        }
+    }
+
+    [Fact]
+    public async Task AShardOfOne_IsCreatedPlainly_BesideANewClusterOfTwo()
+    {
+        var hosts = new GaleraHosts();
+        var converger = new Converger(hosts);
+        var plan = Plan(["node1 shard=0", "node2 shard=0", "node3 shard=1"], "db_{{ shard }}");
+
+        var result = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeTrue(result.Hosts.FirstOrDefault(h => h.Error is not null)?.Error);
+        hosts.Log.Where(l => l.StartsWith("node3", StringComparison.Ordinal)).Should().Equal("node3: one-shot bootstrap_mariadb", "node3: create mariadb", "node3: start mariadb");
+        hosts.Log.Should().Contain("node1: create mariadb BOOTSTRAP_ARGS=--wsrep-new-cluster restart=no");
     }
 
     [Fact]
