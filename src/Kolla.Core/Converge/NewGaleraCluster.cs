@@ -27,6 +27,33 @@ internal sealed record NewGaleraCluster(string Container, string BootstrapHost, 
             .Where(g => g.Count() > 1 && !g.Any(m => m.HasCluster))
             .Select(g => new NewGaleraCluster(g.Key, g.First().Host, [.. g.Skip(1).Select(m => m.Host)]))];
 
+    /// <summary>
+    /// Refuses, before anything is touched, the new clusters a run limited by <c>--limit</c> would form while other members
+    /// of theirs are left out: those hosts are not read, so one of them may run the cluster already, and the limited
+    /// members would bootstrap a second one beside it (kolla-ansible's <c>lookup_cluster</c> has the same blind spot). A
+    /// limited member that has the cluster means it exists: then nothing is formed, the others join, and nothing is refused.
+    /// </summary>
+    /// <param name="clusters">The clusters the run would form (<see cref="Find"/>) over the hosts it read.</param>
+    /// <param name="outsideLimit">The members the limit leaves out, by container (<see cref="DeploymentPlan.GaleraMembersOutsideLimit"/>).</param>
+    /// <exception cref="PlanningException">A cluster would be formed from part of its members; names the container, the hosts left out and what to do.</exception>
+    public static void RefuseUnderLimit(IReadOnlyList<NewGaleraCluster> clusters, IReadOnlyDictionary<string, IReadOnlyList<string>> outsideLimit)
+    {
+        var refused = clusters
+            .Where(c => outsideLimit.ContainsKey(c.Container))
+            .Select(c =>
+            {
+                var outside = string.Join(", ", outsideLimit[c.Container]);
+                return $"{c.Container}: --limit leaves out {outside}, where it runs too, and none of the hosts in the limit "
+                    + $"({string.Join(", ", [c.BootstrapHost, .. c.Joiners])}) has the container or its data volume: this run would bootstrap a new "
+                    + $"Galera cluster while {outside} may already run one. Nothing was changed; deploy without --limit, or include {outside} in it.";
+            })
+            .ToList();
+        if (refused.Count > 0)
+        {
+            throw new PlanningException(string.Join("\n", refused));
+        }
+    }
+
     /// <summary>Whether a host has the cluster, from its observed state: the container exists, or its data volume does.</summary>
     /// <param name="state">The host's state.</param>
     /// <param name="container">The container's plan.</param>

@@ -115,7 +115,40 @@ internal static class DeploymentPlanner
         {
             Variables = context,
             SelectedServices = [.. services.Select(s => s.Name)],
+            GaleraMembersOutsideLimit = GaleraMembersOutsideLimit(inventory, selectedHosts, services, context, renderer),
         };
+    }
+
+    /// <summary>
+    /// For each Galera container (<see cref="ContainerDefinition.GaleraCluster"/>) placed on hosts the limit leaves out:
+    /// those hosts, in inventory order, by container name. A placement that cannot be evaluated there (it reads facts the
+    /// host lacks) counts as placed: a converge refuses rather than risk a second cluster.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> GaleraMembersOutsideLimit(
+        Inventory.Inventory inventory, HashSet<string> selected, IReadOnlyList<ServiceDefinition> services, VariableContext context, TemplateRenderer renderer)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var outside = inventory.Hosts.Where(h => !selected.Contains(h.Name)).ToList();
+        foreach (var container in outside.Count == 0 ? [] : services.SelectMany(s => s.Containers).Where(c => c.GaleraCluster))
+        {
+            var members = outside.Where(host =>
+            {
+                try
+                {
+                    return IsPlaced(container, host, Values(renderer, context.ForHost(host.Name), host.Name, container));
+                }
+                catch (TemplateException)
+                {
+                    return true;
+                }
+            }).Select(h => h.Name).ToList();
+            if (members.Count > 0)
+            {
+                result[container.ContainerName] = members;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
