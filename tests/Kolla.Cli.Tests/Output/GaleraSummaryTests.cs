@@ -1,6 +1,6 @@
+using Kolla.Changes;
 using Kolla.Cli;
 using Kolla.Cli.Output;
-using Kolla.Changes;
 using Kolla.Converge;
 using Kolla.Hosts;
 using Kolla.Inventory;
