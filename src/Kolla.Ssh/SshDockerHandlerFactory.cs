@@ -7,17 +7,33 @@ namespace Kolla.Ssh;
 
 /// <summary>Docker.DotNet transport plug-in: HTTP over <c>docker system dial-stdio</c> (or <c>podman system dial-stdio</c>) in exec channels of an SSH connection.</summary>
 /// <remarks>
-/// <para>With a <see cref="TreeReadAhead"/>, the first dial-stdio connection also carries that directory read.</para>
+/// <para>With a way to build a <see cref="TreeReadAhead"/>, the first dial-stdio connection builds one and carries that
+/// directory read (<see cref="ReadAhead"/>); connections through the socket channel carry none.</para>
 /// <para>A Docker host whose endpoint is a known unix socket (<see cref="SshDockerTransportOptions.DockerHost"/>
 /// <c>unix:///path</c>) is reached through sshd's own <c>direct-streamlocal@openssh.com</c> channel instead
 /// (<see cref="StreamLocalStream"/>: no login shell, no docker CLI); when sshd refuses it (<c>AllowStreamLocalForwarding
 /// no</c>, no access to the socket) every later connection of this factory dials instead, said once in the log.</para>
 /// </remarks>
-internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, TreeReadAhead? readAhead = null)
+internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTransportOptions defaults, Func<TreeReadAhead>? newReadAhead = null)
     : IDockerHandlerFactory<SshDockerTransportOptions>
 {
     private const int Untried = 0, Works = 1, Refused = 2;
+    private readonly Lock _readAheadGate = new();
     private int _socketChannel;
+    private TreeReadAhead? _readAhead;
+    private bool _readAheadSettled;
+
+    /// <summary>The directory read the first dial-stdio connection carries; null until one dialled, and for good when Docker goes through the socket channel.</summary>
+    public TreeReadAhead? ReadAhead
+    {
+        get
+        {
+            lock (_readAheadGate)
+            {
+                return _readAhead;
+            }
+        }
+    }
 
     /// <summary>The socket path sshd is asked to connect to for <paramref name="options"/>: a Docker (not Podman)
     /// <c>unix:///absolute/path</c> endpoint; null when connections dial.</summary>
@@ -34,6 +50,19 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
 
     /// <summary>The endpoint Docker.DotNet builds request URIs from; the host part only names the connection pool.</summary>
     public static Uri Endpoint { get; } = new("http://docker.ssh");
+
+    /// <summary>
+    /// For a read of the read-ahead's directory: the read-ahead a connection carried, or null; from then on no connection
+    /// carries one, since the read went its own way.
+    /// </summary>
+    public TreeReadAhead? ClaimReadAhead()
+    {
+        lock (_readAheadGate)
+        {
+            _readAheadSettled = true;
+            return _readAhead;
+        }
+    }
 
     public ResolvedTransport CreateHandler(ResolvedClientOptions clientOptions, ILogger logger) =>
         CreateHandler(defaults, clientOptions, logger);
@@ -110,7 +139,8 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
         }
 
         // sudo reading a password takes the first line of the input: no read-ahead script may run ahead of it.
-        var combined = passwordLine is null && attachReadAhead ? readAhead?.TryAttach(commandText) : null;
+        var readAhead = passwordLine is null && attachReadAhead ? BuildReadAhead() : null;
+        var combined = readAhead?.TryAttach(commandText);
         SshExecStream stream;
         try
         {
@@ -136,5 +166,21 @@ internal sealed class SshDockerHandlerFactory(SshClient client, SshDockerTranspo
 
         logger.DialStdioStarted(client.ConnectionInfo.Host, commandText);
         return stream;
+    }
+
+    /// <summary>The read-ahead for the first dial-stdio connection to carry; null for later ones, or once a read claimed it.</summary>
+    private TreeReadAhead? BuildReadAhead()
+    {
+        lock (_readAheadGate)
+        {
+            if (newReadAhead is null || _readAheadSettled)
+            {
+                return null;
+            }
+
+            _readAheadSettled = true;
+            _readAhead = newReadAhead();
+            return _readAhead;
+        }
     }
 }

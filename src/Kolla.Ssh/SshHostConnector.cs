@@ -126,7 +126,7 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         if (_gathered.TryRemove(target.Name, out var kept))
         {
             // The connection that gathered the facts: its login already read the directory ahead.
-            if (kept is SshHostConnection { Session.IsAlive: true } alive && (alive.Session.ReadAhead?.Directory == NormalizedOrNull(target.ReadAheadDirectory)))
+            if (kept is SshHostConnection { Session.IsAlive: true } alive && alive.Session.ReadAheadDirectory == TreeReadAhead.DirectoryOf(target.ReadAheadDirectory))
             {
                 return kept;
             }
@@ -195,9 +195,6 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
         return (docker, host, _) => factory(docker, host);
     }
 
-    private static string? NormalizedOrNull(string? directory) =>
-        directory is { Length: > 0 } && directory[0] == '/' ? SshHostFiles.NormalizeDirectory(directory) : null;
-
     private async Task<IHostConnection> OpenAsync(HostTarget target, bool withFacts, CancellationToken cancellationToken)
     {
         var config = Config(target.Name);
@@ -222,10 +219,11 @@ public sealed class SshHostConnector : IHostConnector, IHostFactsGatherer, IAsyn
             Func<CancellationToken, Task<SftpClient>>? connectSftp = become.Enabled
                 ? null
                 : token => ConnectSftpAsync(login, token);
-            var readAhead = become.ReadsPassword ? null : TreeReadAhead.For(target.ReadAheadDirectory, become, withFacts);
+            // The first dial-stdio connection reads the directory ahead (built then: through the socket channel no shell carries it).
+            var readAhead = become.ReadsPassword ? null : TreeReadAhead.DirectoryOf(target.ReadAheadDirectory);
             var dockerOptions = CreateDockerOptions(settings, engineHost, podman);
-            var transport = new SshDockerHandlerFactory(ssh, dockerOptions, readAhead);
-            session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAhead = readAhead, Docker = transport };
+            var transport = new SshDockerHandlerFactory(ssh, dockerOptions, readAhead is null ? null : () => new TreeReadAhead(readAhead, become, withFacts));
+            session = new SshSession(settings.Name, ssh, connectSftp, become, _options.CommandTimeout, _logger) { ReadAheadDirectory = readAhead, Docker = transport };
             docker = SshDockerClientFactory.Create(ssh, dockerOptions, _logger, transport);
             if (session.ReadsTreesOverSftp && target.NeedsContainerEngine && target.ReadAheadDirectory is not null)
             {

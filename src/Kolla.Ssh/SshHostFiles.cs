@@ -32,7 +32,8 @@ internal sealed class SshHostFiles(SshSession session, ILogger logger) : IHostFi
     public async Task<IReadOnlyDictionary<string, HostFileState>> ReadTreeStateAsync(string directory, CancellationToken cancellationToken = default)
     {
         var dir = NormalizeDirectory(directory);
-        var output = session.ReadAhead is { } ahead ? await ahead.TakeAsync(dir, session.CommandTimeout, cancellationToken).ConfigureAwait(false) : null;
+        var ahead = dir == session.ReadAheadDirectory ? session.Docker?.ClaimReadAhead() : null;
+        var output = ahead is null ? null : await ahead.TakeAsync(dir, session.CommandTimeout, cancellationToken).ConfigureAwait(false);
         if (output is null && session.ReadsTreesOverSftp && await ReadTreeOverSftpAsync(dir, cancellationToken).ConfigureAwait(false) is { } files)
         {
             return files;

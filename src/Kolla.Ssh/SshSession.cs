@@ -54,8 +54,11 @@ internal sealed class SshSession : IDisposable
 
     public Become Become { get; }
 
-    /// <summary>The directory read carried by the first Docker connection, if the connector set one up.</summary>
-    public TreeReadAhead? ReadAhead { get; init; }
+    /// <summary>The directory (normalized) the first dial-stdio Docker connection reads ahead, if the connector asked for one.</summary>
+    public string? ReadAheadDirectory { get; init; }
+
+    /// <summary>The directory read (and facts) the first dial-stdio Docker connection carried; null before, and when Docker needs no shell.</summary>
+    public TreeReadAhead? ReadAhead => Docker?.ReadAhead;
 
     /// <summary>The Docker transport of this connection, if the connector set one up.</summary>
     public SshDockerHandlerFactory? Docker { get; init; }

@@ -11,10 +11,12 @@ namespace Kolla.Ssh;
 /// arrives on the channel's stderr ahead of a per-connection marker, while stdout stays Docker's byte stream.
 /// </summary>
 /// <remarks>
-/// Whoever comes first decides: a Docker connection that <see cref="TryAttach"/>es carries the script, and a later
-/// <see cref="TakeAsync"/> for the same directory gets its result; a <see cref="TakeAsync"/> before any Docker connection
-/// (or for another directory, or a second time) gets null and reads the usual way. A result that cannot be trusted (no
-/// marker, non-zero status, the stream ended) is also null, and the caller's own read then reports the real problem.
+/// Built by the first dial-stdio connection that wants it (<see cref="SshDockerHandlerFactory"/>), never when Docker goes
+/// through sshd's socket channel: no shell starts then to carry it. Whoever comes first decides: a Docker connection that
+/// <see cref="TryAttach"/>es carries the script, and a later <see cref="TakeAsync"/> for the same directory gets its
+/// result; a <see cref="TakeAsync"/> before any Docker connection (or for another directory, or a second time) gets null
+/// and reads the usual way. A result that cannot be trusted (no marker, non-zero status, the stream ended) is also null,
+/// and the caller's own read then reports the real problem.
 /// </remarks>
 internal sealed class TreeReadAhead
 {
@@ -27,7 +29,11 @@ internal sealed class TreeReadAhead
     private readonly bool _withFacts;
     private int _state;
 
-    private TreeReadAhead(string directory, Become become, bool withFacts)
+    /// <summary>A read-ahead of <paramref name="directory"/> (run through sudo when <paramref name="become"/> is on), with the facts script first when <paramref name="withFacts"/>.</summary>
+    /// <param name="directory">An absolute directory, normalized (<see cref="DirectoryOf"/>).</param>
+    /// <param name="become">sudo settings for the tree script.</param>
+    /// <param name="withFacts">Whether the facts script rides along.</param>
+    public TreeReadAhead(string directory, Become become, bool withFacts)
     {
         Directory = directory;
         _withFacts = withFacts;
@@ -38,9 +44,9 @@ internal sealed class TreeReadAhead
 
     public string Directory { get; }
 
-    /// <summary>A read-ahead of <paramref name="directory"/> (run through sudo when <paramref name="become"/> is on); null when none was asked for or the path is not absolute.</summary>
-    public static TreeReadAhead? For(string? directory, Become become, bool withFacts = false) =>
-        directory is { Length: > 0 } && directory[0] == '/' ? new TreeReadAhead(SshHostFiles.NormalizeDirectory(directory), become, withFacts) : null;
+    /// <summary>The directory a read-ahead of <paramref name="directory"/> reads, normalized; null when none was asked for or the path is not absolute.</summary>
+    public static string? DirectoryOf(string? directory) =>
+        directory is { Length: > 0 } && directory[0] == '/' ? SshHostFiles.NormalizeDirectory(directory) : null;
 
     /// <summary>
     /// The facts script's output when this read-ahead carries it and a Docker connection ran it; null when the caller must

@@ -26,38 +26,12 @@ public sealed class DeployDryRunTests : IDisposable
     public async Task DryRun_PrintsTheCompletePlan_ConnectsNowhere_AndShowsNoSecret(string sample)
     {
         var token = TestContext.Current.CancellationToken;
-        var config = Path.Combine(_dir, sample);
-        DirectoryTrees.Copy(Path.Combine(TestRig.RepositoryRoot, "samples", sample), config);
-        using var ssh = new TcpListener(IPAddress.Loopback, 0);
-        ssh.Start();
-        var dockerSocket = Path.Combine(_dir, "docker.sock");
-        using var docker = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        docker.Bind(new UnixDomainSocketEndPoint(dockerSocket));
-        docker.Listen();
-        string[] extraVars =
-        [
-            "-e", "ansible_host=127.0.0.1",
-            "-e", $"ansible_port={((IPEndPoint)ssh.LocalEndpoint).Port}",
-            "-e", $"kolla_docker_host=unix://{dockerSocket}",
-            "-e", $"node_config_directory={Path.Combine(_dir, "node")}",
-        ];
-        var inventory = Path.Combine(config, "inventory");
-        await WritePasswordsAsync(Path.Combine(config, "passwords.yml"), token);
+        var run = await DeployDryRunAsync(sample, "--diff");
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await KollaApp.RunAsync(
-            ["deploy", "--diff", "-i", inventory, "--configdir", config, "--executor", "dry-run", .. extraVars],
-            new CliConsole(output, error, IsInteractive: false),
-            token);
-
-        code.Should().Be(0, error.ToString());
-        error.ToString().Should().BeEmpty();
-        ssh.Pending().Should().BeFalse("no SSH connection is attempted");
-        docker.Poll(0, SelectMode.SelectRead).Should().BeFalse("no Docker engine is contacted");
-        Directory.Exists(Path.Combine(_dir, "node")).Should().BeFalse("nothing is written on any host");
-
-        var text = output.ToString();
+        run.Code.Should().Be(0, run.Error);
+        run.Error.Should().BeEmpty();
+        run.Untouched();
+        var (config, inventory, extraVars, text) = (run.Config, run.Inventory, run.ExtraVars, run.Output);
         var passwords = await PasswordStore.LoadAsync(Path.Combine(config, "passwords.yml"), token);
         var secrets = Strings(passwords.Values).Where(s => s.Length >= 8).ToList();
         secrets.Should().HaveCountGreaterThan(50, "genpwd filled the passwords file");
@@ -101,6 +75,66 @@ public sealed class DeployDryRunTests : IDisposable
         }
 
         text.Should().Contain($"deploy (dry run): {plan.Hosts.Count} host(s), {plan.Hosts.Sum(h => h.Containers.Count)} container(s); nothing is changed");
+    }
+
+    [Fact]
+    public async Task DryRun_LimitLeavesOutAGaleraMember_NoneInItHasTheCluster_RefusesNamingTheHostsAndTheWayOut()
+    {
+        // multinode's mariadb group is control01-03; the dry-run hosts start empty, so neither limited member has the cluster.
+        var run = await DeployDryRunAsync("multinode", "--limit", "control01,control02");
+
+        run.Code.Should().Be(1, run.Output);
+        run.Error.Should().Be(
+            "error: mariadb: --limit leaves out control03, where it runs too, and none of the hosts in the limit (control01, control02) has the "
+            + "container or its data volume: this run would bootstrap a new Galera cluster while control03 may already run one. Nothing was changed; "
+            + "deploy without --limit, or include control03 in it.\n");
+        run.Output.Should().NotContain("bootstrap galera cluster").And.NotContain("== control01");
+        run.Untouched();
+    }
+
+    /// <summary>
+    /// Runs <c>kolla deploy --executor dry-run</c> with <paramref name="arguments"/> on a copy of a shipped sample whose hosts'
+    /// SSH address and Docker endpoint point at listeners that count connections, with a fresh passwords.yml.
+    /// </summary>
+    private async Task<DryRun> DeployDryRunAsync(string sample, params string[] arguments)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var config = Path.Combine(_dir, sample);
+        DirectoryTrees.Copy(Path.Combine(TestRig.RepositoryRoot, "samples", sample), config);
+        using var ssh = new TcpListener(IPAddress.Loopback, 0);
+        ssh.Start();
+        var dockerSocket = Path.Combine(_dir, "docker.sock");
+        using var docker = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        docker.Bind(new UnixDomainSocketEndPoint(dockerSocket));
+        docker.Listen();
+        string[] extraVars =
+        [
+            "-e", "ansible_host=127.0.0.1",
+            "-e", $"ansible_port={((IPEndPoint)ssh.LocalEndpoint).Port}",
+            "-e", $"kolla_docker_host=unix://{dockerSocket}",
+            "-e", $"node_config_directory={Path.Combine(_dir, "node")}",
+        ];
+        var inventory = Path.Combine(config, "inventory");
+        await WritePasswordsAsync(Path.Combine(config, "passwords.yml"), token);
+
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var code = await KollaApp.RunAsync(
+            ["deploy", .. arguments, "-i", inventory, "--configdir", config, "--executor", "dry-run", .. extraVars],
+            new CliConsole(output, error, IsInteractive: false),
+            token);
+        return new DryRun(code, output.ToString(), error.ToString(), config, inventory, extraVars, ssh.Pending(), docker.Poll(0, SelectMode.SelectRead), Path.Combine(_dir, "node"));
+    }
+
+    /// <summary>What a dry run printed and whether it contacted or wrote anything.</summary>
+    private sealed record DryRun(int Code, string Output, string Error, string Config, string Inventory, string[] ExtraVars, bool SshContacted, bool DockerContacted, string NodeDirectory)
+    {
+        public void Untouched()
+        {
+            SshContacted.Should().BeFalse("no SSH connection is attempted");
+            DockerContacted.Should().BeFalse("no Docker engine is contacted");
+            Directory.Exists(NodeDirectory).Should().BeFalse("nothing is written on any host");
+        }
     }
 
     /// <summary>passwords.yml as <c>kolla genpwd</c> fills it, with small pre-set SSH keys so the test stays fast.</summary>

@@ -1,5 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Kolla.Docker;
+using Kolla.Inventory;
 using Kolla.Ssh;
 using Kolla.TestKit;
 using Renci.SshNet;
@@ -54,6 +56,46 @@ public sealed class SshSocketChannelTests(SshHostEnvironment env)
         logger.Count(3013).Should().Be(0);
         logger.Count(3003).Should().BeGreaterThan(0, "the Docker API goes through dial-stdio instead");
     }
+
+    [Fact]
+    public async Task Connector_SocketChannel_BuildsNoReadAhead_TheTreeIsReadWhenAsked()
+    {
+        env.RequireAvailable();
+        var root = env.NewDirectory("socket-tree");
+        await File.WriteAllTextAsync(root + "/a.conf", "before", Token);
+        var options = env.Options(env.WriteKnownHosts(env.Server.KnownHostsLine));
+        var target = env.Target(variables: SocketVariables()) with { ReadAheadDirectory = root };
+
+        await using var connection = await env.Connector(options).ConnectAsync(target, Token);
+        File.Delete(root + "/a.conf");
+        await File.WriteAllTextAsync(root + "/b.conf", "new", Token);
+        var state = await connection.Files.ReadTreeStateAsync(root, Token);
+
+        ((SshHostConnection)connection).Session.ReadAhead.Should().BeNull("no dial-stdio shell ran to carry one: Docker went through the socket channel");
+        state.Keys.Should().Equal(root + "/b.conf");
+    }
+
+    [Fact]
+    public async Task Connector_SshdRefusesTheSocketChannel_TheFallbackDialCarriesTheTreeRead()
+    {
+        env.RequireAvailable();
+        await using var server = await SshServer.StartAsync(new SshServerOptions { DockerHost = env.Engine.DockerHost, WithoutStreamLocalForwarding = true }, Token);
+        var root = env.NewDirectory("refused-tree");
+        await File.WriteAllTextAsync(root + "/a.conf", "before", Token);
+        var options = env.Options(env.WriteKnownHosts(server.KnownHostsLine));
+        options.PrivateKeyFile = server.ClientKeyPath;
+        var target = new HostTarget("node-r", server.Host, server.Port, server.User, Variables: SocketVariables()) { ReadAheadDirectory = root };
+
+        await using var connection = await env.Connector(options).ConnectAsync(target, Token);
+        File.Delete(root + "/a.conf");
+        await File.WriteAllTextAsync(root + "/b.conf", "new", Token);
+        var first = await connection.Files.ReadTreeStateAsync(root, Token);
+
+        ((SshHostConnection)connection).Session.ReadAhead.Should().NotBeNull("the dial-stdio connection the refusal fell back to built it");
+        first.Keys.Should().Equal([root + "/a.conf"], "the fallback dial (the connect's Docker check) read the tree ahead, in the same login");
+    }
+
+    private Dictionary<string, object?> SocketVariables() => new() { [DockerHostConnector.DockerHostVariable] = env.Engine.DockerHost };
 
     private async Task<(string Stdout, long? ExitCode)> ExecAsync(DockerClient docker, string script, string input)
     {

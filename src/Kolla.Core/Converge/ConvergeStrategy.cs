@@ -116,10 +116,7 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
             var started = _time.GetTimestamp();
             await GaleraNode.StopAsync(runtime, plan.Spec.Name, TimeSpan.FromSeconds(plan.Spec.GracefulTimeoutSeconds), cancellationToken).ConfigureAwait(false);
             await runtime.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-            await runtime.CreateAsync(plan.Spec, Labels(plan), cancellationToken).ConfigureAwait(false);
-            await runtime.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-            await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
-            await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+            await CreateAndStartAsync(run, plan, plan.Spec, synced: true, cancellationToken).ConfigureAwait(false);
             run.Changes.Add(change);
             run.Report(new ChangeAppliedEvent(run.Host, change, _time.GetElapsedTime(started)));
         }
@@ -225,7 +222,6 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
     {
         var host = run.Connection!;
         var graceful = TimeSpan.FromSeconds(plan.Spec.GracefulTimeoutSeconds);
-        var labels = Labels(plan);
         switch (change)
         {
             case CreateVolumeChange volume:
@@ -244,31 +240,16 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
 
                 break;
             case CreateContainerChange:
-                run.Labelled.Add(plan.Spec.Name);
-                await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
-                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                if (run.Joining.Contains(plan.Spec.Name))
-                {
-                    await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                }
-
+                await CreateAndStartAsync(run, plan, plan.Spec, synced: run.Joining.Contains(plan.Spec.Name), cancellationToken).ConfigureAwait(false);
                 break;
             case BootstrapClusterChange:
                 // Started once as the new cluster's first node; RejoinClusterAsync recreates it as planned once the others joined.
-                run.Labelled.Add(plan.Spec.Name);
-                await host.Containers.CreateAsync(GaleraNode.NewClusterSpec(plan.Spec), labels, cancellationToken).ConfigureAwait(false);
-                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
-                await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await CreateAndStartAsync(run, plan, GaleraNode.NewClusterSpec(plan.Spec), synced: true, cancellationToken).ConfigureAwait(false);
                 break;
             case RecreateContainerChange:
-                run.Labelled.Add(plan.Spec.Name);
                 await host.Containers.StopAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
                 await host.Containers.RemoveAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await host.Containers.CreateAsync(plan.Spec, labels, cancellationToken).ConfigureAwait(false);
-                await host.Containers.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
-                await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+                await CreateAndStartAsync(run, plan, plan.Spec, synced: false, cancellationToken).ConfigureAwait(false);
                 break;
             case RestartContainerChange:
                 await host.Containers.RestartAsync(plan.Spec.Name, graceful, cancellationToken).ConfigureAwait(false);
@@ -285,6 +266,25 @@ internal sealed class ConvergeStrategy(ConvergeOptions options, TimeProvider tim
                 break;
             default:
                 throw new UnreachableException($"unexpected change {change.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// Creates the container from <paramref name="spec"/> (the planned one, or the new-cluster one of a Galera bootstrap)
+    /// labelled with the plan's config hash, starts it and waits for it as for any start (<see cref="StartedAsync"/>);
+    /// with <paramref name="synced"/>, also until the Galera node is synced. Every create of the converge goes through
+    /// here: a plain create, a recreate (after its stop and removal), a new cluster's first node and its rejoin.
+    /// </summary>
+    private async Task CreateAndStartAsync(ConvergeSession run, ContainerPlan plan, ContainerSpec spec, bool synced, CancellationToken cancellationToken)
+    {
+        var runtime = run.Connection!.Containers;
+        run.Labelled.Add(plan.Spec.Name);
+        await runtime.CreateAsync(spec, Labels(plan), cancellationToken).ConfigureAwait(false);
+        await runtime.StartAsync(plan.Spec.Name, cancellationToken).ConfigureAwait(false);
+        await StartedAsync(run, plan, cancellationToken).ConfigureAwait(false);
+        if (synced)
+        {
+            await WaitSyncedAsync(run, plan, cancellationToken).ConfigureAwait(false);
         }
     }
 

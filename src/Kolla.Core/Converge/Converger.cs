@@ -39,6 +39,7 @@ internal sealed class Converger
 
     /// <summary>Reads every host's state and returns the changes a converge would make, touching nothing.</summary>
     /// <remarks>A host that cannot be reached gets a change set with <see cref="HostChangeSet.Error"/> set.</remarks>
+    /// <exception cref="PlanningException">A limited run would form a new Galera cluster from part of its members (<see cref="NewGaleraCluster.RefuseUnderLimit"/>).</exception>
     public async Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -56,6 +57,7 @@ internal sealed class Converger
             .Select((h, i) => (Host: h, Set: sets[i]))
             .Where(h => h.Set.Error is null)
             .SelectMany(h => h.Host.Containers.Where(c => c.GaleraCluster).Select(c => (h.Host.Host, c, NewGaleraCluster.HasCluster(h.Set.Changes, c)))));
+        NewGaleraCluster.RefuseUnderLimit(clusters, plan.GaleraMembersOutsideLimit);
         if (clusters.Count == 0)
         {
             return sets;
@@ -112,6 +114,10 @@ internal sealed class Converger
     }
 
     /// <summary>Converges every host of the plan.</summary>
+    /// <exception cref="PlanningException">
+    /// A limited run would form a new Galera cluster from part of its members (<see cref="NewGaleraCluster.RefuseUnderLimit"/>):
+    /// thrown once every host's state is read, before anything is changed.
+    /// </exception>
     public Task<DeployResult> ApplyAsync(DeploymentPlan plan, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -133,6 +139,14 @@ internal sealed class Converger
                 session.Plan.Target with { ReadAheadDirectory = session.Plan.NodeConfigDirectory },
                 (connection, t) => ConvergeStrategy.ReadStateAsync(session, connection, t),
                 token));
+
+        // Before anything is touched: no new Galera cluster from part of its members (a run that stops here reports its hosts instead).
+        if (_operation.Options.ContinueOnError || sessions.All(s => s.Error is null))
+        {
+            var read = sessions.Where(s => s.Error is null).ToList();
+            NewGaleraCluster.RefuseUnderLimit([.. plan.ServiceOrder.SelectMany(s => NewClusters(read, s))], plan.GaleraMembersOutsideLimit);
+        }
+
         foreach (var service in plan.ServiceOrder)
         {
             var participants = sessions.Where(r => r.Error is null && r.Plan.Containers.Any(c => c.Service == service)).ToList();

@@ -25,7 +25,40 @@ internal sealed record NewGaleraCluster(string Container, string BootstrapHost, 
         [.. members.Where(m => m.Container.GaleraCluster)
             .GroupBy(m => (m.Container.Spec.Name, m.Container.GaleraClusterName))
             .Where(g => g.Count() > 1 && !g.Any(m => m.HasCluster))
-            .Select(g => new NewGaleraCluster(g.Key.Name, g.First().Host, [.. g.Skip(1).Select(m => m.Host)]))];
+            .Select(g => new NewGaleraCluster(g.Key.Name, g.First().Host, [.. g.Skip(1).Select(m => m.Host)]) { ClusterName = g.Key.GaleraClusterName })];
+
+    /// <summary>The cluster's name (<see cref="ContainerPlan.GaleraClusterName"/>); empty when the container's hosts form one cluster.</summary>
+    public string ClusterName { get; init; } = "";
+
+    /// <summary>
+    /// Refuses, before anything is touched, the new clusters a run limited by <c>--limit</c> would form while other members
+    /// of theirs are left out: those hosts are not read, so one of them may run the cluster already, and the limited
+    /// members would bootstrap a second one beside it (kolla-ansible's <c>lookup_cluster</c> has the same blind spot). A
+    /// limited member that has the cluster means it exists: then nothing is formed, the others join, and nothing is refused.
+    /// </summary>
+    /// <param name="clusters">The clusters the run would form (<see cref="Find"/>) over the hosts it read.</param>
+    /// <param name="outsideLimit">The members the limit leaves out, by container (<see cref="DeploymentPlan.GaleraMembersOutsideLimit"/>).</param>
+    /// <exception cref="PlanningException">A cluster would be formed from part of its members; names the container, the hosts left out and what to do.</exception>
+    public static void RefuseUnderLimit(IReadOnlyList<NewGaleraCluster> clusters, IReadOnlyDictionary<(string Container, string? Cluster), IReadOnlyList<string>> outsideLimit)
+    {
+        // Members of the same cluster, or of one whose name could not be evaluated on them.
+        IReadOnlyList<string> Outside(NewGaleraCluster c) =>
+            [.. outsideLimit.Where(o => o.Key.Container == c.Container && (o.Key.Cluster is null || o.Key.Cluster == c.ClusterName)).SelectMany(o => o.Value)];
+        var refused = clusters
+            .Where(c => Outside(c).Count > 0)
+            .Select(c =>
+            {
+                var outside = string.Join(", ", Outside(c));
+                return $"{c.Container}: --limit leaves out {outside}, where it runs too, and none of the hosts in the limit "
+                    + $"({string.Join(", ", [c.BootstrapHost, .. c.Joiners])}) has the container or its data volume: this run would bootstrap a new "
+                    + $"Galera cluster while {outside} may already run one. Nothing was changed; deploy without --limit, or include {outside} in it.";
+            })
+            .ToList();
+        if (refused.Count > 0)
+        {
+            throw new PlanningException(string.Join("\n", refused));
+        }
+    }
 
     /// <summary>Whether a host has the cluster, from its observed state: the container exists, or its data volume does.</summary>
     /// <param name="state">The host's state.</param>

@@ -80,6 +80,7 @@ public interface IKollaDeployer
     /// <param name="options">Forks, files or containers only; null for the registered <see cref="ConvergeOptions"/>.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>One change set per host; an unreachable host has <see cref="HostChangeSet.Error"/> set.</returns>
+    /// <exception cref="PlanningException">The plan's limit leaves out members of a Galera cluster that the limited hosts would bootstrap anew (the message says what to do).</exception>
     Task<IReadOnlyList<HostChangeSet>> GetChangesAsync(DeploymentPlan plan, ConvergeOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary><c>kolla deploy</c> (<c>reconfigure</c>, and with <see cref="ConvergeOptions.ContainersOnly"/> <c>deploy-containers</c>): converges every host to the plan.</summary>
@@ -88,6 +89,7 @@ public interface IKollaDeployer
     /// <param name="progress">Receives per-host events; null for none.</param>
     /// <param name="cancellationToken">Cancels the run (no file is left half-written).</param>
     /// <returns>The recap.</returns>
+    /// <exception cref="PlanningException">The plan's limit leaves out members of a Galera cluster that the limited hosts would bootstrap anew: thrown once the hosts are read, before anything changes.</exception>
     Task<DeployResult> DeployAsync(DeploymentPlan plan, ConvergeOptions? options = null, IProgress<DeployEvent>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary><c>kolla genconfig</c>: writes every host's changed config files, touching no container (a deploy with <see cref="ConvergeOptions.FilesOnly"/>).</summary>

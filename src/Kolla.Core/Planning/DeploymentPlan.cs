@@ -16,4 +16,12 @@ public sealed record DeploymentPlan(IReadOnlyList<HostPlan> Hosts, IReadOnlyList
 
     /// <summary>Services <see cref="PlanOptions.Tags"/> and <see cref="PlanOptions.SkipTags"/> select, in deploy order, whether placed anywhere or not.</summary>
     public required IReadOnlyList<string> SelectedServices { get; init; }
+
+    /// <summary>
+    /// The hosts <see cref="PlanOptions.Limit"/> leaves out on which a Galera container (<see cref="ContainerPlan.GaleraCluster"/>)
+    /// runs too, by container name; empty without a limit. A converge of the limited hosts refuses to form a new cluster
+    /// while these members are not looked at (see <c>NewGaleraCluster.RefuseUnderLimit</c>).
+    /// </summary>
+    internal IReadOnlyDictionary<(string Container, string? Cluster), IReadOnlyList<string>> GaleraMembersOutsideLimit { get; init; } =
+        new Dictionary<(string Container, string? Cluster), IReadOnlyList<string>>();
 }

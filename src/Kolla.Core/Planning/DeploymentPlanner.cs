@@ -121,7 +121,53 @@ internal static class DeploymentPlanner
         {
             Variables = context,
             SelectedServices = [.. services.Select(s => s.Name)],
+            GaleraMembersOutsideLimit = GaleraMembersOutsideLimit(inventory, selectedHosts, services, context, renderer),
         };
+    }
+
+    /// <summary>
+    /// For each Galera container (<see cref="ContainerDefinition.GaleraCluster"/>) placed on hosts the limit leaves out:
+    /// those hosts, in inventory order, by container name and cluster name (<see cref="ContainerDefinition.GaleraClusterName"/>;
+    /// null when it cannot be evaluated there). A placement that cannot be evaluated there (it reads facts the host lacks)
+    /// counts as placed: a converge refuses rather than risk a second cluster.
+    /// </summary>
+    private static Dictionary<(string Container, string? Cluster), IReadOnlyList<string>> GaleraMembersOutsideLimit(
+        Inventory.Inventory inventory, HashSet<string> selected, IReadOnlyList<ServiceDefinition> services, VariableContext context, TemplateRenderer renderer)
+    {
+        var result = new Dictionary<(string Container, string? Cluster), IReadOnlyList<string>>();
+        var outside = inventory.Hosts.Where(h => !selected.Contains(h.Name)).ToList();
+        foreach (var container in outside.Count == 0 ? [] : services.SelectMany(s => s.Containers).Where(c => c.GaleraCluster))
+        {
+            var members = outside.Where(host =>
+            {
+                try
+                {
+                    return IsPlaced(container, host, Values(renderer, context.ForHost(host.Name), host.Name, container));
+                }
+                catch (TemplateException)
+                {
+                    return true;
+                }
+            }).ToList();
+            foreach (var cluster in members.GroupBy(host => ClusterName(container, host)))
+            {
+                result[(container.ContainerName, cluster.Key)] = [.. cluster.Select(h => h.Name)];
+            }
+        }
+
+        return result;
+
+        string? ClusterName(ContainerDefinition container, InventoryHost host)
+        {
+            try
+            {
+                return container.GaleraClusterName is { } name ? Values(renderer, context.ForHost(host.Name), host.Name, container).Text(name).Trim() : "";
+            }
+            catch (TemplateException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>

@@ -17,10 +17,19 @@ public sealed class ConvergerGaleraTests
     private static readonly string[] s_three = ["node1", "node2", "node3"];
 
     // mariadb's shape: serial restarts, the data volume at /var/lib/mysql, bootstrap_mariadb on the first host.
-    private static DeploymentPlan Plan(params string[] hosts) => Plan(hosts, galeraClusterName: null);
+    private static DeploymentPlan Plan(params string[] hosts) => Limited(null, hosts);
+
+    /// <summary>The same, planned with <c>--limit <paramref name="limit"/></c> (null for none).</summary>
+    private static DeploymentPlan Limited(string? limit, params string[] hosts) => DeploymentPlanner.Plan(Inputs(hosts), new PlanOptions { Limit = limit });
+
+    private static readonly string[] s_shards = ["node1 shard=0", "node2 shard=1", "node3 shard=0", "node4 shard=1", "node5 shard=1"];
+
+    private static DeploymentPlan LimitedShards(string limit) => DeploymentPlanner.Plan(Inputs(s_shards, "db_{{ shard }}"), new PlanOptions { Limit = limit });
 
     // Lines may carry host variables ("node2 shard=1"); with a cluster name, hosts form one cluster per name.
-    private static DeploymentPlan Plan(string[] hosts, string? galeraClusterName) => DeploymentPlanner.Plan(new DeploymentInputs
+    private static DeploymentPlan Plan(string[] hosts, string? galeraClusterName) => DeploymentPlanner.Plan(Inputs(hosts, galeraClusterName));
+
+    private static DeploymentInputs Inputs(string[] hosts, string? galeraClusterName = null) => new()
     {
         Inventory = InventoryLoader.Parse("[db]\n" + string.Join("\n", hosts) + "\n"),
         Catalogue = ServiceCatalogue.Create(
@@ -45,7 +54,7 @@ public sealed class ConvergerGaleraTests
                 Bootstrap = [new BootstrapDefinition { Name = "bootstrap_mariadb", Container = "mariadb", Environment = [new("KOLLA_BOOTSTRAP", null)] }],
             }],
             ServiceCatalogueLoader.LoadBuiltIn().CommonDefaults),
-    });
+    };
 
     [Fact]
     public async Task NewClusterOfThree_StartsTheFirstAsANewCluster_ThenTheOthersOneByOne_ThenRestartsTheFirstNormally()
@@ -197,6 +206,98 @@ public sealed class ConvergerGaleraTests
             "even with --continue-on-error, a member alone would wait for a cluster that is not there");
         hosts.Log.Should().NotContain(l => l.StartsWith("node2", StringComparison.Ordinal) || l.StartsWith("node3", StringComparison.Ordinal));
         hosts.Log.Should().NotContain("node1: remove mariadb", "the first node is not restarted normally either");
+    }
+
+    [Fact]
+    public async Task LimitLeavesOutAMember_NoLimitedMemberHasTheCluster_RefusesBeforeTouchingAnything()
+    {
+        var hosts = new GaleraHosts();
+        var converger = new Converger(hosts);
+        var plan = Limited("node1,node2", s_three);
+
+        var planning = async () => await converger.GetChangesAsync(plan, TestContext.Current.CancellationToken);
+        var deploying = async () => await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        const string Expected = "mariadb: --limit leaves out node3, where it runs too, and none of the hosts in the limit (node1, node2) has the container "
+            + "or its data volume: this run would bootstrap a new Galera cluster while node3 may already run one. Nothing was changed; deploy without --limit, "
+            + "or include node3 in it.";
+        (await planning.Should().ThrowAsync<PlanningException>()).Which.Message.Should().Be(Expected);
+        (await deploying.Should().ThrowAsync<PlanningException>()).Which.Message.Should().Be(Expected);
+        hosts.Log.Should().BeEmpty("no one-shot, volume, file or container is touched");
+        foreach (var host in new[] { "node1", "node2" })
+        {
+            (await hosts[host].Containers.ListVolumesAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
+            (await hosts[host].Files.ReadTreeStateAsync(plan.Hosts[0].NodeConfigDirectory, TestContext.Current.CancellationToken)).Should().BeEmpty($"nothing is written on {host}");
+        }
+    }
+
+    [Fact]
+    public async Task LimitHoldsAWholeShard_ItIsBootstrapped_TheOtherShardsHostsOutsideDoNotCount()
+    {
+        var hosts = new GaleraHosts();
+        var converger = new Converger(hosts);
+
+        var result = await converger.ApplyAsync(LimitedShards("node1,node3"), cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeTrue(result.Hosts.FirstOrDefault(h => h.Error is not null)?.Error);
+        hosts.Log.Should().Contain("node1: create mariadb BOOTSTRAP_ARGS=--wsrep-new-cluster restart=no");
+    }
+
+    [Fact]
+    public async Task LimitLeavesOutAMemberOfTheShard_RefusesNamingOnlyThatShardsHost()
+    {
+        var converger = new Converger(new GaleraHosts());
+
+        var planning = async () => await converger.GetChangesAsync(LimitedShards("node2,node4"), TestContext.Current.CancellationToken);
+
+        (await planning.Should().ThrowAsync<PlanningException>()).Which.Message.Should().StartWith(
+            "mariadb: --limit leaves out node5, where it runs too, and none of the hosts in the limit (node2, node4) has the container");
+    }
+
+    [Fact]
+    public async Task LimitLeavesOutAMember_ALimitedMemberHasTheVolume_TheOthersJustJoin()
+    {
+        var hosts = new GaleraHosts();
+        await hosts["node2"].Containers.EnsureVolumeAsync("mariadb", TestContext.Current.CancellationToken);
+        var converger = new Converger(hosts);
+        var plan = Limited("node1,node2", s_three);
+
+        var planned = await converger.GetChangesAsync(plan, TestContext.Current.CancellationToken);
+        var result = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeTrue(result.Hosts.FirstOrDefault(h => h.Error is not null)?.Error);
+        plan.Hosts.Select(h => h.Host).Should().Equal("node1", "node2");
+        planned.SelectMany(s => s.Changes).Should().NotContain(c => c is BootstrapClusterChange || c is RejoinClusterChange);
+        hosts.Log.Should().NotContain(l => l.Contains("--wsrep-new-cluster", StringComparison.Ordinal));
+        hosts.Log.Where(l => l.EndsWith("create mariadb", StringComparison.Ordinal)).Should().Equal("node1: create mariadb", "node2: create mariadb");
+    }
+
+    [Fact]
+    public async Task LimitNamesOneNewMember_ItIsCreatedToJoin_NothingIsRefused()
+    {
+        // One member bootstraps nothing: its galera.cnf names the others, and it joins the cluster they run.
+        var hosts = new GaleraHosts();
+        var converger = new Converger(hosts);
+        var plan = Limited("node3", s_three);
+
+        var planned = await converger.GetChangesAsync(plan, TestContext.Current.CancellationToken);
+        var result = await converger.ApplyAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeTrue(result.Hosts.FirstOrDefault(h => h.Error is not null)?.Error);
+        planned.Single().Changes.OfType<CreateContainerChange>().Should().ContainSingle();
+        hosts.Log.Should().Equal("node3: one-shot bootstrap_mariadb", "node3: create mariadb", "node3: start mariadb");
+    }
+
+    [Fact]
+    public async Task LimitCoversEveryMember_FormsTheClusterAsWithoutLimit()
+    {
+        var hosts = new GaleraHosts();
+        var converger = new Converger(hosts);
+
+        var result = await converger.ApplyAsync(Limited("db", s_three), cancellationToken: TestContext.Current.CancellationToken);
+
+        result.Succeeded.Should().BeTrue(result.Hosts.FirstOrDefault(h => h.Error is not null)?.Error);
+        hosts.Log.Should().Contain("node1: create mariadb BOOTSTRAP_ARGS=--wsrep-new-cluster restart=no");
     }
 
     /// <summary>In-memory hosts kept across connects, logging (in one list, across hosts) what the converge does to MariaDB.</summary>
