@@ -1,8 +1,10 @@
 using Kolla.Docker;
 using Kolla.Hosts;
+using Kolla.Cli.Output;
 using Kolla.Ssh;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Kolla.Cli;
 
@@ -24,8 +26,9 @@ internal static class CliServices
     /// every host; <c>dry-run</c>: in memory, local hosts starting from this machine's files.
     /// </param>
     /// <param name="ssh">Sets the SSH options from the command line.</param>
+    /// <param name="warnings">Where the library's warnings go, one <c>warning:</c> line each (standard error); null for nowhere.</param>
     /// <exception cref="CliUsageException"><paramref name="executor"/> is none of <see cref="Executors"/>.</exception>
-    public static ServiceProvider Create(string executor, Action<SshExecutorOptions> ssh)
+    public static ServiceProvider Create(string executor, Action<SshExecutorOptions> ssh, TextWriter? warnings = null)
     {
         if (!Executors.Contains(executor))
         {
@@ -33,6 +36,11 @@ internal static class CliServices
         }
 
         var services = new ServiceCollection();
+        if (warnings is not null)
+        {
+            services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(new WarningLoggerProvider(warnings)));
+        }
+
         var kolla = services.AddKolla();
         _ = executor switch
         {

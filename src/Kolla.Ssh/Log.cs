@@ -47,7 +47,7 @@ internal static partial class Log
     [LoggerMessage(3013, LogLevel.Debug, "{Address}: Docker API connections go through sshd's channel to {Socket} (no remote process)")]
     public static partial void SocketChannelOpened(this ILogger logger, string address, string socket);
 
-    [LoggerMessage(3014, LogLevel.Information, "{Address}: {Reason}; Docker API connections run 'docker system dial-stdio' instead")]
+    [LoggerMessage(3014, LogLevel.Warning, "{Address}: {Reason}; Docker API connections run 'docker system dial-stdio' instead")]
     public static partial void SocketChannelRefused(this ILogger logger, string address, string reason);
 
     [LoggerMessage(3015, LogLevel.Debug, "{Host}: read the file state below {Directory} over SFTP ({Files} files)")]

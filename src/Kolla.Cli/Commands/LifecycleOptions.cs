@@ -144,7 +144,7 @@ internal sealed class LifecycleOptions
         {
             ssh.KeyPassphrase = SshKeyPassphrase.Source(console, Environment.GetEnvironmentVariable);
         }
-    });
+    }, Console?.Error);
 
     private static string[] Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
