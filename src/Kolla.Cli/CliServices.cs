@@ -1,6 +1,6 @@
+using Kolla.Cli.Output;
 using Kolla.Docker;
 using Kolla.Hosts;
-using Kolla.Cli.Output;
 using Kolla.Ssh;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
