@@ -21,6 +21,7 @@ public sealed class IniDocument
     private readonly List<string> _sources = [];
     private readonly List<string> _missingSources = [];
     private readonly List<byte[]> _layerTexts = [];
+    private readonly List<IniContinuations> _layerContinuations = [];
     private readonly List<string> _layerNames = [];
 
     /// <summary>Open addressing over <see cref="_sections"/> by the UTF-8 name (1-based indices, 0 = free).</summary>
@@ -130,9 +131,8 @@ public sealed class IniDocument
     public override string ToString() => ToText();
 
     /// <summary>The section named by the UTF-8 <paramref name="name"/>, added when new.</summary>
-    internal IniSection GetOrAddSection(ReadOnlySpan<byte> name)
+    internal IniSection GetOrAddSection(ReadOnlySpan<byte> name, int hash)
     {
-        var hash = IniKeyHash.Of(name);
         var mask = _sectionTable.Length - 1;
         var at = hash & mask;
         for (; _sectionTable[at] != 0; at = (at + 1) & mask)
@@ -175,15 +175,32 @@ public sealed class IniDocument
     /// <summary>The second and later occurrences of repeated keys.</summary>
     internal IniOccurrences Occurrences { get; } = new();
 
-    /// <summary>The continuation lines of every value (shared by the sources of one merge).</summary>
-    internal IniContinuations Continuations { get; } = new();
-
-    /// <summary>Registers the UTF-8 text of the next source to fold; returns its layer number.</summary>
-    internal int AddLayer(string name, byte[] text)
+    /// <summary>
+    /// Merges a scanned source as the next layer: headers open (or reopen) sections, assignments before any header go
+    /// to the orphan section; within the source a repeated key adds an occurrence, the first assignment from a new
+    /// source replaces the key's occurrences.
+    /// </summary>
+    internal void Fold(string name, IniLayerScan scan, bool trackShadowed)
     {
+        var layer = _layerTexts.Count;
         _layerNames.Add(name);
-        _layerTexts.Add(text);
-        return _layerTexts.Count - 1;
+        _layerTexts.Add(scan.Text);
+        _layerContinuations.Add(scan.Continuations);
+        var text = scan.Text;
+        IniSection? section = null;
+        foreach (ref readonly var record in scan.Records)
+        {
+            if (record.IsSection)
+            {
+                section = GetOrAddSection(text.AsSpan(record.KeyStart, record.KeyLength), record.Hash);
+                continue;
+            }
+
+            section ??= GetOrAddSection([], IniKeyHash.Of([]));
+            var value = record.Value;
+            value.Layer = layer;
+            section.Assign(record.KeyStart, record.KeyLength, record.Hash, in value, trackShadowed);
+        }
     }
 
     /// <summary>The name of source <paramref name="layer"/>.</summary>
@@ -204,7 +221,7 @@ public sealed class IniDocument
             return text.AsSpan(value.Start, value.Length);
         }
 
-        var (start, length) = Continuations[value.RestStart + index - 1];
+        var (start, length) = _layerContinuations[value.Layer][value.RestStart + index - 1];
         return text.AsSpan(start, length);
     }
 
@@ -233,10 +250,11 @@ public sealed class IniDocument
         ReadOnlyMemory<char>[]? rest = null;
         if (value.LineCount > 1)
         {
+            var continuations = _layerContinuations[value.Layer];
             rest = new ReadOnlyMemory<char>[value.LineCount - 1];
             for (var i = 0; i < rest.Length; i++)
             {
-                var (start, length) = Continuations[value.RestStart + i];
+                var (start, length) = continuations[value.RestStart + i];
                 rest[i] = Encoding.UTF8.GetString(text, start, length).AsMemory();
             }
         }

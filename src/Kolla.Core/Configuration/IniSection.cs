@@ -15,7 +15,9 @@ public sealed class IniSection
     private readonly IniDocument _document;
     private readonly IniKeySlots _slots;
     private int[] _order = new int[4];
-    private int[] _table = new int[8];
+
+    /// <summary>Open addressing over <see cref="_order"/>: the key's hash in the high half, 1 + its index in the low half (0 = free).</summary>
+    private long[] _table = new long[8];
     private int _count;
     private Dictionary<int, List<IniShadowedValues>>? _shadowed;
     private IniEntry[]? _entries;
@@ -82,15 +84,14 @@ public sealed class IniSection
     /// Adds an occurrence of the key at <paramref name="keyStart"/> in source <paramref name="value"/>.Layer's text:
     /// the first one from a new source replaces the key's occurrences, a repeated one within a source is appended.
     /// </summary>
-    internal void Assign(int keyStart, int keyLength, in IniValueSpan value, bool trackShadowed)
+    internal void Assign(int keyStart, int keyLength, int hash, in IniValueSpan value, bool trackShadowed)
     {
         var key = _document.LayerText(value.Layer).AsSpan(keyStart, keyLength);
-        var hash = IniKeyHash.Of(key);
         var found = IndexOf(key, hash, out var free);
         if (found >= 0)
         {
             ref var slot = ref _slots[_order[found]];
-            if (slot.Layer == value.Layer)
+            if (slot.First.Layer == value.Layer)
             {
                 _document.Occurrences.Append(ref slot, value);
                 return;
@@ -104,10 +105,9 @@ public sealed class IniSection
                     _shadowed.Add(found, history = []);
                 }
 
-                history.Add(new IniShadowedValues(_document.LayerName(slot.Layer), _document.Values(in slot)));
+                history.Add(new IniShadowedValues(_document.LayerName(slot.First.Layer), _document.Values(in slot)));
             }
 
-            slot.Layer = value.Layer;
             slot.First = value;
             slot.Count = 1;
             slot.MoreHead = -1;
@@ -125,14 +125,12 @@ public sealed class IniSection
             KeyLayer = value.Layer,
             KeyStart = keyStart,
             KeyLength = keyLength,
-            Hash = hash,
-            Layer = value.Layer,
             Count = 1,
             MoreHead = -1,
             MoreTail = -1,
             First = value,
         });
-        _table[free] = ++_count;
+        _table[free] = Entry(hash, ++_count);
         if (_count * 2 > _table.Length)
         {
             Rehash();
@@ -156,21 +154,31 @@ public sealed class IniSection
         return _entries = entries;
     }
 
+    private static long Entry(int hash, int indexPlusOne) => ((long)hash << 32) | (uint)indexPlusOne;
+
     /// <summary>The slot of <paramref name="key"/>, or -1 with <paramref name="free"/> the table position to add it at.</summary>
     private int IndexOf(ReadOnlySpan<byte> key, int hash, out int free)
     {
-        var mask = _table.Length - 1;
+        var table = _table;
+        var mask = table.Length - 1;
         for (var at = hash & mask; ; at = (at + 1) & mask)
         {
-            var found = _table[at] - 1;
-            if (found < 0)
+            var entry = table[at];
+            if (entry == 0)
             {
                 free = at;
                 return -1;
             }
 
+            // The hash is in the table, so a probe past another key does not touch that key's slot.
+            if ((int)(entry >> 32) != hash)
+            {
+                continue;
+            }
+
+            var found = (int)entry - 1;
             ref readonly var slot = ref _slots[_order[found]];
-            if (slot.Hash == hash && slot.KeyLength == key.Length && _document.Key(in slot).SequenceEqual(key))
+            if (slot.KeyLength == key.Length && _document.Key(in slot).SequenceEqual(key))
             {
                 free = -1;
                 return found;
@@ -180,17 +188,22 @@ public sealed class IniSection
 
     private void Rehash()
     {
-        var table = new int[_table.Length * 2];
+        var table = new long[_table.Length * 2];
         var mask = table.Length - 1;
-        for (var i = 0; i < _count; i++)
+        foreach (var entry in _table)
         {
-            var at = _slots[_order[i]].Hash & mask;
+            if (entry == 0)
+            {
+                continue;
+            }
+
+            var at = (int)(entry >> 32) & mask;
             while (table[at] != 0)
             {
                 at = (at + 1) & mask;
             }
 
-            table[at] = i + 1;
+            table[at] = entry;
         }
 
         _table = table;
