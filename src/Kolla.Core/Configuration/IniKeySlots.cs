@@ -1,13 +1,19 @@
 namespace Kolla.Configuration;
 
 /// <summary>
-/// Every key slot of a merge in one growing array. It holds only numbers, so however large it gets the garbage
-/// collector neither traces nor moves its contents; sections keep indices into it.
+/// The key slots of the sections one fold worker merged, in one growing array, each section's keys consecutive. It
+/// holds only numbers, so however large it gets the garbage collector neither traces nor moves its contents; sections
+/// keep the index of their first slot.
 /// </summary>
 internal sealed class IniKeySlots
 {
-    private IniKeySlot[] _slots = new IniKeySlot[256];
+    private IniKeySlot[] _slots;
     private int _count;
+
+    public IniKeySlots(int capacity) => _slots = new IniKeySlot[Math.Max(16, capacity)];
+
+    /// <summary>Number of slots added.</summary>
+    public int Count => _count;
 
     /// <summary>Slot <paramref name="index"/>.</summary>
     public ref IniKeySlot this[int index] => ref _slots[index];

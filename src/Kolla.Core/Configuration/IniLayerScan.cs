@@ -24,8 +24,8 @@ internal sealed class IniLayerScan
     /// <summary>The continuation lines of the source's values (offsets into <see cref="Text"/>).</summary>
     public IniContinuations Continuations { get; } = new();
 
-    /// <summary>The records in source order.</summary>
-    public ReadOnlySpan<IniScanRecord> Records => _records.AsSpan(0, _count);
+    /// <summary>The records in source order (the merge fills in their section and layer).</summary>
+    public Span<IniScanRecord> Records => _records.AsSpan(0, _count);
 
     /// <summary>Appends a record.</summary>
     public void Add(in IniScanRecord record)

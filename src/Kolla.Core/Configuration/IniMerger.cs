@@ -10,8 +10,9 @@ namespace Kolla.Configuration;
 /// key's whole occurrence list; new sections and keys are appended in first-seen order; nothing is ever deleted.
 /// Write the result with <see cref="IniDocument.ToText"/>. The merge works on UTF-8: files are parsed as read (after
 /// a validity check), text sources are encoded first. Scanning a source (lines, keys, hashes) needs nothing from the
-/// other sources, so files, and large text sources, are read and scanned in parallel and folded in order as each
-/// scan completes; a renderer, when given, runs one source at a time in order.
+/// other sources, so files, and large text sources, are read and scanned in parallel, then taken in order
+/// (<see cref="IniDocument.Add"/>) and merged section by section (<see cref="IniDocument.Complete"/>); a renderer,
+/// when given, runs one source at a time in order.
 /// </remarks>
 public static class IniMerger
 {
@@ -33,11 +34,12 @@ public static class IniMerger
                 document.AddSource(source.Name, source.Exists);
                 if (source.Text is { } text)
                 {
-                    Fold(document, source.Name, Encoding.UTF8.GetBytes(render(source.Name, text)), options);
+                    Scan(document, source.Name, Encoding.UTF8.GetBytes(render(source.Name, text)));
                 }
             }
 
-            return document;
+            document.Complete(options.TrackShadowed);
+        return document;
         }
 
         var list = new List<ConfigSource>();
@@ -56,11 +58,12 @@ public static class IniMerger
                 document.AddSource(source.Name, source.Exists);
                 if (source.Text is { } text)
                 {
-                    Fold(document, source.Name, Encoding.UTF8.GetBytes(text), options);
+                    Scan(document, source.Name, Encoding.UTF8.GetBytes(text));
                 }
             }
 
-            return document;
+            document.Complete(options.TrackShadowed);
+        return document;
         }
 
         var scans = new Task<IniLayerScan>?[list.Count];
@@ -91,9 +94,10 @@ public static class IniMerger
                 throw;
             }
 
-            FoldAndRelease(document, list[i].Name, scan, options);
+            document.Add(list[i].Name, scan);
         }
 
+        document.Complete(options.TrackShadowed);
         return document;
     }
 
@@ -118,10 +122,11 @@ public static class IniMerger
                 rendered.AddSource(path, bytes is not null);
                 if (bytes is not null)
                 {
-                    Fold(rendered, path, Encoding.UTF8.GetBytes(render(path, Encoding.UTF8.GetString(bytes))), options);
+                    Scan(rendered, path, Encoding.UTF8.GetBytes(render(path, Encoding.UTF8.GetString(bytes))));
                 }
             }
 
+            rendered.Complete(options.TrackShadowed);
             return rendered;
         }
 
@@ -169,10 +174,11 @@ public static class IniMerger
             document.AddSource(list[i], file.Scan is not null);
             if (file.Scan is { } scan)
             {
-                FoldAndRelease(document, list[i], scan, options);
+                document.Add(list[i], scan);
             }
         }
 
+        document.Complete(options.TrackShadowed);
         return document;
     }
 
@@ -194,20 +200,7 @@ public static class IniMerger
         }
     }
 
-    private static void Fold(IniDocument document, string name, byte[] utf8, IniMergeOptions options) =>
-        FoldAndRelease(document, name, IniParser.Scan(utf8, name), options);
-
-    private static void FoldAndRelease(IniDocument document, string name, IniLayerScan scan, IniMergeOptions options)
-    {
-        try
-        {
-            document.Fold(name, scan, options.TrackShadowed);
-        }
-        finally
-        {
-            scan.Release();
-        }
-    }
+    private static void Scan(IniDocument document, string name, byte[] utf8) => document.Add(name, IniParser.Scan(utf8, name));
 
     /// <summary>Returns the record arrays of file scans once they finish; errors are observed and dropped.</summary>
     private static void ReleaseWhenDone(ReadOnlySpan<Task<FileScan>> tasks)

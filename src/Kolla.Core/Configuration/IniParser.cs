@@ -6,8 +6,8 @@ namespace Kolla.Configuration;
 /// <summary>
 /// oslo.config's INI line rules (<c>oslo_config.iniparser.BaseParser</c>), turning one source into an
 /// <see cref="IniLayerScan"/>: its section headers and committed assignments in order, each key's hash computed on the
-/// way. The scan needs nothing from the other sources, so a merge scans its sources in parallel and then folds the
-/// scans in order (<see cref="IniDocument.Fold"/>).
+/// way. The scan needs nothing from the other sources, so a merge scans its sources in parallel and then takes the
+/// scans in order (<see cref="IniDocument.Add"/>, <see cref="IniDocument.Complete"/>).
 /// </summary>
 /// <remarks>
 /// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (Python's universal newlines). Each line is right-stripped

@@ -17,7 +17,10 @@ internal struct IniScanRecord
     /// <summary><see cref="IniKeyHash"/> of the key or section name.</summary>
     public int Hash;
 
-    /// <summary>The occurrence (its layer is set when the source is merged); for a header only its line.</summary>
+    /// <summary>For an assignment, the <see cref="IniSection.Index"/> of its section (set by the merge).</summary>
+    public int Section;
+
+    /// <summary>The occurrence (its layer is set by the merge); for a header only its line.</summary>
     public IniValueSpan Value;
 
     /// <summary>The <see cref="IniValueSpan.LineCount"/> that marks a section header.</summary>

@@ -65,8 +65,6 @@ internal static class IniWriter
         where TSink : struct, ISink, allows ref struct
     {
         var ws = whitespace ? 1 : 0;
-        var occurrences = document.Occurrences;
-        var slots = document.Slots;
         foreach (var section in document.Sections)
         {
             if (!section.IsOrphan)
@@ -77,7 +75,9 @@ internal static class IniWriter
                 sink.Put((byte)'\n');
             }
 
-            foreach (var index in section.Order)
+            var slots = section.Slots;
+            var occurrences = section.Occurrences;
+            for (int index = section.FirstSlot, end = index + section.KeyCount; index < end; index++)
             {
                 ref readonly var slot = ref slots[index];
                 var key = document.Key(in slot);
