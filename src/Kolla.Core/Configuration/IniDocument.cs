@@ -278,13 +278,7 @@ public sealed class IniDocument
 
     private void FoldSections(int from, int to, IniScanRecord[] grouped, bool trackShadowed)
     {
-        var records = 0;
-        for (var i = from; i < to; i++)
-        {
-            records += _sections[i].Assignments;
-        }
-
-        var slots = new IniKeySlots(records / 2);
+        var slots = new IniKeySlots();
         var occurrences = new IniOccurrences();
         var table = Array.Empty<long>();
         for (var i = from; i < to; i++)
