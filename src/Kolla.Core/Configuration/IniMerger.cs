@@ -39,7 +39,7 @@ public static class IniMerger
             }
 
             document.Complete(options.TrackShadowed);
-        return document;
+            return document;
         }
 
         var list = new List<ConfigSource>();
@@ -63,7 +63,7 @@ public static class IniMerger
             }
 
             document.Complete(options.TrackShadowed);
-        return document;
+            return document;
         }
 
         var scans = new Task<IniLayerScan>?[list.Count];
