@@ -1,8 +1,8 @@
 namespace Kolla.Configuration;
 
 /// <summary>
-/// The continuation lines of a whole merge in one growing array of offsets (each in the text of the source of the
-/// value it belongs to), so a multi-line value costs no array of its own.
+/// The continuation lines of one source in one growing array of offsets into its text (filled by its scan, kept by
+/// the document), so a multi-line value costs no array of its own.
 /// </summary>
 internal sealed class IniContinuations
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Kolla.Configuration;
@@ -21,6 +22,8 @@ public sealed class IniDocument
     private readonly List<string> _sources = [];
     private readonly List<string> _missingSources = [];
     private readonly List<byte[]> _layerTexts = [];
+    private readonly List<IniContinuations> _layerContinuations = [];
+    private readonly List<IniLayerScan> _pending = [];
     private readonly List<string> _layerNames = [];
 
     /// <summary>Open addressing over <see cref="_sections"/> by the UTF-8 name (1-based indices, 0 = free).</summary>
@@ -130,9 +133,8 @@ public sealed class IniDocument
     public override string ToString() => ToText();
 
     /// <summary>The section named by the UTF-8 <paramref name="name"/>, added when new.</summary>
-    internal IniSection GetOrAddSection(ReadOnlySpan<byte> name)
+    internal IniSection GetOrAddSection(ReadOnlySpan<byte> name, int hash)
     {
-        var hash = IniKeyHash.Of(name);
         var mask = _sectionTable.Length - 1;
         var at = hash & mask;
         for (; _sectionTable[at] != 0; at = (at + 1) & mask)
@@ -144,7 +146,7 @@ public sealed class IniDocument
             }
         }
 
-        var section = new IniSection(Encoding.UTF8.GetString(name), name.ToArray(), hash, this);
+        var section = new IniSection(Encoding.UTF8.GetString(name), name.ToArray(), hash, _sections.Count, this);
         _byName.Add(section.Name, section);
         _sections.Add(section);
         _sectionTable[at] = _sections.Count;
@@ -169,21 +171,131 @@ public sealed class IniDocument
         return section;
     }
 
-    /// <summary>The key slots of every section.</summary>
-    internal IniKeySlots Slots { get; } = new();
-
-    /// <summary>The second and later occurrences of repeated keys.</summary>
-    internal IniOccurrences Occurrences { get; } = new();
-
-    /// <summary>The continuation lines of every value (shared by the sources of one merge).</summary>
-    internal IniContinuations Continuations { get; } = new();
-
-    /// <summary>Registers the UTF-8 text of the next source to fold; returns its layer number.</summary>
-    internal int AddLayer(string name, byte[] text)
+    /// <summary>
+    /// Takes a scanned source as the next layer: its headers open (or reopen) sections in first-seen order, its
+    /// assignments before any header go to the orphan section, and each assignment is tagged with its section and
+    /// layer. The keys are merged by <see cref="Complete"/> once every source has been added.
+    /// </summary>
+    internal void Add(string name, IniLayerScan scan)
     {
+        var layer = _layerTexts.Count;
         _layerNames.Add(name);
-        _layerTexts.Add(text);
-        return _layerTexts.Count - 1;
+        _layerTexts.Add(scan.Text);
+        _layerContinuations.Add(scan.Continuations);
+        _pending.Add(scan);
+        var text = scan.Text;
+        IniSection? section = null;
+        foreach (ref var record in scan.Records)
+        {
+            if (record.IsSection)
+            {
+                section = GetOrAddSection(text.AsSpan(record.KeyStart, record.KeyLength), record.Hash);
+                continue;
+            }
+
+            section ??= GetOrAddSection([], EmptyNameHash);
+            record.Section = section.Index;
+            record.Value.Layer = layer;
+            section.Assignments++;
+        }
+    }
+
+    /// <summary>
+    /// Merges the keys of every source added: the assignments are grouped by section (in source order within each),
+    /// then each section is folded in one go, so its lookup table, its slots and its keys' text stay in cache while
+    /// all of its assignments are applied. Sections are independent, so large merges fold two halves of the
+    /// sections in parallel. Returns the scans' record arrays to the pool.
+    /// </summary>
+    internal void Complete(bool trackShadowed)
+    {
+        var total = 0;
+        foreach (var section in _sections)
+        {
+            section.RecordStart = total;
+            total += section.Assignments;
+        }
+
+        var grouped = ArrayPool<IniScanRecord>.Shared.Rent(Math.Max(1, total));
+        try
+        {
+            var next = new int[_sections.Count];
+            for (var i = 0; i < next.Length; i++)
+            {
+                next[i] = _sections[i].RecordStart;
+            }
+
+            foreach (var scan in _pending)
+            {
+                foreach (ref readonly var record in scan.Records)
+                {
+                    if (!record.IsSection)
+                    {
+                        grouped[next[record.Section]++] = record;
+                    }
+                }
+
+                scan.Release();
+            }
+
+            _pending.Clear();
+            var split = total >= ParallelFoldRecords ? SplitPoint(total) : _sections.Count;
+            if (split < _sections.Count)
+            {
+                Parallel.Invoke(
+                    () => FoldSections(0, split, grouped, trackShadowed),
+                    () => FoldSections(split, _sections.Count, grouped, trackShadowed));
+            }
+            else
+            {
+                FoldSections(0, _sections.Count, grouped, trackShadowed);
+            }
+        }
+        finally
+        {
+            ArrayPool<IniScanRecord>.Shared.Return(grouped);
+        }
+    }
+
+    /// <summary>Assignments from which folding two halves of the sections in parallel pays for the hand-off.</summary>
+    private const int ParallelFoldRecords = 16 * 1024;
+
+    private static readonly int EmptyNameHash = IniKeyHash.Of([]);
+
+    /// <summary>The first section of the second half, so that both halves have about the same number of assignments.</summary>
+    private int SplitPoint(int total)
+    {
+        var half = total / 2;
+        for (var i = 0; i < _sections.Count; i++)
+        {
+            if (_sections[i].RecordStart >= half)
+            {
+                return i;
+            }
+        }
+
+        return _sections.Count;
+    }
+
+    private void FoldSections(int from, int to, IniScanRecord[] grouped, bool trackShadowed)
+    {
+        var slots = new IniKeySlots();
+        var occurrences = new IniOccurrences();
+        var table = Array.Empty<long>();
+        for (var i = from; i < to; i++)
+        {
+            var section = _sections[i];
+            var length = IniSection.TableLength(section.Assignments);
+            if (table.Length < length)
+            {
+                table = new long[length];
+            }
+            else
+            {
+                table.AsSpan(0, length).Clear();
+            }
+
+            section.Fold(grouped.AsSpan(section.RecordStart, section.Assignments), slots, occurrences, table.AsSpan(0, length), trackShadowed);
+        }
     }
 
     /// <summary>The name of source <paramref name="layer"/>.</summary>
@@ -204,23 +316,23 @@ public sealed class IniDocument
             return text.AsSpan(value.Start, value.Length);
         }
 
-        var (start, length) = Continuations[value.RestStart + index - 1];
+        var (start, length) = _layerContinuations[value.Layer][value.RestStart + index - 1];
         return text.AsSpan(start, length);
     }
 
     /// <summary>A slot's key and occurrences as an entry.</summary>
-    internal IniEntry ToEntry(in IniKeySlot slot, IReadOnlyList<IniShadowedValues>? shadowed) =>
-        new(Encoding.UTF8.GetString(Key(in slot)).AsMemory(), Values(in slot), shadowed);
+    internal IniEntry ToEntry(in IniKeySlot slot, IniOccurrences occurrences, IReadOnlyList<IniShadowedValues>? shadowed) =>
+        new(Encoding.UTF8.GetString(Key(in slot)).AsMemory(), Values(in slot, occurrences), shadowed);
 
     /// <summary>A slot's occurrences in order.</summary>
-    internal IniValue[] Values(in IniKeySlot slot)
+    internal IniValue[] Values(in IniKeySlot slot, IniOccurrences occurrences)
     {
         var values = new IniValue[slot.Count];
         values[0] = ToValue(in slot.First);
         var at = 1;
         for (var node = slot.MoreHead; node >= 0;)
         {
-            values[at++] = ToValue(in Occurrences.Get(node, out node));
+            values[at++] = ToValue(in occurrences.Get(node, out node));
         }
 
         return values;
@@ -233,10 +345,11 @@ public sealed class IniDocument
         ReadOnlyMemory<char>[]? rest = null;
         if (value.LineCount > 1)
         {
+            var continuations = _layerContinuations[value.Layer];
             rest = new ReadOnlyMemory<char>[value.LineCount - 1];
             for (var i = 0; i < rest.Length; i++)
             {
-                var (start, length) = Continuations[value.RestStart + i];
+                var (start, length) = continuations[value.RestStart + i];
                 rest[i] = Encoding.UTF8.GetString(text, start, length).AsMemory();
             }
         }

@@ -13,10 +13,6 @@ internal struct IniKeySlot
     public int KeyLayer;
     public int KeyStart;
     public int KeyLength;
-    public int Hash;
-
-    /// <summary>The source that set the current occurrences.</summary>
-    public int Layer;
 
     /// <summary>Number of occurrences (at least 1).</summary>
     public int Count;
@@ -25,6 +21,6 @@ internal struct IniKeySlot
     public int MoreHead;
     public int MoreTail;
 
-    /// <summary>The first occurrence.</summary>
+    /// <summary>The first occurrence (its layer is the source that set the current occurrences).</summary>
     public IniValueSpan First;
 }

@@ -1,8 +1,9 @@
 namespace Kolla.Configuration;
 
 /// <summary>
-/// The second and later occurrences of repeated keys (oslo.config multi-valued options) for a whole merge, as chains
-/// in one growing array: a key's first occurrence lives in its <see cref="IniKeySlot"/>, the rare rest here.
+/// The second and later occurrences of repeated keys (oslo.config multi-valued options) of the sections one fold
+/// worker merged, as chains in one growing array: a key's first occurrence lives in its <see cref="IniKeySlot"/>, the
+/// rare rest here.
 /// </summary>
 internal sealed class IniOccurrences
 {

@@ -4,9 +4,10 @@ using Kolla.Compat;
 namespace Kolla.Configuration;
 
 /// <summary>
-/// oslo.config's INI line rules (<c>oslo_config.iniparser.BaseParser</c>), folding each assignment straight into
-/// the merged document: within one source a repeated key adds an occurrence, the first assignment from a new source
-/// replaces the key's occurrences.
+/// oslo.config's INI line rules (<c>oslo_config.iniparser.BaseParser</c>), turning one source into an
+/// <see cref="IniLayerScan"/>: its section headers and committed assignments in order, each key's hash computed on the
+/// way. The scan needs nothing from the other sources, so a merge scans its sources in parallel and then takes the
+/// scans in order (<see cref="IniDocument.Add"/>, <see cref="IniDocument.Complete"/>).
 /// </summary>
 /// <remarks>
 /// Lines end at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (Python's universal newlines). Each line is right-stripped
@@ -18,14 +19,14 @@ namespace Kolla.Configuration;
 /// </remarks>
 internal sealed class IniParser
 {
-    private readonly IniDocument _document;
+    /// <summary>Bytes of source per record the record array is first sized for (config lines are ~30-50 bytes).</summary>
+    private const int BytesPerRecordGuess = 48;
+
     private readonly byte[] _text;
     private readonly string _source;
-    private readonly int _layer;
-    private readonly bool _trackShadowed;
+    private readonly IniLayerScan _scan;
     private readonly IniContinuations _continuations;
 
-    private IniSection? _section;
     private bool _pending;
     private int _keyStart;
     private int _keyLength;
@@ -35,19 +36,31 @@ internal sealed class IniParser
     private int _restStart;
     private byte _verbatim;
 
-    private IniParser(IniDocument document, byte[] text, string source, int layer, bool trackShadowed)
+    private IniParser(byte[] text, string source)
     {
-        _document = document;
         _text = text;
         _source = source;
-        _layer = layer;
-        _trackShadowed = trackShadowed;
-        _continuations = document.Continuations;
+        _scan = new IniLayerScan(text, text.Length / BytesPerRecordGuess);
+        _continuations = _scan.Continuations;
     }
 
-    /// <summary>Parses the UTF-8 <paramref name="text"/> as source number <paramref name="layer"/> and folds it into <paramref name="document"/>.</summary>
-    public static void Fold(IniDocument document, byte[] text, string source, int layer, bool trackShadowed) =>
-        new IniParser(document, text, source, layer, trackShadowed).Run();
+    /// <summary>Scans the UTF-8 <paramref name="text"/> of source <paramref name="source"/>.</summary>
+    /// <exception cref="ConfigMergeException">The text breaks the oslo.config INI rules (the message names the source and line).</exception>
+    public static IniLayerScan Scan(byte[] text, string source)
+    {
+        var parser = new IniParser(text, source);
+        try
+        {
+            parser.Run();
+        }
+        catch
+        {
+            parser._scan.Release();
+            throw;
+        }
+
+        return parser._scan;
+    }
 
     private void Run()
     {
@@ -129,7 +142,13 @@ internal sealed class IniParser
                     throw Error(lineNumber, line, "Empty section name");
                 }
 
-                _section = _document.GetOrAddSection(line[1..^1]);
+                _scan.Add(new IniScanRecord
+                {
+                    KeyStart = start + 1,
+                    KeyLength = length - 2,
+                    Hash = IniKeyHash.Of(line[1..^1]),
+                    Value = new IniValueSpan { LineCount = IniScanRecord.SectionHeader, Line = lineNumber },
+                });
                 return;
             case (byte)'#' or (byte)';':
                 return;
@@ -185,21 +204,24 @@ internal sealed class IniParser
     private void Commit()
     {
         _pending = false;
-        _section ??= _document.GetOrAddSection([]);
         var rest = _continuations.Count - _restStart;
-        var value = new IniValueSpan
+        _scan.Add(new IniScanRecord
         {
-            Layer = _layer,
-            Start = _valueStart,
-            Length = _valueLength,
+            KeyStart = _keyStart,
+            KeyLength = _keyLength,
+            Hash = IniKeyHash.Of(_text.AsSpan(_keyStart, _keyLength)),
+            Value = new IniValueSpan
+            {
+                Start = _valueStart,
+                Length = _valueLength,
 
-            // A value of exactly one empty line is stored as an empty value (written "key =").
-            LineCount = rest > 0 ? 1 + rest : _valueLength == 0 ? 0 : 1,
-            RestStart = _restStart,
-            Line = _keyLine,
-            Verbatim = _verbatim,
-        };
-        _section.Assign(_keyStart, _keyLength, value, _trackShadowed);
+                // A value of exactly one empty line is stored as an empty value (written "key =").
+                LineCount = rest > 0 ? 1 + rest : _valueLength == 0 ? 0 : 1,
+                RestStart = _restStart,
+                Line = _keyLine,
+                Verbatim = _verbatim,
+            },
+        });
     }
 
     private ConfigMergeException Error(int lineNumber, ReadOnlySpan<byte> line, string message)

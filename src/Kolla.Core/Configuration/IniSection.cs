@@ -6,27 +6,32 @@ namespace Kolla.Configuration;
 /// <remarks>
 /// The orphan section (<see cref="IsOrphan"/>) holds keys that appear before any section header; it is written
 /// without a header, wherever it falls in section order (as kolla-ansible's merge_configs does).
-/// During the merge a section keeps only indices of its keys' slots (offsets into the sources' texts, all in one
-/// array for the document) and an open-addressing table over them: no object per key. <see cref="Entries"/> builds
-/// the entry objects on first use.
+/// The merge folds a section's assignments from all sources in one go (<see cref="Fold"/>), so its keys are
+/// consecutive slots of one <see cref="IniKeySlots"/> (offsets into the sources' texts): no object per key.
+/// <see cref="Entries"/> builds the entry objects on first use.
 /// </remarks>
 public sealed class IniSection
 {
     private readonly IniDocument _document;
-    private readonly IniKeySlots _slots;
-    private int[] _order = new int[4];
-    private int[] _table = new int[8];
+
+    // Set by Fold, which the merge runs on every section before it returns the document.
+    private IniKeySlots _slots = null!;
+    private IniOccurrences _occurrences = null!;
+    private int _first;
     private int _count;
     private Dictionary<int, List<IniShadowedValues>>? _shadowed;
     private IniEntry[]? _entries;
 
-    internal IniSection(string name, byte[] utf8Name, int nameHash, IniDocument document)
+    /// <summary>Open addressing over the keys for <see cref="Find"/>, built on first use.</summary>
+    private long[]? _lookup;
+
+    internal IniSection(string name, byte[] utf8Name, int nameHash, int index, IniDocument document)
     {
         Name = name;
         Utf8Name = utf8Name;
         NameHash = nameHash;
+        Index = index;
         _document = document;
-        _slots = document.Slots;
     }
 
     /// <summary>The name between the brackets, verbatim (not trimmed, case-sensitive); empty for the orphan section.</summary>
@@ -37,6 +42,15 @@ public sealed class IniSection
 
     /// <summary>The hash of <see cref="Utf8Name"/> (<see cref="IniKeyHash"/>).</summary>
     internal int NameHash { get; }
+
+    /// <summary>The section's position in the document's section order.</summary>
+    internal int Index { get; }
+
+    /// <summary>Assignments to this section over all sources (counted before the fold).</summary>
+    internal int Assignments { get; set; }
+
+    /// <summary>Where this section's assignments start in the merge's grouped records.</summary>
+    internal int RecordStart { get; set; }
 
     /// <summary>True for the section of keys that appeared before any header.</summary>
     public bool IsOrphan => Name.Length == 0;
@@ -49,7 +63,8 @@ public sealed class IniSection
     {
         ArgumentNullException.ThrowIfNull(key);
         var utf8 = Encoding.UTF8.GetBytes(key);
-        var index = IndexOf(utf8, IniKeyHash.Of(utf8), out _);
+        var lookup = _lookup ??= BuildLookup();
+        var index = IndexOf(lookup, utf8, IniKeyHash.Of(utf8), out _);
         return index < 0 ? null : Materialize()[index];
     }
 
@@ -75,24 +90,46 @@ public sealed class IniSection
         return true;
     }
 
-    /// <summary>The indices of the keys' slots in <see cref="IniDocument.Slots"/>, in first-seen order (for the writer).</summary>
-    internal ReadOnlySpan<int> Order => _order.AsSpan(0, _count);
+    /// <summary>The slots that hold this section's keys (from <see cref="FirstSlot"/>, <see cref="KeyCount"/> of them).</summary>
+    internal IniKeySlots Slots => _slots;
+
+    /// <summary>The second and later occurrences of this section's repeated keys.</summary>
+    internal IniOccurrences Occurrences => _occurrences;
+
+    /// <summary>The slot of the first key in <see cref="Slots"/>; the keys follow in first-seen order.</summary>
+    internal int FirstSlot => _first;
+
+    /// <summary>Number of keys.</summary>
+    internal int KeyCount => _count;
 
     /// <summary>
-    /// Adds an occurrence of the key at <paramref name="keyStart"/> in source <paramref name="value"/>.Layer's text:
-    /// the first one from a new source replaces the key's occurrences, a repeated one within a source is appended.
+    /// Applies this section's assignments from all sources, in source order: the first assignment of a key from a
+    /// new source replaces the key's occurrences, a repeated one within a source is appended. The keys' slots are
+    /// added to <paramref name="slots"/>, consecutively; <paramref name="table"/> (all zero, a power of two at least
+    /// twice the number of records long) is scratch space for the lookup.
     /// </summary>
-    internal void Assign(int keyStart, int keyLength, in IniValueSpan value, bool trackShadowed)
+    internal void Fold(ReadOnlySpan<IniScanRecord> records, IniKeySlots slots, IniOccurrences occurrences, Span<long> table, bool trackShadowed)
     {
-        var key = _document.LayerText(value.Layer).AsSpan(keyStart, keyLength);
-        var hash = IniKeyHash.Of(key);
-        var found = IndexOf(key, hash, out var free);
+        _slots = slots;
+        _occurrences = occurrences;
+        _first = slots.Count;
+        foreach (ref readonly var record in records)
+        {
+            Assign(in record, table, trackShadowed);
+        }
+    }
+
+    private void Assign(in IniScanRecord record, Span<long> table, bool trackShadowed)
+    {
+        ref readonly var value = ref record.Value;
+        var key = _document.LayerText(value.Layer).AsSpan(record.KeyStart, record.KeyLength);
+        var found = IndexOf(table, key, record.Hash, out var free);
         if (found >= 0)
         {
-            ref var slot = ref _slots[_order[found]];
-            if (slot.Layer == value.Layer)
+            ref var slot = ref _slots[_first + found];
+            if (slot.First.Layer == value.Layer)
             {
-                _document.Occurrences.Append(ref slot, value);
+                _occurrences.Append(ref slot, value);
                 return;
             }
 
@@ -104,10 +141,9 @@ public sealed class IniSection
                     _shadowed.Add(found, history = []);
                 }
 
-                history.Add(new IniShadowedValues(_document.LayerName(slot.Layer), _document.Values(in slot)));
+                history.Add(new IniShadowedValues(_document.LayerName(slot.First.Layer), _document.Values(in slot, _occurrences)));
             }
 
-            slot.Layer = value.Layer;
             slot.First = value;
             slot.Count = 1;
             slot.MoreHead = -1;
@@ -115,28 +151,17 @@ public sealed class IniSection
             return;
         }
 
-        if (_count == _order.Length)
-        {
-            Array.Resize(ref _order, _count * 2);
-        }
-
-        _order[_count] = _slots.Add(new IniKeySlot
+        _slots.Add(new IniKeySlot
         {
             KeyLayer = value.Layer,
-            KeyStart = keyStart,
-            KeyLength = keyLength,
-            Hash = hash,
-            Layer = value.Layer,
+            KeyStart = record.KeyStart,
+            KeyLength = record.KeyLength,
             Count = 1,
             MoreHead = -1,
             MoreTail = -1,
             First = value,
         });
-        _table[free] = ++_count;
-        if (_count * 2 > _table.Length)
-        {
-            Rehash();
-        }
+        table[free] = Entry(record.Hash, ++_count);
     }
 
     /// <summary>The entry objects, built on first use (the document is read-only once the merge has returned).</summary>
@@ -150,27 +175,36 @@ public sealed class IniSection
         var entries = new IniEntry[_count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = _document.ToEntry(in _slots[_order[i]], _shadowed?.GetValueOrDefault(i));
+            entries[i] = _document.ToEntry(in _slots[_first + i], _occurrences, _shadowed?.GetValueOrDefault(i));
         }
 
         return _entries = entries;
     }
 
-    /// <summary>The slot of <paramref name="key"/>, or -1 with <paramref name="free"/> the table position to add it at.</summary>
-    private int IndexOf(ReadOnlySpan<byte> key, int hash, out int free)
+    private static long Entry(int hash, int indexPlusOne) => ((long)hash << 32) | (uint)indexPlusOne;
+
+    /// <summary>The key's index among this section's keys, or -1 with <paramref name="free"/> the table position to add it at.</summary>
+    private int IndexOf(ReadOnlySpan<long> table, ReadOnlySpan<byte> key, int hash, out int free)
     {
-        var mask = _table.Length - 1;
+        var mask = table.Length - 1;
         for (var at = hash & mask; ; at = (at + 1) & mask)
         {
-            var found = _table[at] - 1;
-            if (found < 0)
+            var entry = table[at];
+            if (entry == 0)
             {
                 free = at;
                 return -1;
             }
 
-            ref readonly var slot = ref _slots[_order[found]];
-            if (slot.Hash == hash && slot.KeyLength == key.Length && _document.Key(in slot).SequenceEqual(key))
+            // The hash is in the table, so a probe past another key does not touch that key's slot.
+            if ((int)(entry >> 32) != hash)
+            {
+                continue;
+            }
+
+            var found = (int)entry - 1;
+            ref readonly var slot = ref _slots[_first + found];
+            if (slot.KeyLength == key.Length && _document.Key(in slot).SequenceEqual(key))
             {
                 free = -1;
                 return found;
@@ -178,21 +212,25 @@ public sealed class IniSection
         }
     }
 
-    private void Rehash()
+    private long[] BuildLookup()
     {
-        var table = new int[_table.Length * 2];
+        var table = new long[TableLength(_count)];
         var mask = table.Length - 1;
         for (var i = 0; i < _count; i++)
         {
-            var at = _slots[_order[i]].Hash & mask;
+            var hash = IniKeyHash.Of(_document.Key(in _slots[_first + i]));
+            var at = hash & mask;
             while (table[at] != 0)
             {
                 at = (at + 1) & mask;
             }
 
-            table[at] = i + 1;
+            table[at] = Entry(hash, i + 1);
         }
 
-        _table = table;
+        return table;
     }
+
+    /// <summary>The lookup table length for up to <paramref name="keys"/> keys: a power of two, at most half full.</summary>
+    internal static int TableLength(int keys) => (int)Math.Max(8, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys * 2));
 }

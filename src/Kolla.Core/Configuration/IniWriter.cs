@@ -12,7 +12,9 @@ namespace Kolla.Configuration;
 /// <remarks>
 /// One walk over the document drives a sink. The sources are held as UTF-8, so the output is their bytes copied
 /// slice by slice: a counting walk gives the exact length, the array is allocated once (not zeroed) and filled by a
-/// second walk. A string result is decoded from those bytes.
+/// second walk. Sections are written independently, so a large document's array is counted and filled as two halves
+/// in parallel (the second half's bytes start where the first half's count ends). A string result is decoded from
+/// those bytes.
 /// </remarks>
 internal static class IniWriter
 {
@@ -28,7 +30,7 @@ internal static class IniWriter
         try
         {
             var sink = new ByteSink(bytes);
-            Emit(document, whitespace, ref sink);
+            Emit(document, 0, document.Sections.Count, whitespace, ref sink);
             return Encoding.UTF8.GetString(bytes, 0, length);
         }
         finally
@@ -39,36 +41,95 @@ internal static class IniWriter
 
     public static byte[] WriteUtf8(IniDocument document, bool whitespace)
     {
-        var bytes = GC.AllocateUninitializedArray<byte>(Count(document, whitespace));
-        var sink = new ByteSink(bytes);
-        Emit(document, whitespace, ref sink);
-        return bytes;
+        var sections = document.Sections;
+        var split = ParallelSplit(sections);
+        if (split < 0)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(Count(document, whitespace));
+            var sink = new ByteSink(bytes);
+            Emit(document, 0, sections.Count, whitespace, ref sink);
+            return bytes;
+        }
+
+        long first = 0;
+        long second = 0;
+        Parallel.Invoke(
+            () => first = Count(document, 0, split, whitespace),
+            () => second = Count(document, split, sections.Count, whitespace));
+        var output = GC.AllocateUninitializedArray<byte>(checked((int)(first + second)));
+        Parallel.Invoke(
+            () =>
+            {
+                var sink = new ByteSink(output.AsSpan(0, (int)first));
+                Emit(document, 0, split, whitespace, ref sink);
+            },
+            () =>
+            {
+                var sink = new ByteSink(output.AsSpan((int)first));
+                Emit(document, split, sections.Count, whitespace, ref sink);
+            });
+        return output;
     }
 
     public static void WriteUtf8(IniDocument document, bool whitespace, IBufferWriter<byte> writer)
     {
         var length = Count(document, whitespace);
         var sink = new ByteSink(writer.GetSpan(length)[..length]);
-        Emit(document, whitespace, ref sink);
+        Emit(document, 0, document.Sections.Count, whitespace, ref sink);
         writer.Advance(length);
     }
 
-    /// <summary>The output's length in bytes.</summary>
-    private static int Count(IniDocument document, bool whitespace)
+    /// <summary>Keys from which writing two halves in parallel pays for the hand-off.</summary>
+    private const int ParallelKeys = 16 * 1024;
+
+    /// <summary>The first section of the second half (about half the keys on each side), or -1 to write in one go.</summary>
+    private static int ParallelSplit(IReadOnlyList<IniSection> sections)
     {
-        var counter = default(ByteCounter);
-        Emit(document, whitespace, ref counter);
-        return checked((int)counter.Length);
+        long keys = 0;
+        foreach (var section in sections)
+        {
+            keys += section.KeyCount;
+        }
+
+        if (keys < ParallelKeys)
+        {
+            return -1;
+        }
+
+        long seen = 0;
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (seen >= keys / 2)
+            {
+                return i;
+            }
+
+            seen += sections[i].KeyCount;
+        }
+
+        return -1;
     }
 
-    private static void Emit<TSink>(IniDocument document, bool whitespace, ref TSink sink)
+    /// <summary>The output's length in bytes.</summary>
+    private static int Count(IniDocument document, bool whitespace) =>
+        checked((int)Count(document, 0, document.Sections.Count, whitespace));
+
+    /// <summary>The length in bytes of sections <paramref name="from"/> to <paramref name="to"/> (exclusive).</summary>
+    private static long Count(IniDocument document, int from, int to, bool whitespace)
+    {
+        var counter = default(ByteCounter);
+        Emit(document, from, to, whitespace, ref counter);
+        return counter.Length;
+    }
+
+    private static void Emit<TSink>(IniDocument document, int from, int to, bool whitespace, ref TSink sink)
         where TSink : struct, ISink, allows ref struct
     {
         var ws = whitespace ? 1 : 0;
-        var occurrences = document.Occurrences;
-        var slots = document.Slots;
-        foreach (var section in document.Sections)
+        var sections = document.Sections;
+        for (var s = from; s < to; s++)
         {
+            var section = sections[s];
             if (!section.IsOrphan)
             {
                 sink.Put((byte)'[');
@@ -77,7 +138,9 @@ internal static class IniWriter
                 sink.Put((byte)'\n');
             }
 
-            foreach (var index in section.Order)
+            var slots = section.Slots;
+            var occurrences = section.Occurrences;
+            for (int index = section.FirstSlot, end = index + section.KeyCount; index < end; index++)
             {
                 ref readonly var slot = ref slots[index];
                 var key = document.Key(in slot);

@@ -10,16 +10,25 @@ namespace Kolla.Tests.Configuration;
 /// </summary>
 public sealed class IniLargeDocumentTests
 {
-    [Fact]
-    public void Merge_ThousandsOfKeysOverSixLayers_MatchesTheLayeringModel()
+    /// <summary>
+    /// 300 sections stay under the thresholds for parallel work; 3,000 sections (~60,000 assignments, ~1.4 MB of text)
+    /// cross all of them: the text sources and the files are scanned in parallel, two halves of the sections are
+    /// folded in parallel and the writer fills two halves of the output in parallel.
+    /// </summary>
+    [Theory]
+    [InlineData(300)]
+    [InlineData(3_000)]
+    public async Task Merge_ThousandsOfKeysOverSixLayers_MatchesTheLayeringModel(int sections)
     {
         var layers = new List<string>();
         var model = new List<(string Section, List<(string Key, List<string> Values)> Keys)>();
+        var sectionIndex = new Dictionary<string, int>();
         for (var layer = 0; layer < 6; layer++)
         {
             var text = new StringBuilder();
             var assigned = new Dictionary<(string, string), List<string>>();
-            for (var s = layer; s < 300; s += 1 + layer)
+            var order = new List<(string, string)>();
+            for (var s = layer; s < sections; s += 1 + layer)
             {
                 var section = "section_" + s.ToString(CultureInfo.InvariantCulture);
                 text.Append('[').Append(section).Append("]\n");
@@ -29,7 +38,7 @@ public sealed class IniLargeDocumentTests
                     var key = "key_" + k.ToString(CultureInfo.InvariantCulture);
                     var value = $"v{layer}.{s}.{k}";
                     text.Append(key).Append(" = ").Append(value).Append('\n');
-                    var values = Occurrences(assigned, section, key);
+                    var values = Occurrences(assigned, order, section, key);
                     values.Add(value);
                     if (k % 97 == 3)
                     {
@@ -42,23 +51,23 @@ public sealed class IniLargeDocumentTests
             }
 
             layers.Add(text.ToString());
-            foreach (var ((section, key), values) in assigned)
+            foreach (var (section, key) in order)
             {
-                var entry = model.Find(m => m.Section == section);
-                if (entry.Keys is null)
+                if (!sectionIndex.TryGetValue(section, out var at))
                 {
-                    entry = (section, []);
-                    model.Add(entry);
+                    sectionIndex.Add(section, at = model.Count);
+                    model.Add((section, []));
                 }
 
+                var entry = model[at];
                 var index = entry.Keys.FindIndex(k => k.Key == key);
                 if (index < 0)
                 {
-                    entry.Keys.Add((key, values));
+                    entry.Keys.Add((key, assigned[(section, key)]));
                 }
                 else
                 {
-                    entry.Keys[index] = (key, values);
+                    entry.Keys[index] = (key, assigned[(section, key)]);
                 }
             }
         }
@@ -79,6 +88,25 @@ public sealed class IniLargeDocumentTests
         }
 
         Ini.Text([.. layers]).Should().Be(expected.ToString());
+
+        var dir = Directory.CreateTempSubdirectory("kolla-ini-large-");
+        try
+        {
+            var paths = new List<string>();
+            for (var i = 0; i < layers.Count; i++)
+            {
+                paths.Add(Path.Combine(dir.FullName, $"{i}.conf"));
+                await File.WriteAllTextAsync(paths[^1], layers[i], TestContext.Current.CancellationToken);
+            }
+
+            var fromFiles = await IniMerger.MergeFilesAsync(paths, cancellationToken: TestContext.Current.CancellationToken);
+            Encoding.UTF8.GetString(fromFiles.ToUtf8()).Should().Be(expected.ToString());
+            fromFiles.FindEntry("section_7", "key_1999")!.First.Lines.Should().Equal(model[sectionIndex["section_7"]].Keys.Single(k => k.Key == "key_1999").Values[0]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -110,11 +138,12 @@ public sealed class IniLargeDocumentTests
         document.ToUtf8().Should().Equal(Encoding.UTF8.GetBytes("[s]\nk = " + value + "\n\n"));
     }
 
-    private static List<string> Occurrences(Dictionary<(string, string), List<string>> assigned, string section, string key)
+    private static List<string> Occurrences(Dictionary<(string, string), List<string>> assigned, List<(string, string)> order, string section, string key)
     {
         if (!assigned.TryGetValue((section, key), out var values))
         {
             assigned.Add((section, key), values = []);
+            order.Add((section, key));
         }
 
         return values;

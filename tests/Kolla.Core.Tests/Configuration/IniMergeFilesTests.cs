@@ -81,4 +81,36 @@ public sealed class IniMergeFilesTests : IDisposable
 
         (await act.Should().ThrowAsync<ConfigMergeException>()).Which.Message.Should().StartWith($"{path}:3: the file is not valid UTF-8");
     }
+
+    [Fact]
+    public async Task MergeFilesAsync_SyntaxErrorThenUnreadableFile_ReportsTheUnreadableFile()
+    {
+        // merge_configs reads every file before it parses any: a later directory is reported before an earlier
+        // syntax error, although the files are now read and scanned in parallel.
+        var good = await WriteAsync("good.conf", "[a]\nk = v\n");
+        var bad = await WriteAsync("bad.conf", "[a]\nno separator\n");
+        var directory = Directory.CreateDirectory(Path.Combine(_dir, "dir.conf")).FullName;
+
+        var act = () => IniMerger.MergeFilesAsync([good, bad, directory], cancellationToken: TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<ConfigMergeException>()).Which.Source.Should().Be(directory);
+    }
+
+    [Fact]
+    public async Task MergeFilesAsync_SyntaxErrorsInTwoFiles_ReportsTheFirstInMergeOrder()
+    {
+        var first = await WriteAsync("first.conf", "[a]\nk = v\n[b\n");
+        var second = await WriteAsync("second.conf", " continuation without a key\n");
+
+        var act = () => IniMerger.MergeFilesAsync([first, second], cancellationToken: TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<ConfigMergeException>()).Which.Message.Should().StartWith($"{first}:3: Invalid section");
+    }
+
+    private async Task<string> WriteAsync(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
+        return path;
+    }
 }
