@@ -4,7 +4,7 @@
 #
 #   1. installs docker.io, debootstrap and friends; creates a network namespace with a veth pair
 #      (10.77.0.1 root side, 10.77.0.2 in the namespace) and a private dockerd inside it
-#      (vfs, own data root, own socket): containers' host network is the namespace;
+#      (overlay2 or vfs, own data root, own socket): containers' host network is the namespace;
 #   2. publishes kolla_start (NativeAOT) and builds the images with `kolla build --debootstrap`;
 #   3. deploys the all-in-one sample restricted to MariaDB, Memcached, RabbitMQ and Keystone;
 #   4. checks each service with the generated passwords (SQL, memcached stats, RabbitMQ login,
