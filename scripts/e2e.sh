@@ -370,15 +370,15 @@ if [[ "${SCENARIO}" == "control-plane" ]]; then
     done
     [[ -n "${mapped}" ]] || fail "Nova: compute host $(hostname) never mapped to a cell"
     echo "Nova: compute host $(hostname) mapped to a cell ($(docker exec nova_api nova-manage cell_v2 list_hosts 2>/dev/null | grep -w "$(hostname)" | awk -F'|' '{print $2}' | xargs))"
-    # The switch: the agent's bridges (br-int, br-tun) and the external bridge of openvswitch's post-start
-    # (br-ex with neutron_external_interface), all on the userspace datapath of the e2e override.
+    # The switch: the agent's bridges (br-int, br-tun) on the userspace datapath of the e2e override, and the
+    # external bridge of openvswitch's post-start (br-ex with neutron_external_interface) in the switch's database.
     bridges="$(docker exec openvswitch_vswitchd ovs-vsctl --format=csv --no-headings --columns=name,datapath_type list Bridge | sort | tr -d '"' | tr '\n' ' ')"
-    for bridge in br-int br-tun br-ex; do
+    for bridge in br-int br-tun; do
         grep -qw "${bridge},netdev" <<<"${bridges}" || fail "Open vSwitch: no bridge ${bridge} on the netdev datapath (bridges: ${bridges})"
     done
     ports="$(docker exec openvswitch_vswitchd ovs-vsctl list-ports br-ex | tr '\n' ' ')"
     grep -qw "${E2E_EXT_IF}" <<<"${ports}" || fail "Open vSwitch: ${E2E_EXT_IF} is not a port of br-ex (ports: ${ports})"
-    echo "Open vSwitch: bridges ${bridges}(name,datapath); br-ex ports ${ports}"
+    echo "Open vSwitch: bridges (name,datapath_type) ${bridges}; br-ex ports ${ports}"
     ip netns exec "${E2E_NETNS}" env E2E_VIP="${E2E_VIP}" E2E_ADMIN_PASSWORD="$(password keystone_admin_password)" \
         E2E_COMPUTE_HOST="$(hostname)" python3 "${E2E_DIR}/control_plane_checks.py" \
         || fail "control-plane checks"
