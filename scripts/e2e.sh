@@ -372,7 +372,7 @@ if [[ "${SCENARIO}" == "control-plane" ]]; then
     echo "Nova: compute host $(hostname) mapped to a cell ($(docker exec nova_api nova-manage cell_v2 list_hosts 2>/dev/null | grep -w "$(hostname)" | awk -F'|' '{print $2}' | xargs))"
     # The switch: the agent's bridges (br-int, br-tun) on the userspace datapath of the e2e override, and the
     # external bridge of openvswitch's post-start (br-ex with neutron_external_interface) in the switch's database.
-    bridges="$(docker exec openvswitch_vswitchd ovs-vsctl --format=csv --no-headings --columns=name,datapath_type list Bridge | sort | tr -d '"' | tr '\n' ' ')"
+    bridges="$(docker exec openvswitch_vswitchd ovs-vsctl --format=csv --no-headings --columns=name,datapath_type list Bridge | tr -d '"' | sed 's/,$/,system/' | sort | tr '\n' ' ')"
     for bridge in br-int br-tun; do
         grep -qw "${bridge},netdev" <<<"${bridges}" || fail "Open vSwitch: no bridge ${bridge} on the netdev datapath (bridges: ${bridges})"
     done
