@@ -18,6 +18,7 @@
 #   E2E_SKIP_BUILD=1  reuse the images already in the engine
 #   E2E_MIRROR     Debian mirror for debootstrap and the images         [from the host's apt sources]
 #   E2E_THREADS    parallel image builds                                 [2]
+#   E2E_STORAGE_DRIVER  the engine's storage driver   [overlay2 when the kernel mounts overlay on the data root, else vfs]
 #   E2E_SCENARIO   core (MariaDB, Memcached, RabbitMQ, Keystone) or control-plane (adds
 #                  HAProxy on a VIP, Glance, Placement, Nova, Neutron, Horizon)   [core]
 #                  (`--control-plane` on the command line is the same as E2E_SCENARIO=control-plane)
