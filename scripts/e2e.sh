@@ -184,6 +184,9 @@ cleanup() {
     exit "${status}"
 }
 trap cleanup EXIT
+# Stopped by a signal: the cleanup runs with a failing status (not the last command's, which may be 0).
+trap 'exit 143' TERM
+trap 'exit 130' INT
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p "${WORK}"
