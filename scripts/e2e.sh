@@ -4,7 +4,7 @@
 #
 #   1. installs docker.io, debootstrap and friends; creates a network namespace with a veth pair
 #      (10.77.0.1 root side, 10.77.0.2 in the namespace) and a private dockerd inside it
-#      (vfs, own data root, own socket): containers' host network is the namespace;
+#      (overlay2 or vfs, own data root, own socket): containers' host network is the namespace;
 #   2. publishes kolla_start (NativeAOT) and builds the images with `kolla build --debootstrap`;
 #   3. deploys the all-in-one sample restricted to MariaDB, Memcached, RabbitMQ and Keystone;
 #   4. checks each service with the generated passwords (SQL, memcached stats, RabbitMQ login,
@@ -18,6 +18,7 @@
 #   E2E_SKIP_BUILD=1  reuse the images already in the engine
 #   E2E_MIRROR     Debian mirror for debootstrap and the images         [from the host's apt sources]
 #   E2E_THREADS    parallel image builds                                 [2]
+#   E2E_STORAGE_DRIVER  the engine's storage driver   [overlay2 when the kernel mounts overlay on the data root, else vfs]
 #   E2E_SCENARIO   core (MariaDB, Memcached, RabbitMQ, Keystone) or control-plane (adds
 #                  HAProxy on a VIP, Glance, Placement, Nova, Neutron, Horizon)   [core]
 #                  (`--control-plane` on the command line is the same as E2E_SCENARIO=control-plane)
@@ -43,11 +44,15 @@ SCENARIO_GLOBALS=()
 case "${SCENARIO}" in
     core) ;;
     control-plane)
-        SERVICES="${SERVICES},loadbalancer,glance,placement,nova,neutron,horizon"
+        SERVICES="${SERVICES},loadbalancer,glance,placement,nova,openvswitch,neutron,horizon"
         IMAGES+=(haproxy glance-api placement-api nova-base nova-api nova-conductor nova-scheduler nova-novncproxy
-            nova-compute neutron-base neutron-server horizon)
+            nova-compute neutron-base neutron-server openvswitch-base openvswitch-db-server openvswitch-vswitchd
+            neutron-openvswitch-agent horizon)
         SCENARIO_GLOBALS=("--extra-vars=@${E2E_DIR}/globals-control-plane.yml")
         export E2E_VIP="${E2E_VIP:-10.77.0.10}"
+        # The sample's neutron_external_interface: openvswitch's post-start adds it to the external bridge.
+        E2E_EXT_IF="$(awk -F'"' '/^neutron_external_interface:/ {print $2; exit}' "${REPO}/samples/all-in-one/globals.yml")"
+        export E2E_EXT_IF
         ;;
     *) echo "E2E_SCENARIO must be core or control-plane, not ${SCENARIO}" >&2; exit 2 ;;
 esac
@@ -129,18 +134,27 @@ e2e_hosts_restore() {
 }
 
 # kolla-ansible mounts the host's /lib/modules into nova-api (and the agents); a test machine without
-# kernel modules gets an empty directory for the run, removed afterwards.
+# kernel modules gets an empty directory for the run, removed afterwards. The Open vSwitch containers
+# share the host's /run/openvswitch (the engine creates it): removed afterwards when the run made it.
 MODULES_CREATED=""
+OVS_RUN_CREATED=""
 e2e_modules_dir() {
     if [[ "${SCENARIO}" == "control-plane" && ! -e /lib/modules ]]; then
         mkdir /lib/modules
         MODULES_CREATED=1
+    fi
+    if [[ "${SCENARIO}" == "control-plane" && ! -e /run/openvswitch ]]; then
+        OVS_RUN_CREATED=1
     fi
 }
 e2e_modules_remove() {
     if [[ -n "${MODULES_CREATED}" ]]; then
         rmdir /lib/modules 2>/dev/null || true
         MODULES_CREATED=""
+    fi
+    if [[ -n "${OVS_RUN_CREATED}" ]]; then
+        rm -rf /run/openvswitch
+        OVS_RUN_CREATED=""
     fi
 }
 
@@ -170,6 +184,9 @@ cleanup() {
     exit "${status}"
 }
 trap cleanup EXIT
+# Stopped by a signal: the cleanup runs with a failing status (not the last command's, which may be 0).
+trap 'exit 143' TERM
+trap 'exit 130' INT
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p "${WORK}"
@@ -253,11 +270,14 @@ cp -r "${REPO}/samples/all-in-one/config" "${CONFIGDIR}/"
 # so the facts it reads in process are the node's, and network_interface gives the node's address.
 cp "${REPO}/../shared/vectors/kolla-ansible-inputs/all-in-one" "${WORK}/inventory"
 if [[ "${SCENARIO}" == "control-plane" ]]; then
-    # Operator overrides of the scenario (config/nova/nova-compute.conf: the fake virt driver).
+    # Operator overrides of the scenario (config/nova/nova-compute.conf: the fake virt driver;
+    # config/neutron/openvswitch_agent.ini: the userspace datapath, as the kernel has no Open vSwitch module).
     cp -r "${E2E_DIR}/config-control-plane/." "${CONFIGDIR}/config/"
-    # Neutron's agents need Open vSwitch and network namespaces of their own, which the sandbox does not
-    # give: their groups (and the openvswitch group, which places the OVS agent) have no host here.
-    awk '/^\[/ { skip = ($0 == "[openvswitch:children]" || $0 == "[neutron-dhcp-agent:children]" ||
+    # The DHCP, L3 and metadata agents are not deployed: our tree has no images for them, and they run
+    # dnsmasq, routers and haproxy in network namespaces of their own, started through the engine's socket
+    # (neutron_agents_wrappers), which the sandbox's private engine does not offer at the usual path.
+    # Their groups have no host here; the Open vSwitch agent and the switch run (group openvswitch).
+    awk '/^\[/ { skip = ($0 == "[neutron-dhcp-agent:children]" ||
                          $0 == "[neutron-l3-agent:children]" || $0 == "[neutron-metadata-agent:children]") }
          !(skip && $0 !~ /^\[/ && $0 != "") { print }' \
         "${REPO}/../shared/vectors/kolla-ansible-inputs/all-in-one" > "${WORK}/inventory"
@@ -354,6 +374,15 @@ if [[ "${SCENARIO}" == "control-plane" ]]; then
     done
     [[ -n "${mapped}" ]] || fail "Nova: compute host $(hostname) never mapped to a cell"
     echo "Nova: compute host $(hostname) mapped to a cell ($(docker exec nova_api nova-manage cell_v2 list_hosts 2>/dev/null | grep -w "$(hostname)" | awk -F'|' '{print $2}' | xargs))"
+    # The switch: the agent's bridges (br-int, br-tun) on the userspace datapath of the e2e override, and the
+    # external bridge of openvswitch's post-start (br-ex with neutron_external_interface) in the switch's database.
+    bridges="$(docker exec openvswitch_vswitchd ovs-vsctl --format=csv --no-headings --columns=name,datapath_type list Bridge | tr -d '"' | sed 's/,$/,system/' | sort | tr '\n' ' ')"
+    for bridge in br-int br-tun; do
+        grep -qw "${bridge},netdev" <<<"${bridges}" || fail "Open vSwitch: no bridge ${bridge} on the netdev datapath (bridges: ${bridges})"
+    done
+    ports="$(docker exec openvswitch_vswitchd ovs-vsctl list-ports br-ex | tr '\n' ' ')"
+    grep -qw "${E2E_EXT_IF}" <<<"${ports}" || fail "Open vSwitch: ${E2E_EXT_IF} is not a port of br-ex (ports: ${ports})"
+    echo "Open vSwitch: bridges (name,datapath_type) ${bridges}; br-ex ports ${ports}"
     ip netns exec "${E2E_NETNS}" env E2E_VIP="${E2E_VIP}" E2E_ADMIN_PASSWORD="$(password keystone_admin_password)" \
         E2E_COMPUTE_HOST="$(hostname)" python3 "${E2E_DIR}/control_plane_checks.py" \
         || fail "control-plane checks"

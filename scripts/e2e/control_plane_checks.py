@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Control-plane checks of scripts/e2e.sh (scenario control-plane), through the VIP only.
 
-Standard library only. Inputs (environment): E2E_VIP, E2E_ADMIN_PASSWORD, E2E_COMPUTE_HOST.
+Standard library only. Inputs (environment): E2E_VIP, E2E_ADMIN_PASSWORD, E2E_COMPUTE_HOST (also the Open vSwitch agent's host).
 Prints one line per check with what it measured; exits 1 at the first failure.
 """
 import hashlib
@@ -169,6 +169,18 @@ def check_nova(token, nova, image, node):
     print(f"Nova: server {server} deleted, flavor {flavor} deleted")
 
 
+def check_neutron_agent(token, neutron):
+    def alive():
+        _, payload, _ = request("GET", f"{neutron}/v2.0/agents?binary=neutron-openvswitch-agent", token)
+        agents = as_json(payload)["agents"]
+        return [a for a in agents if a["alive"] and a["host"] == COMPUTE_HOST]
+
+    agent = wait_for(f"the Open vSwitch agent of {COMPUTE_HOST} alive in Neutron", alive, 180)[0]
+    bridges = agent.get("configurations", {}).get("bridge_mappings", {})
+    print(f"Neutron: Open vSwitch agent {agent['id']} on {agent['host']} alive "
+          f"(bridge mappings {bridges}, tunnel types {agent.get('configurations', {}).get('tunnel_types')})")
+
+
 def check_neutron(token, neutron):
     _, payload, _ = request("POST", f"{neutron}/v2.0/networks", token, expect=(201,), body={"network": {
         "name": "e2e-net"}})
@@ -202,6 +214,7 @@ def main():
         check_placement(token, endpoints["placement"], node)
         check_nova(token, endpoints["compute"], image, node)
         request("DELETE", f"{endpoints['image']}/v2/images/{image}", token, expect=(204,))
+        check_neutron_agent(token, endpoints["network"])
         check_neutron(token, endpoints["network"])
         check_horizon()
     except CheckFailed as failure:

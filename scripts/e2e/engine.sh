@@ -15,6 +15,9 @@ E2E_PIDFILE="${E2E_PIDFILE:-/run/kolla-e2e-docker.pid}"
 E2E_RUNTIME="${E2E_RUNTIME:-/var/tmp/kolla-e2e-runc}"
 # The address keepalived would hold, when the scenario deploys HAProxy (empty: none).
 E2E_VIP="${E2E_VIP:-}"
+# The interface neutron_external_interface names, when the scenario deploys Open vSwitch (empty: none):
+# one end of a veth pair in the namespace, the other end unused (the sandbox has no external network).
+E2E_EXT_IF="${E2E_EXT_IF:-}"
 
 e2e_netns_up() {
     if ! ip netns list | grep -qw "${E2E_NETNS}"; then
@@ -33,6 +36,12 @@ e2e_netns_up() {
     # keepalived would add it on its master (the node's own address stays the first one).
     if [ -n "${E2E_VIP}" ] && ! ip netns exec "${E2E_NETNS}" ip -4 addr show dev "${E2E_VETH_NS}" | grep -q " ${E2E_VIP}/"; then
         ip netns exec "${E2E_NETNS}" ip addr add "${E2E_VIP}/32" dev "${E2E_VETH_NS}"
+    fi
+    # The external bridge's port (openvswitch's post-start adds it to br-ex); removed with the namespace.
+    if [ -n "${E2E_EXT_IF}" ] && ! ip netns exec "${E2E_NETNS}" ip link show "${E2E_EXT_IF}" >/dev/null 2>&1; then
+        ip netns exec "${E2E_NETNS}" ip link add "${E2E_EXT_IF}" type veth peer name "${E2E_EXT_IF}-p"
+        ip netns exec "${E2E_NETNS}" ip link set "${E2E_EXT_IF}-p" up
+        ip netns exec "${E2E_NETNS}" ip link set "${E2E_EXT_IF}" up
     fi
 }
 
@@ -92,11 +101,41 @@ WRAPPER
     chmod 0755 "${E2E_RUNTIME}"
 }
 
+# The engine's storage driver: overlay2 when the kernel mounts an overlay whose layers live on the data
+# root's file system (a layer then holds only what its step changed), vfs otherwise (every layer a full
+# copy of the file system: slower builds, several times the disk). The probe mounts in a mount namespace
+# of its own, which takes the mount with it. E2E_STORAGE_DRIVER forces a driver.
+E2E_STORAGE_DRIVER="${E2E_STORAGE_DRIVER:-}"
+E2E_STORAGE_REASON=""
+
+e2e_storage_probe() {
+    if [ -n "${E2E_STORAGE_DRIVER}" ]; then
+        E2E_STORAGE_REASON="set by E2E_STORAGE_DRIVER"
+        return 0
+    fi
+    local probe
+    mkdir -p "${E2E_ENGINE_DIR}"
+    probe="$(mktemp -d "${E2E_ENGINE_DIR}/.overlay-probe.XXXXXX")"
+    mkdir -p "${probe}/lower" "${probe}/upper" "${probe}/work" "${probe}/merged"
+    echo probe > "${probe}/lower/file"
+    if unshare --mount --propagation private sh -c 'mount -t overlay overlay -o "lowerdir=$1/lower,upperdir=$1/upper,workdir=$1/work" "$1/merged" && test -f "$1/merged/file"' \
+        e2e-probe "${probe}" 2>/dev/null; then
+        E2E_STORAGE_DRIVER=overlay2
+        E2E_STORAGE_REASON="the kernel mounts overlay on ${E2E_ENGINE_DIR}"
+    else
+        E2E_STORAGE_DRIVER=vfs
+        E2E_STORAGE_REASON="the kernel cannot mount overlay on ${E2E_ENGINE_DIR}"
+    fi
+    rm -rf "${probe}"
+}
+
 e2e_engine_up() {
     mkdir -p "${E2E_ENGINE_DIR}" "${E2E_EXEC_ROOT}"
     if [ -S "${E2E_SOCKET}" ] && DOCKER_HOST="unix://${E2E_SOCKET}" docker version >/dev/null 2>&1; then
         return 0
     fi
+    e2e_storage_probe
+    echo "storage driver ${E2E_STORAGE_DRIVER} (${E2E_STORAGE_REASON})"
     e2e_runtime_write
     # nsenter (not `ip netns exec`, which remounts /sys and hides the cgroup hierarchy) joins only
     # the network namespace. The engine gets its own mount namespace in which /run is a shared
@@ -105,7 +144,7 @@ e2e_engine_up() {
     nsenter --net="/run/netns/${E2E_NETNS}" unshare --mount --propagation private \
         sh -c 'mount --bind /run /run && mount --make-shared /run && exec "$@"' e2e-engine dockerd \
         --add-runtime "kolla-e2e=${E2E_RUNTIME}" --default-runtime kolla-e2e \
-        --storage-driver=vfs \
+        --storage-driver="${E2E_STORAGE_DRIVER}" \
         --data-root="${E2E_ENGINE_DIR}" \
         --exec-root="${E2E_EXEC_ROOT}" \
         --host="unix://${E2E_SOCKET}" \

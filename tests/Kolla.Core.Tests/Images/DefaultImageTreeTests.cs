@@ -36,6 +36,10 @@ public class DefaultImageTreeTests
     [InlineData("nova-compute", "nova-base")]
     [InlineData("neutron-base", "openstack-base")]
     [InlineData("neutron-server", "neutron-base")]
+    [InlineData("neutron-openvswitch-agent", "neutron-base")]
+    [InlineData("openvswitch-base", "base")]
+    [InlineData("openvswitch-db-server", "openvswitch-base")]
+    [InlineData("openvswitch-vswitchd", "openvswitch-base")]
     [InlineData("horizon", "openstack-base")]
     public void Each_image_has_its_kolla_parent(string image, string? parent)
     {
@@ -101,6 +105,10 @@ public class DefaultImageTreeTests
     [InlineData("nova-novncproxy")]
     [InlineData("nova-compute")]
     [InlineData("neutron-server")]
+    [InlineData("neutron-openvswitch-agent")]
+    [InlineData("openvswitch-base")]
+    [InlineData("openvswitch-db-server")]
+    [InlineData("openvswitch-vswitchd")]
     [InlineData("horizon")]
     public void Images_with_hooks_install_their_extend_start_script(string name)
     {
