@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Kolla.Inventory;
 using Kolla.Passwords;
 using Kolla.Services;
@@ -63,51 +62,53 @@ internal static class DeploymentPlanner
         var cache = new TemplateCache(renderer);
         var containers = new ContainerRenderer(cache, inputs.Overrides, inputs.Certificates);
 
-        // Placement first (cheap), so one-shot jobs can run on the first placed host only.
-        var placement = new ConcurrentDictionary<(string Host, string Service, string Key), bool>();
+        // Placement first (cheap), so one-shot jobs can run on the first placed host only: by host and container index.
+        var all = services.SelectMany(s => s.Containers.Select(c => (Service: s, Container: c))).ToArray();
+        var placement = new bool[hosts.Count][];
         // The enable_* and host_in_groups expressions read few variables: evaluated once per distinct set of their values.
-        var placedBy = new ConcurrentDictionary<ContainerDefinition, ScopeMemo<bool?>>();
+        var placedBy = all.Select(_ => new ScopeMemo<bool?>()).ToArray();
         ForEachHost(hosts.Count, i =>
         {
             var host = hosts[i];
             var scope = context.ForHost(host.Name);
-            foreach (var service in services)
+            var placed = new bool[all.Length];
+            for (var j = 0; j < all.Length; j++)
             {
-                foreach (var container in service.Containers)
-                {
-                    var values = Values(renderer, scope, host.Name, container);
-                    placement[(host.Name, service.Name, container.Key)] = Wrap(host.Name, container, () =>
-                        placedBy.GetOrAdd(container, _ => new ScopeMemo<bool?>()).GetOrCompute(values.Scope, recording => PlacedByExpression(container, values.With(recording)))
-                            ?? IsInGroup(container, host));
-                }
+                var container = all[j].Container;
+                var values = Values(renderer, scope, host.Name, container);
+                placed[j] = Wrap(host.Name, container, () =>
+                    placedBy[j].GetOrCompute(values.Scope, recording => PlacedByExpression(container, values.With(recording)))
+                        ?? IsInGroup(container, host));
             }
+
+            placement[i] = placed;
         });
-        var firstHost = services
-            .SelectMany(s => s.Containers.Select(c => (Service: s.Name, c.Key)))
-            .ToDictionary(
-                k => k,
-                k => hosts.FirstOrDefault(h => placement[(h.Name, k.Service, k.Key)])?.Name);
+        var firstHost = Enumerable.Range(0, all.Length).Select(j => Array.FindIndex(placement, placed => placed[j])).ToArray();
 
         var plans = new HostPlan[hosts.Count];
+        var connectionNames = ConnectionVariables();
         ForEachHost(hosts.Count, i =>
         {
             var host = hosts[i];
             var scope = context.ForHost(host.Name);
             var planned = new List<ContainerPlan>();
-            foreach (var service in services)
+            for (var j = 0; j < all.Length; j++)
             {
-                foreach (var container in service.Containers.Where(c => placement[(host.Name, service.Name, c.Key)]))
+                if (!placement[i][j])
                 {
-                    var values = Values(renderer, scope, host.Name, container);
-                    var first = firstHost[(service.Name, container.Key)] == host.Name;
-                    var runsBootstraps = service.Bootstrap.Any(b => b.Container == container.Key && (!b.RunOnce || first));
-                    var plan = Wrap(host.Name, container, () => containers.Render(service, container, host.Name, values, runsBootstraps));
-                    planned.Add(runsBootstraps ? plan with { Bootstraps = [.. plan.Bootstraps.Where(b => first || !IsRunOnce(service, b))] } : plan);
+                    continue;
                 }
+
+                var (service, container) = all[j];
+                var values = Values(renderer, scope, host.Name, container);
+                var first = firstHost[j] == i;
+                var runsBootstraps = service.Bootstrap.Any(b => b.Container == container.Key && (!b.RunOnce || first));
+                var plan = Wrap(host.Name, container, () => containers.Render(service, container, host.Name, values, runsBootstraps));
+                planned.Add(runsBootstraps ? plan with { Bootstraps = [.. plan.Bootstraps.Where(b => first || !IsRunOnce(service, b))] } : plan);
             }
 
             var nodeConfigDirectory = Values(renderer, scope, host.Name, null).Text("{{ node_config_directory }}").TrimEnd('/');
-            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host) with { NeedsContainerEngine = planned.Count > 0 }, nodeConfigDirectory, planned);
+            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host, connectionNames) with { NeedsContainerEngine = planned.Count > 0 }, nodeConfigDirectory, planned);
         });
 
         var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
@@ -133,6 +134,7 @@ internal static class DeploymentPlanner
         var context = DeploymentVariables.Create(inputs, options.GlobalsPrecedence);
         var services = SelectServices(inputs.Catalogue, options);
         var renderer = new TemplateRenderer();
+        var connectionNames = ConnectionVariables();
         return [.. inputs.Inventory.Hosts.Select(host =>
         {
             var scope = context.ForHost(host.Name);
@@ -158,7 +160,7 @@ internal static class DeploymentPlanner
                 nodeConfigDirectory = null;
             }
 
-            return Target(renderer, scope, host) with { ReadAheadDirectory = nodeConfigDirectory, NeedsContainerEngine = runsContainers };
+            return Target(renderer, scope, host, connectionNames) with { ReadAheadDirectory = nodeConfigDirectory, NeedsContainerEngine = runsContainers };
         })];
     }
 
@@ -236,14 +238,18 @@ internal static class DeploymentPlanner
         return catalogue.Services.Where(s => options.Selects(s.Name)).ToArray();
     }
 
-    private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host)
+    /// <summary>The variables a host target carries (how to connect, which engine): one filter per plan, shared by its hosts.</summary>
+    private static VariableNameFilter ConnectionVariables() =>
+        new(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal) || n == "kolla_container_engine");
+
+    private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host, VariableNameFilter connectionNames)
     {
         string? Var(string name) =>
             scope.TryGetVariable(name, out _) && renderer.ResolveVariable(scope, name) is { } value
                 ? ValueEvaluator.Stringify(value)
                 : null;
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var name in scope.VariableNames.Where(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal) || n == "kolla_container_engine"))
+        foreach (var name in scope.VariableNamesWhere(connectionNames))
         {
             if (scope.TryGetVariable(name, out _, out var layer) && layer == Kolla.Variables.VariableLayer.HostFacts)
             {

@@ -40,6 +40,25 @@ public sealed class HostVariables : IVariableScope
         }
     }
 
+    /// <summary>
+    /// The names of <see cref="VariableNames"/> that <see cref="VariableNameFilter"/> keeps, in the same order; each
+    /// layer's names are filtered once per filter, as most layers (defaults, globals, passwords) are every host's.
+    /// </summary>
+    internal IEnumerable<string> VariableNamesWhere(VariableNameFilter filter)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, values) in _layers)
+        {
+            foreach (var key in filter.Of(values))
+            {
+                if (seen.Add(key))
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public bool TryGetVariable(string name, out object? value) => TryGetVariable(name, out value, out _);
 
