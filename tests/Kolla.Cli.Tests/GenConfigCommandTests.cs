@@ -125,7 +125,7 @@ public sealed class GenConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Rerunning_RemovesFilesNoLongerGeneratedAndLeavesNoTemporaryFiles()
+    public async Task Rerunning_RemovesFilesNoLongerGeneratedAndReplacesLeftTemporaryFiles()
     {
         var config = CopySample("multinode");
         var output = Path.Combine(_dir.FullName, "out");
@@ -134,6 +134,8 @@ public sealed class GenConfigCommandTests : IDisposable
         var stale = Path.Combine(output, "control01", "nova-api", "old-nova.conf");
         await File.WriteAllTextAsync(stale, "[DEFAULT]\n", TestContext.Current.CancellationToken);
         var first = ReadTree(output);
+        // What an interrupted run leaves: a temporary file where a generated one is written (created new, so removed first).
+        await File.WriteAllTextAsync(Path.Combine(output, "control01", "nova-api", "nova.conf.kolla-tmp"), "partial", TestContext.Current.CancellationToken);
 
         (await RunAsync(args)).Exit.Should().Be(0);
 

@@ -30,7 +30,9 @@ internal static class FileDiffs
             // A new file is all additions: no need to diff it against nothing.
             if (newFileLines is null || !newFileLines.TryGetValue(created.File.Content, out var lines))
             {
-                lines = Lines(masker.Mask(Encoding.UTF8.GetString(created.File.Content.Span)));
+                // Masking replaces secrets with ***: it changes the line count only where a secret spanning lines is found.
+                var text = Encoding.UTF8.GetString(created.File.Content.Span);
+                lines = Lines(masker.MayChangeLines(text) ? masker.Mask(text) : text);
                 newFileLines?.Add(created.File.Content, lines);
             }
 
@@ -52,5 +54,5 @@ internal static class FileDiffs
     private static string? Current(HostChangeSet set, string path) =>
         set.CurrentFiles.TryGetValue(path, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
-    private static int Lines(string text) => text.Length == 0 ? 0 : text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+    private static int Lines(string text) => text.Length == 0 ? 0 : text.AsSpan().Count('\n') + (text.EndsWith('\n') ? 0 : 1);
 }

@@ -12,7 +12,7 @@ internal static class ConfigTree
     /// </summary>
     /// <remarks>
     /// Hosts are written in parallel, as many at once as there are processors (the work is mostly the kernel creating
-    /// files): each file through one handle (write, mode, close) under a temporary name, then renamed into place.
+    /// files): each file through one handle (created new, write, mode, close) under a temporary name, then renamed into place.
     /// </remarks>
     /// <returns>The number of files written.</returns>
     public static async Task<int> WriteAsync(DeploymentPlan plan, string root, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal static class ConfigTree
             }
 
             var temp = path + ".kolla-tmp";
-            using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write))
+            using (var handle = CreateNew(temp))
             {
                 RandomAccess.Write(handle, file.Content.Span, 0);
                 SetMode(handle, file.Mode);
@@ -64,6 +64,24 @@ internal static class ConfigTree
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Creates the temporary file, removing one an interrupted run left. Created new rather than truncated: truncating
+    /// (what <see cref="FileMode.Create"/> does to a file, even an empty new one) makes ext4 write the file out when it
+    /// is closed, one synchronous flush per file.
+    /// </summary>
+    private static SafeFileHandle CreateNew(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(path);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        }
     }
 
     private static void SetMode(SafeFileHandle handle, int mode)

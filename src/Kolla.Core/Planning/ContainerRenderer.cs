@@ -18,27 +18,26 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
     /// <summary>The CA certificates' mode in the config directory (kolla-ansible's).</summary>
     private const int CaCertificateMode = 0b110_100_100;
 
-    private readonly ConcurrentDictionary<(ContainerDefinition, ServiceFileDefinition), ScopeMemo<bool>> _when = new();
-    private readonly ConcurrentDictionary<(ContainerDefinition, ServiceFileDefinition, string Overrides), ScopeMemo<RenderedFile?>> _files = new();
-    private readonly ConcurrentDictionary<ContainerDefinition, ScopeMemo<(string Node, string Container)>> _directories = new();
-    private readonly ConcurrentDictionary<ContainerDefinition, ScopeMemo<ManifestPart>> _manifests = new();
-    private readonly ConcurrentDictionary<ContainerDefinition, ScopeMemo<SpecPart>> _specs = new();
+    /// <summary>Each container's kept results, by the definition's identity (the catalogue's one object per container).</summary>
+    private readonly ConcurrentDictionary<ContainerDefinition, ContainerMemos> _memos = new(ReferenceEqualityComparer.Instance);
     private IReadOnlyList<(string Name, RenderedFile Content)>? _caCertificates;
 
     public ContainerPlan Render(ServiceDefinition service, ContainerDefinition container, string host, ValueEvaluator values, bool runsBootstraps)
     {
         var where = $"{host}: {container.ContainerName}";
+        var memos = _memos.GetOrAdd(container, c => new ContainerMemos(c.Files.Count));
         // What does not depend on the host is computed once and shared (see ScopeMemo): each file's bytes, config.json,
         // the spec; a host whose variables differ in what a part reads gets that part computed for it.
-        var (nodeConfigDirectory, containerConfigDirectory) = Memo(_directories, container, values, scope => (
+        var (nodeConfigDirectory, containerConfigDirectory) = Memo(memos.Directories, values, scope => (
             scope.Text("{{ node_config_directory }}").TrimEnd('/'),
             scope.Text("{{ container_config_directory }}").TrimEnd('/')));
         var configDirectory = $"{nodeConfigDirectory}/{container.Key}";
 
         var files = new List<PlannedFile>(container.Files.Count + 1);
-        foreach (var file in container.Files)
+        for (var index = 0; index < container.Files.Count; index++)
         {
-            if (!_when.GetOrAdd((container, file), _ => new ScopeMemo<bool>()).GetOrCompute(values.Scope, scope => values.With(scope).Bool(file.When)))
+            var file = container.Files[index];
+            if (!memos.When[index].GetOrCompute(values.Scope, scope => values.With(scope).Bool(file.When)))
             {
                 continue;
             }
@@ -46,7 +45,7 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             // The override files are looked up per host (their paths name it: config/<service>/<host>/...); the render is
             // shared between hosts that have the same overrides and agree in what the template reads.
             var overrideSources = OverrideSources(file, values, where);
-            var content = _files.GetOrAdd((container, file, Signature(overrideSources)), _ => new ScopeMemo<RenderedFile?>())
+            var content = memos.Files[index].GetOrAdd(Signature(overrideSources), _ => new ScopeMemo<RenderedFile?>())
                 .GetOrCompute(values.Scope, scope => RenderFile(service, file, overrideSources, values.With(scope), where) is { } text ? RenderedFile.Of(text) : null);
             if (content is not null)
             {
@@ -54,7 +53,7 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
             }
         }
 
-        var manifest = Memo(_manifests, container, values, scope =>
+        var manifest = Memo(memos.Manifest, values, scope =>
         {
             var caCertificates = scope.Bool(service.CaCertificates);
             if (caCertificates)
@@ -83,7 +82,7 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         files.Add(manifest.Content.At($"{configDirectory}/config.json", HostFileModes.ConfigFile));
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
 
-        var (spec, postStart) = Memo(_specs, container, values, scope => new SpecPart(
+        var (spec, postStart) = Memo(memos.Spec, values, scope => new SpecPart(
             BuildSpec(container, scope, where),
             [.. container.PostStart.Select(scope.Text).Where(c => c.Trim().Length > 0)]));
         var bootstraps = runsBootstraps
@@ -106,8 +105,23 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
         };
     }
 
-    private static T Memo<T>(ConcurrentDictionary<ContainerDefinition, ScopeMemo<T>> memos, ContainerDefinition container, ValueEvaluator values, Func<ValueEvaluator, T> compute) =>
-        memos.GetOrAdd(container, _ => new ScopeMemo<T>()).GetOrCompute(values.Scope, scope => compute(values.With(scope)));
+    private static T Memo<T>(ScopeMemo<T> memo, ValueEvaluator values, Func<ValueEvaluator, T> compute) =>
+        memo.GetOrCompute(values.Scope, scope => compute(values.With(scope)));
+
+    /// <summary>One container's kept results: its directories, config.json, spec, and per file (by index) its condition and its bytes by override signature.</summary>
+    private sealed class ContainerMemos(int files)
+    {
+        public ScopeMemo<(string Node, string Container)> Directories { get; } = new();
+
+        public ScopeMemo<ManifestPart> Manifest { get; } = new();
+
+        public ScopeMemo<SpecPart> Spec { get; } = new();
+
+        public ScopeMemo<bool>[] When { get; } = [.. Enumerable.Range(0, files).Select(_ => new ScopeMemo<bool>())];
+
+        public ConcurrentDictionary<string, ScopeMemo<RenderedFile?>>[] Files { get; } =
+            [.. Enumerable.Range(0, files).Select(_ => new ConcurrentDictionary<string, ScopeMemo<RenderedFile?>>(StringComparer.Ordinal))];
+    }
 
     /// <summary>A container's config.json, and whether the CA certificates go into its config directory.</summary>
     private sealed record ManifestPart(bool CaCertificates, ConfigManifest Manifest, RenderedFile Content);
@@ -134,6 +148,12 @@ internal sealed class ContainerRenderer(TemplateCache templates, OverrideTree ov
     /// <summary>Which override sources exist and what they hold (their names only appear in errors).</summary>
     private static string Signature(List<ConfigSource> sources)
     {
+        if (!sources.Exists(s => s.Exists))
+        {
+            // The common case: no override file. A file's number of sources is fixed, so one empty key stands for "none".
+            return "";
+        }
+
         var signature = new StringBuilder(sources.Count);
         foreach (var source in sources)
         {

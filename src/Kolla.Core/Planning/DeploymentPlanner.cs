@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Kolla.Inventory;
 using Kolla.Passwords;
 using Kolla.Services;
@@ -63,57 +62,57 @@ internal static class DeploymentPlanner
         var cache = new TemplateCache(renderer);
         var containers = new ContainerRenderer(cache, inputs.Overrides, inputs.Certificates);
 
-        // Placement first (cheap), so one-shot jobs can run on the first placed host only.
-        var placement = new ConcurrentDictionary<(string Host, string Service, string Key), bool>();
+        // Placement first (cheap), so one-shot jobs can run on the first placed host only: by host and container index.
+        var all = services.SelectMany(s => s.Containers.Select(c => (Service: s, Container: c))).ToArray();
+        var placement = new bool[hosts.Count][];
         // The enable_* and host_in_groups expressions read few variables: evaluated once per distinct set of their values.
-        var placedBy = new ConcurrentDictionary<ContainerDefinition, ScopeMemo<bool?>>();
+        var placedBy = all.Select(_ => new ScopeMemo<bool?>()).ToArray();
         ForEachHost(hosts.Count, i =>
         {
             var host = hosts[i];
             var scope = context.ForHost(host.Name);
-            foreach (var service in services)
+            var placed = new bool[all.Length];
+            for (var j = 0; j < all.Length; j++)
             {
-                foreach (var container in service.Containers)
-                {
-                    var values = Values(renderer, scope, host.Name, container);
-                    placement[(host.Name, service.Name, container.Key)] = Wrap(host.Name, container, () =>
-                        placedBy.GetOrAdd(container, _ => new ScopeMemo<bool?>()).GetOrCompute(values.Scope, recording => PlacedByExpression(container, values.With(recording)))
-                            ?? IsInGroup(container, host));
-                }
+                var container = all[j].Container;
+                var values = Values(renderer, scope, host.Name, container);
+                placed[j] = Wrap(host.Name, container, () =>
+                    placedBy[j].GetOrCompute(values.Scope, recording => PlacedByExpression(container, values.With(recording)))
+                        ?? IsInGroup(container, host));
             }
+
+            placement[i] = placed;
         });
-        var firstHost = services
-            .SelectMany(s => s.Containers.Select(c => (Service: s.Name, c.Key)))
-            .ToDictionary(
-                k => k,
-                k => hosts.FirstOrDefault(h => placement[(h.Name, k.Service, k.Key)])?.Name);
-        var galera = GaleraClusters(renderer, context, hosts, services, placement);
+        var firstHost = Enumerable.Range(0, all.Length).Select(j => Array.FindIndex(placement, placed => placed[j])).ToArray();
+        var galera = GaleraClusters(renderer, context, hosts, all, placement);
 
         var plans = new HostPlan[hosts.Count];
+        var connectionNames = ConnectionVariables();
         ForEachHost(hosts.Count, i =>
         {
             var host = hosts[i];
             var scope = context.ForHost(host.Name);
             var planned = new List<ContainerPlan>();
-            foreach (var service in services)
+            for (var j = 0; j < all.Length; j++)
             {
-                foreach (var container in service.Containers.Where(c => placement[(host.Name, service.Name, c.Key)]))
+                if (!placement[i][j])
                 {
-                    var values = Values(renderer, scope, host.Name, container);
-                    // A Galera container's one-shot jobs run on the first host of each of its clusters (MariaDB's shards).
-                    var cluster = galera.Names.GetValueOrDefault((host.Name, service.Name, container.Key));
-                    var first = cluster is null
-                        ? firstHost[(service.Name, container.Key)] == host.Name
-                        : galera.First[(service.Name, container.Key, cluster)] == host.Name;
-                    var runsBootstraps = service.Bootstrap.Any(b => b.Container == container.Key && (!b.RunOnce || first));
-                    var plan = Wrap(host.Name, container, () => containers.Render(service, container, host.Name, values, runsBootstraps));
-                    plan = cluster is null ? plan : plan with { GaleraClusterName = cluster };
-                    planned.Add(runsBootstraps ? plan with { Bootstraps = [.. plan.Bootstraps.Where(b => first || !IsRunOnce(service, b))] } : plan);
+                    continue;
                 }
+
+                var (service, container) = all[j];
+                var values = Values(renderer, scope, host.Name, container);
+                // A Galera container's one-shot jobs run on the first host of each of its clusters (MariaDB's shards).
+                var cluster = galera.Names.GetValueOrDefault((i, j));
+                var first = cluster is null ? firstHost[j] == i : galera.First[(j, cluster)] == i;
+                var runsBootstraps = service.Bootstrap.Any(b => b.Container == container.Key && (!b.RunOnce || first));
+                var plan = Wrap(host.Name, container, () => containers.Render(service, container, host.Name, values, runsBootstraps));
+                plan = cluster is null ? plan : plan with { GaleraClusterName = cluster };
+                planned.Add(runsBootstraps ? plan with { Bootstraps = [.. plan.Bootstraps.Where(b => first || !IsRunOnce(service, b))] } : plan);
             }
 
             var nodeConfigDirectory = Values(renderer, scope, host.Name, null).Text("{{ node_config_directory }}").TrimEnd('/');
-            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host) with { NeedsContainerEngine = planned.Count > 0 }, nodeConfigDirectory, planned);
+            plans[i] = new HostPlan(host.Name, Target(renderer, scope, host, connectionNames) with { NeedsContainerEngine = planned.Count > 0 }, nodeConfigDirectory, planned);
         });
 
         var order = services.Where(s => plans.Any(p => p.Containers.Any(c => c.Service == s.Name))).Select(s => s.Name).ToArray();
@@ -185,6 +184,7 @@ internal static class DeploymentPlanner
         var context = DeploymentVariables.Create(inputs, options.GlobalsPrecedence);
         var services = SelectServices(inputs.Catalogue, options);
         var renderer = new TemplateRenderer();
+        var connectionNames = ConnectionVariables();
         return [.. inputs.Inventory.Hosts.Select(host =>
         {
             var scope = context.ForHost(host.Name);
@@ -210,7 +210,7 @@ internal static class DeploymentPlanner
                 nodeConfigDirectory = null;
             }
 
-            return Target(renderer, scope, host) with { ReadAheadDirectory = nodeConfigDirectory, NeedsContainerEngine = runsContainers };
+            return Target(renderer, scope, host, connectionNames) with { ReadAheadDirectory = nodeConfigDirectory, NeedsContainerEngine = runsContainers };
         })];
     }
 
@@ -249,21 +249,28 @@ internal static class DeploymentPlanner
         TemplateRenderer renderer,
         VariableContext context,
         List<InventoryHost> hosts,
-        IReadOnlyList<ServiceDefinition> services,
-        ConcurrentDictionary<(string Host, string Service, string Key), bool> placement)
+        (ServiceDefinition Service, ContainerDefinition Container)[] all,
+        bool[][] placement)
     {
-        var names = new Dictionary<(string Host, string Service, string Key), string>();
-        var first = new Dictionary<(string Service, string Key, string Cluster), string>();
-        foreach (var service in services)
+        var names = new Dictionary<(int Host, int Container), string>();
+        var first = new Dictionary<(int Container, string Cluster), int>();
+        for (var j = 0; j < all.Length; j++)
         {
-            foreach (var container in service.Containers.Where(c => c.GaleraCluster && c.GaleraClusterName is not null))
+            var container = all[j].Container;
+            if (!container.GaleraCluster || container.GaleraClusterName is not { } template)
             {
-                foreach (var host in hosts.Where(h => placement[(h.Name, service.Name, container.Key)]))
+                continue;
+            }
+
+            for (var i = 0; i < hosts.Count; i++)
+            {
+                if (placement[i][j])
                 {
-                    var values = Values(renderer, context.ForHost(host.Name), host.Name, container);
-                    var name = Wrap(host.Name, container, () => values.Text(container.GaleraClusterName!).Trim());
-                    names[(host.Name, service.Name, container.Key)] = name;
-                    first.TryAdd((service.Name, container.Key, name), host.Name);
+                    var host = hosts[i].Name;
+                    var values = Values(renderer, context.ForHost(host), host, container);
+                    var name = Wrap(host, container, () => values.Text(template).Trim());
+                    names[(i, j)] = name;
+                    first.TryAdd((j, name), i);
                 }
             }
         }
@@ -271,10 +278,8 @@ internal static class DeploymentPlanner
         return new GaleraPlacement(names, first);
     }
 
-    /// <summary>Galera cluster names per host and container, and the first host of each cluster.</summary>
-    private sealed record GaleraPlacement(
-        Dictionary<(string Host, string Service, string Key), string> Names,
-        Dictionary<(string Service, string Key, string Cluster), string> First);
+    /// <summary>Galera cluster names by host and container index, and the first host (index) of each cluster.</summary>
+    private sealed record GaleraPlacement(Dictionary<(int Host, int Container), string> Names, Dictionary<(int Container, string Cluster), int> First);
 
     private static ValueEvaluator Values(TemplateRenderer renderer, HostVariables scope, string host, ContainerDefinition? container) =>
         container is null
@@ -323,14 +328,18 @@ internal static class DeploymentPlanner
         return catalogue.Services.Where(s => options.Selects(s.Name)).ToArray();
     }
 
-    private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host)
+    /// <summary>The variables a host target carries (how to connect, which engine): one filter per plan, shared by its hosts.</summary>
+    private static VariableNameFilter ConnectionVariables() =>
+        new(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal) || n == "kolla_container_engine");
+
+    private static HostTarget Target(TemplateRenderer renderer, HostVariables scope, InventoryHost host, VariableNameFilter connectionNames)
     {
         string? Var(string name) =>
             scope.TryGetVariable(name, out _) && renderer.ResolveVariable(scope, name) is { } value
                 ? ValueEvaluator.Stringify(value)
                 : null;
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var name in scope.VariableNames.Where(n => n.StartsWith("ansible_", StringComparison.Ordinal) || n.StartsWith("kolla_docker_", StringComparison.Ordinal) || n == "kolla_container_engine"))
+        foreach (var name in scope.VariableNamesWhere(connectionNames))
         {
             if (scope.TryGetVariable(name, out _, out var layer) && layer == Kolla.Variables.VariableLayer.HostFacts)
             {

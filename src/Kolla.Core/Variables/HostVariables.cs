@@ -8,11 +8,18 @@ public sealed class HostVariables : IVariableScope
 {
     private readonly List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> _layers;
 
-    internal HostVariables(string hostName, IReadOnlyList<string> groupNames, List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> layersLowestFirst)
+    /// <summary>
+    /// What a look-up goes through, highest first: the host's own layers one by one, and each run of adjacent layers every
+    /// host shares (globals, passwords, extra variables) as one merged dictionary, so a miss costs fewer look-ups.
+    /// </summary>
+    private readonly VariableLookupSegment[] _lookup;
+
+    internal HostVariables(string hostName, IReadOnlyList<string> groupNames, List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> layersLowestFirst, VariableLookupSegment[]? lookupHighestFirst = null)
     {
         HostName = hostName;
         GroupNames = groupNames;
         _layers = layersLowestFirst;
+        _lookup = lookupHighestFirst ?? [.. Enumerable.Reverse(layersLowestFirst).Select(l => new VariableLookupSegment(l.Layer, l.Values))];
     }
 
     /// <summary>The inventory hostname.</summary>
@@ -40,17 +47,35 @@ public sealed class HostVariables : IVariableScope
         }
     }
 
+    /// <summary>
+    /// The names of <see cref="VariableNames"/> that <see cref="VariableNameFilter"/> keeps, in the same order; each
+    /// layer's names are filtered once per filter, as most layers (defaults, globals, passwords) are every host's.
+    /// </summary>
+    internal IEnumerable<string> VariableNamesWhere(VariableNameFilter filter)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, values) in _layers)
+        {
+            foreach (var key in filter.Of(values))
+            {
+                if (seen.Add(key))
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public bool TryGetVariable(string name, out object? value) => TryGetVariable(name, out value, out _);
 
     /// <summary>Looks a variable up and tells which layer won.</summary>
     public bool TryGetVariable(string name, out object? value, out VariableLayer layer)
     {
-        for (var i = _layers.Count - 1; i >= 0; i--)
+        foreach (var segment in _lookup)
         {
-            if (_layers[i].Values.TryGetValue(name, out value))
+            if (segment.TryGetValue(name, out value, out layer))
             {
-                layer = _layers[i].Layer;
                 return true;
             }
         }

@@ -34,6 +34,9 @@ public sealed class VariableContext
         }).Select(l => l.Values).ToList());
 
         var groupNamesByHost = GroupNamesByHost(Groups);
+        // The layers every host shares, by identity: adjacent runs of them are merged once for every host's look-ups.
+        var shared = new HashSet<object>(new[] { defaults, globals, passwords, extraVars }.Where(VariableLookupSegment.CanMerge), ReferenceEqualityComparer.Instance);
+        var merged = new List<(List<(VariableLayer, IReadOnlyDictionary<string, object?>)> Run, VariableLookupSegment Segment)>();
         foreach (var host in inventory.Hosts)
         {
             if (_hosts.ContainsKey(host.Name))
@@ -52,7 +55,8 @@ public sealed class VariableContext
                 ["omit"] = OmitPlaceholder,
             };
             var gathered = hostFacts.TryGetValue(host.Name, out var values) ? InjectFacts(values) : none;
-            _hosts[host.Name] = new HostVariables(host.Name, groupNames, LayersFor(defaults, globals, host.GroupVars, host.HostVars, gathered, passwords, extraVars, facts));
+            var layers = LayersFor(defaults, globals, host.GroupVars, host.HostVars, gathered, passwords, extraVars, facts);
+            _hosts[host.Name] = new HostVariables(host.Name, groupNames, layers, Lookup(layers, shared, merged));
         }
     }
 
@@ -107,6 +111,49 @@ public sealed class VariableContext
         layers.Add((VariableLayer.ExtraVars, extraVars));
         layers.Add((VariableLayer.Facts, facts));
         return layers;
+    }
+
+    /// <summary>
+    /// A host's look-up order, highest first: its own layers one by one, and each run of two or more adjacent shared layers
+    /// as one merged segment (merged once per distinct run: the same layers, the same dictionaries).
+    /// </summary>
+    private static VariableLookupSegment[] Lookup(
+        List<(VariableLayer Layer, IReadOnlyDictionary<string, object?> Values)> layersLowestFirst,
+        HashSet<object> shared,
+        List<(List<(VariableLayer, IReadOnlyDictionary<string, object?>)> Run, VariableLookupSegment Segment)> merged)
+    {
+        var lookup = new List<VariableLookupSegment>();
+        var i = layersLowestFirst.Count - 1;
+        while (i >= 0)
+        {
+            var run = i;
+            while (run >= 0 && shared.Contains(layersLowestFirst[run].Values))
+            {
+                run--;
+            }
+
+            // Layers run+1 .. i are shared (i - run of them).
+            if (i - run >= 2)
+            {
+                var layers = layersLowestFirst.GetRange(run + 1, i - run);
+                layers.Reverse();
+                var known = merged.FindIndex(m => m.Run.Count == layers.Count && m.Run.Zip(layers).All(p => p.First.Item1 == p.Second.Layer && ReferenceEquals(p.First.Item2, p.Second.Values)));
+                if (known < 0)
+                {
+                    merged.Add((layers, VariableLookupSegment.Merge(layers)));
+                    known = merged.Count - 1;
+                }
+
+                lookup.Add(merged[known].Segment);
+                i = run;
+                continue;
+            }
+
+            lookup.Add(new VariableLookupSegment(layersLowestFirst[i].Layer, layersLowestFirst[i].Values));
+            i--;
+        }
+
+        return [.. lookup];
     }
 
     /// <summary>

@@ -43,6 +43,44 @@ public class VariableContextTests
         extraLayer.Should().Be(VariableLayer.ExtraVars);
     }
 
+    [Theory]
+    [InlineData(GlobalsPrecedence.BelowInventory)]
+    [InlineData(GlobalsPrecedence.LikeKollaAnsible)]
+    public void Lookups_AnswerAsTheLayersOneAfterTheOther(GlobalsPrecedence precedence)
+    {
+        // Adjacent layers every host shares are looked up as one merged dictionary; Explain walks the layers themselves.
+        var context = Build(precedence);
+        foreach (var host in context.HostNames.Select(context.ForHost))
+        {
+            foreach (var name in host.VariableNames.Append("not_a_variable"))
+            {
+                var explained = host.Explain(name);
+                host.TryGetVariable(name, out var value, out var layer).Should().Be(explained.Count > 0, name);
+                if (explained.Count > 0)
+                {
+                    (layer, value).Should().Be(explained[0], $"{host.HostName}: {name}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Lookups_KeepALayersOwnComparer()
+    {
+        // A layer that answers names it does not list (another comparer) is not merged with its neighbours.
+        var globals = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Level"] = "globals" };
+        var web1 = new VariableContextBuilder()
+            .WithGlobals(globals)
+            .WithGlobalsPrecedence(GlobalsPrecedence.LikeKollaAnsible)
+            .WithInventory(new InventoryInput([new("web1", D(), D())], new Dictionary<string, IReadOnlyList<string>>()))
+            .WithPasswords(D(("db_password", "pw")))
+            .Build()
+            .ForHost("web1");
+
+        web1.TryGetVariable("level", out var level, out var layer).Should().BeTrue();
+        (layer, level).Should().Be((VariableLayer.Globals, (object?)"globals"));
+    }
+
     [Fact]
     public void Kolla_AnsiblePrecedencePutsGlobalsAboveTheInventory()
     {
