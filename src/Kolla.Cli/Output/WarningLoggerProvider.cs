@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace Kolla.Cli.Output;
 
 /// <summary>
-/// The library's warnings (a known_hosts or ssh config line ignored, sshd refusing the engine socket's channel) as the
-/// CLI's other warnings: one <c>warning: MESSAGE</c> line on standard error each. Below <see cref="LogLevel.Warning"/>
+/// The SSH executor's warnings (a known_hosts or ssh config line ignored, sshd refusing the engine socket's channel) as
+/// the CLI's other warnings: one <c>warning: MESSAGE</c> line on standard error each. Below <see cref="LogLevel.Warning"/>,
+/// and from other categories (the engines' transient retries, which end in an error of their own when they fail),
 /// nothing is written.
 /// </summary>
 /// <param name="error">Standard error.</param>
@@ -12,7 +13,11 @@ internal sealed class WarningLoggerProvider(TextWriter error) : ILoggerProvider
 {
     private readonly Lock _gate = new();
 
-    public ILogger CreateLogger(string categoryName) => new WarningLogger(this);
+    /// <summary>The category the SSH executor logs its warnings under.</summary>
+    public const string SshCategory = "Kolla.Ssh";
+
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName == SshCategory ? new WarningLogger(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public void Dispose()
     {
