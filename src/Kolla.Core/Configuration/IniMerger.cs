@@ -25,21 +25,10 @@ public static class IniMerger
     {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= IniMergeOptions.Default;
-        var document = new IniDocument();
         if (options.Renderer is { } render)
         {
-            foreach (var source in sources)
-            {
-                ArgumentNullException.ThrowIfNull(source);
-                document.AddSource(source.Name, source.Exists);
-                if (source.Text is { } text)
-                {
-                    Scan(document, source.Name, Encoding.UTF8.GetBytes(render(source.Name, text)));
-                }
-            }
-
-            document.Complete(options.TrackShadowed);
-            return document;
+            // Rendered one source at a time, in order, as they are enumerated.
+            return MergeInOrder(sources, render, options);
         }
 
         var list = new List<ConfigSource>();
@@ -53,19 +42,10 @@ public static class IniMerger
 
         if (total < ParallelTextThreshold)
         {
-            foreach (var source in list)
-            {
-                document.AddSource(source.Name, source.Exists);
-                if (source.Text is { } text)
-                {
-                    Scan(document, source.Name, Encoding.UTF8.GetBytes(text));
-                }
-            }
-
-            document.Complete(options.TrackShadowed);
-            return document;
+            return MergeInOrder(list, render: null, options);
         }
 
+        var document = new IniDocument();
         var scans = new Task<IniLayerScan>?[list.Count];
         for (var i = 0; i < list.Count; i++)
         {
@@ -90,11 +70,29 @@ public static class IniMerger
             }
             catch
             {
-                ReleaseWhenDone(scans.AsSpan(i + 1));
+                ReleaseWhenDone(scans.Skip(i + 1), static scan => scan);
                 throw;
             }
 
             document.Add(list[i].Name, scan);
+        }
+
+        document.Complete(options.TrackShadowed);
+        return document;
+    }
+
+    /// <summary>Scans and merges <paramref name="sources"/> one at a time, in order, each rendered first when <paramref name="render"/> is given.</summary>
+    private static IniDocument MergeInOrder(IEnumerable<ConfigSource> sources, ConfigSourceRenderer? render, IniMergeOptions options)
+    {
+        var document = new IniDocument();
+        foreach (var source in sources)
+        {
+            ArgumentNullException.ThrowIfNull(source);
+            document.AddSource(source.Name, source.Exists);
+            if (source.Text is { } text)
+            {
+                Scan(document, source.Name, Encoding.UTF8.GetBytes(render is null ? text : render(source.Name, text)));
+            }
         }
 
         document.Complete(options.TrackShadowed);
@@ -148,7 +146,7 @@ public static class IniMerger
             }
             catch
             {
-                ReleaseWhenDone(scans.AsSpan(i + 1));
+                ReleaseWhenDone(scans.Skip(i + 1), static file => file.Scan);
                 throw;
             }
 
@@ -163,7 +161,7 @@ public static class IniMerger
                     }
                     catch
                     {
-                        ReleaseWhenDone(scans.AsSpan(j + 1));
+                        ReleaseWhenDone(scans.Skip(j + 1), static file => file.Scan);
                         throw;
                     }
                 }
@@ -202,46 +200,26 @@ public static class IniMerger
 
     private static void Scan(IniDocument document, string name, byte[] utf8) => document.Add(name, IniParser.Scan(utf8, name));
 
-    /// <summary>Returns the record arrays of file scans once they finish; errors are observed and dropped.</summary>
-    private static void ReleaseWhenDone(ReadOnlySpan<Task<FileScan>> tasks)
-    {
-        foreach (var task in tasks)
-        {
-            task.ContinueWith(
-                static t =>
-                {
-                    if (t.IsCompletedSuccessfully)
-                    {
-                        t.Result.Scan?.Release();
-                    }
-                    else
-                    {
-                        _ = t.Exception; // observed, so an abandoned scan's error is not reported as unobserved
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-    }
-
     /// <summary>Returns the record arrays of scans that are still running (or done) once they finish; errors are observed and dropped.</summary>
-    private static void ReleaseWhenDone(ReadOnlySpan<Task<IniLayerScan>?> tasks)
+    /// <param name="tasks">The abandoned scans (null: a source with nothing to scan).</param>
+    /// <param name="scanOf">The scan a finished task holds, if any.</param>
+    private static void ReleaseWhenDone<T>(IEnumerable<Task<T>?> tasks, Func<T, IniLayerScan?> scanOf)
     {
         foreach (var task in tasks)
         {
             task?.ContinueWith(
-                static t =>
+                static (t, state) =>
                 {
                     if (t.IsCompletedSuccessfully)
                     {
-                        t.Result?.Release();
+                        ((Func<T, IniLayerScan?>)state!)(t.Result)?.Release();
                     }
                     else
                     {
                         _ = t.Exception; // observed, so an abandoned scan's error is not reported as unobserved
                     }
                 },
+                scanOf,
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);

@@ -37,18 +37,16 @@ internal sealed record NewGaleraCluster(string Container, string BootstrapHost, 
     /// limited member that has the cluster means it exists: then nothing is formed, the others join, and nothing is refused.
     /// </summary>
     /// <param name="clusters">The clusters the run would form (<see cref="Find"/>) over the hosts it read.</param>
-    /// <param name="outsideLimit">The members the limit leaves out, by container (<see cref="DeploymentPlan.GaleraMembersOutsideLimit"/>).</param>
+    /// <param name="outsideLimit">The members the limit leaves out, by container and cluster name (<see cref="DeploymentPlan.GaleraMembersOutsideLimit"/>).</param>
     /// <exception cref="PlanningException">A cluster would be formed from part of its members; names the container, the hosts left out and what to do.</exception>
     public static void RefuseUnderLimit(IReadOnlyList<NewGaleraCluster> clusters, IReadOnlyDictionary<(string Container, string? Cluster), IReadOnlyList<string>> outsideLimit)
     {
-        // Members of the same cluster, or of one whose name could not be evaluated on them.
-        IReadOnlyList<string> Outside(NewGaleraCluster c) =>
-            [.. outsideLimit.Where(o => o.Key.Container == c.Container && (o.Key.Cluster is null || o.Key.Cluster == c.ClusterName)).SelectMany(o => o.Value)];
         var refused = clusters
-            .Where(c => Outside(c).Count > 0)
-            .Select(c =>
+            .Select(c => (Cluster: c, Outside: string.Join(", ", Outside(c))))
+            .Where(r => r.Outside.Length > 0)
+            .Select(r =>
             {
-                var outside = string.Join(", ", Outside(c));
+                var (c, outside) = r;
                 return $"{c.Container}: --limit leaves out {outside}, where it runs too, and none of the hosts in the limit "
                     + $"({string.Join(", ", [c.BootstrapHost, .. c.Joiners])}) has the container or its data volume: this run would bootstrap a new "
                     + $"Galera cluster while {outside} may already run one. Nothing was changed; deploy without --limit, or include {outside} in it.";
@@ -58,6 +56,10 @@ internal sealed record NewGaleraCluster(string Container, string BootstrapHost, 
         {
             throw new PlanningException(string.Join("\n", refused));
         }
+
+        // Members of the same cluster, or of one whose name could not be evaluated on them.
+        IEnumerable<string> Outside(NewGaleraCluster c) =>
+            outsideLimit.Where(o => o.Key.Container == c.Container && (o.Key.Cluster is null || o.Key.Cluster == c.ClusterName)).SelectMany(o => o.Value);
     }
 
     /// <summary>Whether a host has the cluster, from its observed state: the container exists, or its data volume does.</summary>

@@ -19,7 +19,8 @@ public sealed record DeploymentPlan(IReadOnlyList<HostPlan> Hosts, IReadOnlyList
 
     /// <summary>
     /// The hosts <see cref="PlanOptions.Limit"/> leaves out on which a Galera container (<see cref="ContainerPlan.GaleraCluster"/>)
-    /// runs too, by container name; empty without a limit. A converge of the limited hosts refuses to form a new cluster
+    /// runs too, by container name and cluster name (<see cref="ContainerPlan.GaleraClusterName"/>; null where it could not
+    /// be evaluated, which counts as any cluster); empty without a limit. A converge of the limited hosts refuses to form a new cluster
     /// while these members are not looked at (see <c>NewGaleraCluster.RefuseUnderLimit</c>).
     /// </summary>
     internal IReadOnlyDictionary<(string Container, string? Cluster), IReadOnlyList<string>> GaleraMembersOutsideLimit { get; init; } =

@@ -160,7 +160,7 @@ internal static class DeploymentPlanner
         {
             try
             {
-                return container.GaleraClusterName is { } name ? Values(renderer, context.ForHost(host.Name), host.Name, container).Text(name).Trim() : "";
+                return GaleraClusterName(renderer, context, host.Name, container);
             }
             catch (TemplateException)
             {
@@ -257,7 +257,7 @@ internal static class DeploymentPlanner
         for (var j = 0; j < all.Length; j++)
         {
             var container = all[j].Container;
-            if (!container.GaleraCluster || container.GaleraClusterName is not { } template)
+            if (!container.GaleraCluster || container.GaleraClusterName is null)
             {
                 continue;
             }
@@ -267,8 +267,7 @@ internal static class DeploymentPlanner
                 if (placement[i][j])
                 {
                     var host = hosts[i].Name;
-                    var values = Values(renderer, context.ForHost(host), host, container);
-                    var name = Wrap(host, container, () => values.Text(template).Trim());
+                    var name = Wrap(host, container, () => GaleraClusterName(renderer, context, host, container));
                     names[(i, j)] = name;
                     first.TryAdd((j, name), i);
                 }
@@ -277,6 +276,10 @@ internal static class DeploymentPlanner
 
         return new GaleraPlacement(names, first);
     }
+
+    /// <summary>The cluster <paramref name="host"/>'s node of <paramref name="container"/> belongs to: its <see cref="ContainerDefinition.GaleraClusterName"/> rendered there, or "" (one cluster) without one.</summary>
+    private static string GaleraClusterName(TemplateRenderer renderer, VariableContext context, string host, ContainerDefinition container) =>
+        container.GaleraClusterName is { } template ? Values(renderer, context.ForHost(host), host, container).Text(template).Trim() : "";
 
     /// <summary>Galera cluster names by host and container index, and the first host (index) of each cluster.</summary>
     private sealed record GaleraPlacement(Dictionary<(int Host, int Container), string> Names, Dictionary<(int Container, string Cluster), int> First);
